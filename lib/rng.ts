@@ -30,6 +30,8 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
+  /** Fixed at creation: the identity of this generator that its named child streams are derived from. */
+  private streamKey: number;
   private spareNormal: number | null = null;
 
   /** A generator for `seed` (any finite number; it is reduced to 32 bits). */
@@ -39,6 +41,7 @@ export class Rng {
     this.b = splitmix32(this.a ^ 0x6a09e667);
     this.c = splitmix32(this.b ^ 0xbb67ae85);
     this.d = 1;
+    this.streamKey = splitmix32(this.c ^ 0xa54ff53a);
     // Warm up so that nearby seeds decorrelate.
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
@@ -59,8 +62,11 @@ export class Rng {
    * on how many numbers this generator has drawn, so `rng.stream('env')` is the same wherever it is called.
    */
   stream(name: string): Rng {
-    const key = hashString(name, this.a ^ Math.imul(this.c, 31)) ^ splitmix32(this.b ^ this.d);
+    // Derived from the fixed key, not the live state words: drawing from this generator never moves its children.
+    const key = hashString(name, this.streamKey) ^ splitmix32(this.streamKey ^ 0x510e527f);
     const child = new Rng(0);
+    child.streamKey = splitmix32(key ^ 0x9b05688c);
+    child.spareNormal = null;
     child.a = splitmix32(key);
     child.b = splitmix32(child.a ^ hashString(name, 0x243f6a88));
     child.c = splitmix32(child.b ^ 0x13198a2e);
