@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getMDXComponent } from 'mdx-bundler/client';
+import { mdxComponents } from '@/components/mdx';
+import { getChapter } from '@/content/compile';
+import { references } from '@/content/references';
+import { toc } from '@/content/toc';
+import { authorList } from '@/lib/cite';
+
+interface Params {
+  slug: string;
+}
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return toc.map((c) => ({ slug: c.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug } = await params;
+  const entry = toc.find((c) => c.slug === slug);
+  return { title: entry?.title, description: entry?.summary };
+}
+
+const referencesById = new Map(references.map((r) => [r.id, r]));
+
+export default async function ChapterPage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params;
+  const index = toc.findIndex((c) => c.slug === slug);
+  const entry = toc[index];
+  const chapter = await getChapter(slug);
+  const Content = getMDXComponent(chapter.code);
+  const prev = index > 0 ? toc[index - 1] : undefined;
+  const next = index < toc.length - 1 ? toc[index + 1] : undefined;
+
+  const chapterList = (
+    <ol>
+      {toc.map((c) => (
+        <li key={c.slug}>
+          <Link href={`/learn/${c.slug}/`} aria-current={c.slug === slug ? 'page' : undefined}>
+            {c.number}. {c.title}
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+  const outline = (
+    <ol>
+      {chapter.headings.map((h) => (
+        <li key={h.id} className={`depth-${h.depth}`}>
+          <a href={`#${h.id}`}>{h.text}</a>
+        </li>
+      ))}
+      {chapter.citations.length > 0 ? (
+        <li className="depth-2">
+          <a href="#references">References</a>
+        </li>
+      ) : null}
+    </ol>
+  );
+
+  return (
+    <div className="chapter-layout">
+      <nav className="sidebar" aria-label="Chapters">
+        <p className="sidebar-heading">Chapters</p>
+        {chapterList}
+      </nav>
+      <main id="main">
+        <div className="mobile-nav">
+          <details className="chapters-menu">
+            <summary>Chapters</summary>
+            <nav aria-label="Chapters (menu)">{chapterList}</nav>
+          </details>
+          <details>
+            <summary>On this page</summary>
+            <nav aria-label="On this page (menu)">{outline}</nav>
+          </details>
+        </div>
+        <article>
+          <header className="chapter-header">
+            <p className="chapter-kicker">
+              Chapter {entry.number} · {chapter.readingMinutes} min read
+            </p>
+            <h1>{entry.title}</h1>
+            <p className="chapter-summary">{entry.summary}</p>
+          </header>
+          <div className="prose">
+            <Content components={mdxComponents({ references: referencesById })} />
+          </div>
+          {chapter.citations.length > 0 ? (
+            <section className="chapter-references prose" aria-labelledby="references">
+              <h2 id="references">References</h2>
+              <ol>
+                {chapter.citations.map((id) => {
+                  const r = referencesById.get(id)!;
+                  return (
+                    <li key={id}>
+                      {authorList(r.authors)}. <em>{r.title}</em>. {r.venue}
+                      {r.venue.includes(String(r.year)) ? '' : `, ${r.year}`}.{' '}
+                      <Link href={`/references/#ref-${id}`} aria-label={`${r.title} in the full reference list`}>
+                        ↗
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          ) : null}
+          <nav className="pager" aria-label="Previous and next chapter">
+            {prev ? (
+              <Link className="prev" href={`/learn/${prev.slug}/`}>
+                <span className="pager-label">← Previous</span>
+                {prev.number}. {prev.title}
+              </Link>
+            ) : null}
+            {next ? (
+              <Link className="next" href={`/learn/${next.slug}/`}>
+                <span className="pager-label">Next →</span>
+                {next.number}. {next.title}
+              </Link>
+            ) : null}
+          </nav>
+        </article>
+      </main>
+      <nav className="on-this-page" aria-label="On this page">
+        <p className="on-this-page-heading">On this page</p>
+        {outline}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The MDX component map: the closed vocabulary chapters may use (content/vocabulary.ts lists the names; a test
+ * checks that this map provides exactly those). Pages call `mdxComponents` with the data the components need.
+ */
+import { Callout } from './Callout';
+import { Cite, type CiteEntry } from './Cite';
+import { EqRef, Equation } from './Equation';
+import { FigRef, Figure } from './Figure';
+import { Recap } from './Recap';
+
+export interface MdxContext {
+  /** The bibliography by id. */
+  references: ReadonlyMap<string, CiteEntry>;
+}
+
+export function mdxComponents(context: MdxContext) {
+  return {
+    Callout,
+    Equation,
+    EqRef,
+    Figure,
+    FigRef,
+    Recap,
+    Cite: (props: { id: string }) => <Cite id={props.id} entries={context.references} />,
+  };
+}
+
+export type { CiteEntry };

@@ -1,0 +1,238 @@
+/**
+ * Build-time compilation of a chapter: MDX → a code string that the chapter page evaluates with the component map.
+ *
+ * Runs only at build time (in the chapter page's server component and in the content tests), never in the browser.
+ * Besides the MDX compile it enforces the content rules and numbers things, in one pass over the syntax tree:
+ * - only registered components, no import/export lines, no raw HTML;
+ * - every `<Cite id>` names an entry of references.ts; every `<EqRef>`/`<FigRef>` names a labelled Equation/Figure;
+ * - headings get stable, unique ids (the "on this page" list is read from the same pass);
+ * - Equations and Figures are numbered in document order, and references carry the number.
+ * Any violation fails the build with the chapter, line and reason.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleMDX } from 'mdx-bundler';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { references } from './references';
+import { toc } from './toc';
+import { MDX_COMPONENTS } from './vocabulary';
+
+export interface Heading {
+  depth: 2 | 3;
+  text: string;
+  id: string;
+}
+
+export interface CompiledChapter {
+  slug: string;
+  /** The bundled MDX, evaluated on the server by the chapter page. */
+  code: string;
+  headings: Heading[];
+  /** Minutes, rounded up: prose at 230 words a minute plus half a minute per display equation. */
+  readingMinutes: number;
+  /** Reference ids cited, in order of first appearance (the chapter's reference list). */
+  citations: string[];
+}
+
+// A minimal view of the mdast/MDX nodes this pass reads; the real types live in transitive packages.
+interface Node {
+  type: string;
+  name?: string | null;
+  value?: string;
+  depth?: number;
+  children?: Node[];
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  position?: { start: { line: number } };
+  data?: { hProperties?: Record<string, unknown> };
+}
+
+export class ContentError extends Error {}
+
+export function contentDir(): string {
+  return path.join(process.cwd(), 'content');
+}
+
+export function chapterSource(slug: string): string {
+  if (!/^[a-z0-9-]+$/.test(slug)) throw new ContentError(`Bad chapter slug "${slug}"`);
+  return readFileSync(path.join(contentDir(), `${slug}.mdx`), 'utf8');
+}
+
+/** Plain text of a node (headings, for ids and the outline). */
+function textOf(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  if (node.type === 'inlineMath') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** GitHub-style slug: lower case, letters/digits/spaces/hyphens kept, spaces to hyphens. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/-+/g, '-');
+}
+
+function attr(node: Node, name: string): string | undefined {
+  const a = node.attributes?.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+  return typeof a?.value === 'string' ? a.value : undefined;
+}
+
+function setAttr(node: Node, name: string, value: string): void {
+  node.attributes = (node.attributes ?? []).filter((x) => x.name !== name);
+  node.attributes.push({ type: 'mdxJsxAttribute', name, value });
+}
+
+function walk(node: Node, visit: (node: Node) => void): void {
+  visit(node);
+  for (const child of node.children ?? []) walk(child, visit);
+}
+
+/** Splits a Cite id attribute ("a,b") into keys. */
+export function citeKeys(value: string): string[] {
+  return value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+}
+
+interface Analysis {
+  headings: Heading[];
+  citations: string[];
+  words: number;
+  displayEquations: number;
+}
+
+/** The remark plugin: checks the rules, numbers equations and figures, gives headings ids. */
+function remarkChapter(slug: string, analysis: Analysis) {
+  const knownRefs = new Set(references.map((r) => r.id));
+  const allowed = new Set<string>(MDX_COMPONENTS);
+  return () => (tree: Node) => {
+    const problems: string[] = [];
+    const where = (n: Node) => `${slug}.mdx:${n.position?.start.line ?? '?'}`;
+    const labels = { Equation: new Map<string, number>(), Figure: new Map<string, number>() };
+    const usedIds = new Map<string, number>();
+
+    // First pass: definitions (numbers, heading ids) and the rules.
+    walk(tree, (n) => {
+      // (mdx-bundler's own frontmatter export is generated, so it has no source position.)
+      if (n.type === 'mdxjsEsm' && n.position) problems.push(`${where(n)}: import/export lines are not allowed in chapters`);
+      if (n.type === 'html') problems.push(`${where(n)}: raw HTML is not allowed; use the registered components`);
+      if (n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') {
+        problems.push(`${where(n)}: {expressions} are not allowed in chapters (use $…$ for math)`);
+      }
+      if (n.type === 'text') analysis.words += (n.value ?? '').split(/\s+/).filter(Boolean).length;
+      if (n.type === 'math') analysis.displayEquations += 1;
+      if (n.type === 'heading') {
+        if (n.depth === 1) problems.push(`${where(n)}: no # headings (the title comes from toc.ts)`);
+        const text = textOf(n).trim();
+        const base = slugify(text) || 'section';
+        const seen = usedIds.get(base) ?? 0;
+        if (seen > 0) problems.push(`${where(n)}: duplicate heading "${text}" (heading ids must be unique)`);
+        usedIds.set(base, seen + 1);
+        const id = seen > 0 ? `${base}-${seen}` : base;
+        n.data = { ...(n.data ?? {}), hProperties: { ...(n.data?.hProperties ?? {}), id } };
+        if (n.depth === 2 || n.depth === 3) analysis.headings.push({ depth: n.depth, text, id });
+      }
+      if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
+        const name = n.name ?? '';
+        if (!allowed.has(name)) {
+          problems.push(`${where(n)}: <${name || 'fragment'}> is not a registered MDX component`);
+          return;
+        }
+        if (name === 'Equation' || name === 'Figure') {
+          const label = attr(n, 'label');
+          if (!label) problems.push(`${where(n)}: <${name}> needs a label`);
+          else if (labels[name].has(label)) problems.push(`${where(n)}: duplicate ${name} label "${label}"`);
+          else {
+            labels[name].set(label, labels[name].size + 1);
+            setAttr(n, 'number', String(labels[name].size));
+          }
+        }
+        if (name === 'Recap') {
+          if (usedIds.has('recap')) problems.push(`${where(n)}: only one <Recap> per chapter`);
+          usedIds.set('recap', 1);
+          analysis.headings.push({ depth: 2, text: 'Recap', id: 'recap' });
+        }
+        if (name === 'Cite') {
+          const keys = citeKeys(attr(n, 'id') ?? '');
+          if (keys.length === 0) problems.push(`${where(n)}: <Cite> needs an id`);
+          for (const key of keys) {
+            if (!knownRefs.has(key)) problems.push(`${where(n)}: unknown citation key "${key}"`);
+            else if (!analysis.citations.includes(key)) analysis.citations.push(key);
+          }
+        }
+      }
+    });
+
+    // Second pass: cross-references, now that every label has its number.
+    walk(tree, (n) => {
+      if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && (n.name === 'EqRef' || n.name === 'FigRef')) {
+        const kind = n.name === 'EqRef' ? 'Equation' : 'Figure';
+        const label = attr(n, 'label') ?? '';
+        const number = labels[kind].get(label);
+        if (number === undefined) problems.push(`${where(n)}: <${n.name}> refers to unknown ${kind} label "${label}"`);
+        else setAttr(n, 'number', String(number));
+      }
+    });
+
+    if (problems.length > 0) throw new ContentError(`Chapter "${slug}" breaks the content rules:\n- ${problems.join('\n- ')}`);
+  };
+}
+
+export async function compileChapter(slug: string): Promise<CompiledChapter> {
+  return compileSource(slug, chapterSource(slug));
+}
+
+/** Compiles MDX source as chapter `slug` (the content tests feed it broken sources too). */
+export async function compileSource(slug: string, source: string): Promise<CompiledChapter> {
+  const analysis: Analysis = { headings: [], citations: [], words: 0, displayEquations: 0 };
+  const result = await bundleMDX({
+    source,
+    cwd: contentDir(),
+    mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath, remarkChapter(slug, analysis)];
+      options.rehypePlugins = [...(options.rehypePlugins ?? []), [rehypeKatex, { strict: 'ignore', output: 'html' }]];
+      return options;
+    },
+    esbuildOptions(options) {
+      options.minify = true;
+      options.target = ['es2020'];
+      return options;
+    },
+  });
+  if (result.errors.length > 0) {
+    throw new ContentError(`Chapter "${slug}" failed to compile: ${result.errors.map((e) => e.text).join('; ')}`);
+  }
+  if (result.code.includes('katex-error')) {
+    const match = /katex-error[^>]*title[=:]\s*\\?"([^"\\]*)/.exec(result.code);
+    throw new ContentError(`Chapter "${slug}" has math KaTeX cannot render${match ? `: ${match[1]}` : ''}`);
+  }
+  return {
+    slug,
+    code: result.code,
+    headings: analysis.headings,
+    readingMinutes: Math.max(1, Math.ceil(analysis.words / 230 + analysis.displayEquations * 0.5)),
+    citations: analysis.citations,
+  };
+}
+
+/** Compiles each chapter once per build process (the home page and chapter pages both ask for reading times). */
+const cache = new Map<string, Promise<CompiledChapter>>();
+export function getChapter(slug: string): Promise<CompiledChapter> {
+  let hit = cache.get(slug);
+  if (!hit) {
+    hit = compileChapter(slug);
+    cache.set(slug, hit);
+  }
+  return hit;
+}
+
+export function chapterSlugs(): string[] {
+  return toc.map((c) => c.slug);
+}

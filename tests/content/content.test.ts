@@ -1,0 +1,94 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileChapter, compileSource, slugify } from '@/content/compile';
+import { references } from '@/content/references';
+import { toc } from '@/content/toc';
+import { MDX_COMPONENTS } from '@/content/vocabulary';
+import { mdxComponents } from '@/components/mdx';
+
+const mdxFiles = readdirSync(path.join(process.cwd(), 'content'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
+
+describe('table of contents', () => {
+  it('has a file for every entry and an entry for every file', () => {
+    expect([...toc.map((c) => c.slug)].sort()).toEqual([...mdxFiles].sort());
+  });
+  it('numbers chapters 1, 2, 3, … in order, with unique slugs', () => {
+    expect(toc.map((c) => c.number)).toEqual(toc.map((_, i) => i + 1));
+    expect(new Set(toc.map((c) => c.slug)).size).toBe(toc.length);
+    for (const c of toc) expect(c.summary.length).toBeGreaterThan(20);
+  });
+});
+
+describe('references', () => {
+  it('lists the 22 papers of the reading list with unique ids, in the four groups', () => {
+    expect(references).toHaveLength(22);
+    expect(new Set(references.map((r) => r.id)).size).toBe(22);
+    const groups = new Set(references.map((r) => r.group));
+    expect([...groups].sort()).toEqual(['classical', 'continuous', 'discrete', 'optimization']);
+    for (const r of references) {
+      expect(r.authors.length, r.id).toBeGreaterThan(0);
+      expect(r.year, r.id).toBeGreaterThanOrEqual(1990);
+      expect(r.title.length, r.id).toBeGreaterThan(5);
+      expect(r.id).toMatch(/^[a-z0-9]+$/);
+    }
+  });
+  it('gives DAgger its actual venue, AISTATS 2011', () => {
+    const dagger = references.find((r) => r.id === 'ross2011dagger');
+    expect(dagger?.venue).toMatch(/AISTATS/);
+    expect(dagger?.year).toBe(2011);
+  });
+});
+
+describe('MDX vocabulary', () => {
+  it('the component map provides exactly the registered names', () => {
+    const names = Object.keys(mdxComponents({ references: new Map() })).sort();
+    expect(names).toEqual([...MDX_COMPONENTS].sort());
+  });
+});
+
+describe.each(toc.map((c) => c.slug))('chapter %s', (slug) => {
+  it('compiles under the content rules, with unique heading ids and known citations', async () => {
+    const chapter = await compileChapter(slug);
+    const ids = chapter.headings.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(chapter.headings.length).toBeGreaterThanOrEqual(3);
+    const known = new Set(references.map((r) => r.id));
+    for (const c of chapter.citations) expect(known.has(c)).toBe(true);
+    expect(chapter.readingMinutes).toBeGreaterThan(0);
+  });
+});
+
+describe('content rules reject broken chapters', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an import line', "import X from './x'\n\n## A\n", /import\/export/],
+    ['an unregistered component', '## A\n\n<Widget />\n', /not a registered MDX component/],
+    ['an unknown citation', '## A\n\nText <Cite id="nobody1999" />.\n', /unknown citation key "nobody1999"/],
+    ['a duplicate heading', '## Same\n\n## Same\n', /duplicate heading/],
+    ['a dangling equation reference', '## A\n\nSee <EqRef label="nope" />.\n', /unknown Equation label/],
+    ['raw HTML', '## A\n\n<div>hi</div>\n', /not a registered MDX component|raw HTML/],
+    ['a level-1 heading', '# Title\n', /no # headings/],
+    ['math KaTeX cannot parse', '## A\n\n$$\n\\frac{1}{\n$$\n', /KaTeX/],
+  ];
+  it.each(cases)('fails on %s', async (_name, source, message) => {
+    await expect(compileSource('broken', source)).rejects.toThrow(message);
+  });
+
+  it('numbers equations and figures in order and resolves references', async () => {
+    const source = [
+      '## A',
+      '<Equation label="one">\n\n$$\na = b\n$$\n\n</Equation>',
+      '<Equation label="two">\n\n$$\nc = d\n$$\n\n</Equation>',
+      'See <EqRef label="two" /> and <Cite id="ross2011dagger" />.',
+    ].join('\n\n');
+    const chapter = await compileSource('numbering', source);
+    expect(chapter.code).toMatch(/number:"2"/);
+    expect(chapter.citations).toEqual(['ross2011dagger']);
+  });
+
+  it('slugs headings like GitHub', () => {
+    expect(slugify('Next-token prediction is BC (with the log-loss)!')).toBe('next-token-prediction-is-bc-with-the-log-loss');
+  });
+});

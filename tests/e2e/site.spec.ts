@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { toc } from '../../content/toc';
+import { expect, hasHorizontalScroll, test } from './fixtures';
+
+const chapterPages = toc.map((c) => `/learn/${c.slug}/`);
+const pages = ['/', ...chapterPages, '/references/'];
+
+for (const path of pages) {
+  test.describe(`page ${path}`, () => {
+    test('loads with status 200, no errors, nothing fetched from elsewhere', async ({ page, watch }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await page.waitForLoadState('networkidle');
+      expect(watch.errors).toEqual([]);
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      test(`has no axe violations in ${theme} mode`, async ({ page, watch }) => {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+        expect(summary).toEqual([]);
+        expect(watch.errors).toEqual([]);
+      });
+    }
+
+    test('fits a 375 px wide phone without sideways scrolling', async ({ page, watch }) => {
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      expect(watch.errors).toEqual([]);
+    });
+  });
+}
+
+for (const path of chapterPages) {
+  test(`${path} renders its math with KaTeX at build time`, async ({ page, watch }) => {
+    await page.goto(path);
+    expect(await page.locator('.katex').count()).toBeGreaterThan(5);
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+    // Rendered at build time: the math is in the HTML the server sent, not produced by a script.
+    const html = await (await page.request.get(path)).text();
+    expect(html).toContain('class="katex"');
+    expect(watch.errors).toEqual([]);
+  });
+
+  test(`${path} has an outline, reading time and working heading anchors`, async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(path);
+    await expect(page.locator('.chapter-kicker')).toContainText('min read');
+    const links = page.locator('nav.on-this-page a');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    const href = await links.nth(1).getAttribute('href');
+    expect(href).toMatch(/^#/);
+    await expect(page.locator(href!)).toHaveCount(1);
+  });
+
+  test(`${path} shows a citation card on keyboard focus`, async ({ page }) => {
+    await page.goto(path);
+    const cite = page.locator('.cite-item').first();
+    const card = cite.locator('.cite-card');
+    await expect(card).toBeHidden();
+    await cite.locator('a').focus();
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(/\d{4}/);
+    const href = await cite.locator('a').getAttribute('href');
+    expect(href).toMatch(/\/references\/#ref-[a-z0-9]+$/);
+  });
+}
+
+test('the home page lists every chapter with its summary and reading time', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('h1')).toContainText('Foundations of Imitation Learning');
+  const items = page.locator('.toc-item');
+  await expect(items).toHaveCount(toc.length);
+  for (const [i, c] of toc.entries()) {
+    await expect(items.nth(i)).toContainText(c.title);
+    await expect(items.nth(i)).toContainText('min read');
+  }
+});
+
+test('the references page has all 22 papers, grouped, each with an anchor', async ({ page }) => {
+  await page.goto('/references/');
+  await expect(page.locator('li.reference')).toHaveCount(22);
+  await expect(page.locator('.reference-group h2')).toHaveText([
+    'Classical results',
+    'Discrete settings',
+    'Continuous settings',
+    'Optimization perspective',
+  ]);
+  await expect(page.locator('#ref-ross2011dagger')).toContainText('AISTATS');
+});
+
+test('the dark-mode toggle switches the theme and the choice survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`/learn/${toc[0].slug}/`);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  const toggle = page.getByRole('button', { name: 'Switch to dark mode' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(18, 20, 23)');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.goto('/');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});
+
+test('with no stored choice the site follows the system theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('an unknown page answers 404 with a way back', async ({ page }) => {
+  const response = await page.goto('/learn/no-such-chapter/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('link', { name: 'table of contents' })).toBeVisible();
+});
