@@ -18,9 +18,20 @@ const UI = {
   message: 'sims/ and lib/ never import UI code (components, app, content): the arrows point the other way.',
 };
 const SIMS_HEAVY = {
-  group: ['@/sims/algos/*', '@/sims/policies/*', '@/sims/worker/worker', '@/sims/cli'],
+  group: [
+    '@/sims/algos/*',
+    '@/sims/policies/*',
+    '!@/sims/policies/forward',
+    '@/sims/worker/worker',
+    '@/sims/worker/host',
+    '@/sims/cli',
+    '@/sims/experiments/*',
+    '!@/sims/experiments/catalog',
+    '!@/sims/experiments/types',
+    '!@/sims/experiments/*.params',
+  ],
   message:
-    'The page reaches the simulations only through sims/worker/client (and sims/core, sims/envs for pure parts); algorithms and policies run in the worker.',
+    'The page reaches the simulations only through sims/worker/client, the experiment catalog (sims/experiments/catalog, *.params) and pure parts (sims/core, sims/envs); algorithms, policies and runnable experiments load in the worker, where tfjs lives.',
 };
 const PROJECT = {
   group: ['@/*', '../*'],

@@ -47,12 +47,20 @@ export interface RunContext {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface Experiment<S extends ParamSchema = ParamSchema> {
+/**
+ * What the page may know about an experiment without loading it: id, words and the parameter schema. Each
+ * experiment keeps this in its own tfjs-free `<id>.params.ts`, listed in `catalog.ts`; the page bundle imports only
+ * those, while the worker, CLI and tests load the runnable experiments from `index.ts`.
+ */
+export interface ExperimentInfo<S extends ParamSchema = ParamSchema> {
   id: string;
   title: string;
   /** One line, shown in lecture mode and by `sim list`. */
   description: string;
   params: S;
+}
+
+export interface Experiment<S extends ParamSchema = ParamSchema> extends ExperimentInfo<S> {
   run(params: ParamValues<S>, ctx: RunContext): Promise<Result>;
 }
 
@@ -74,7 +82,15 @@ export async function checkpoint(signal?: AbortSignal): Promise<void> {
   throwIfAborted(signal);
 }
 
-/** Declares an experiment with its parameter types inferred from the schema. */
-export function defineExperiment<S extends ParamSchema>(experiment: Experiment<S>): Experiment<S> {
-  return experiment;
+/** Declares an experiment's page-safe description, with its parameter types inferred from the schema. */
+export function defineInfo<S extends ParamSchema>(info: ExperimentInfo<S>): ExperimentInfo<S> {
+  return info;
+}
+
+/** Joins an experiment's description with its run function. */
+export function defineExperiment<S extends ParamSchema>(
+  info: ExperimentInfo<S>,
+  run: (params: ParamValues<S>, ctx: RunContext) => Promise<Result>,
+): Experiment<S> {
+  return { ...info, run };
 }

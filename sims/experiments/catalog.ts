@@ -1,0 +1,12 @@
+/**
+ * The catalog: every experiment's page-safe description (id, title, one line, parameter schema), in the order the
+ * lab shows them. Imports only `*.params.ts` files, which import no tfjs, so widgets and the URL parser can use it.
+ * Each entry must have a runnable counterpart in index.ts (a unit test checks both lists agree).
+ */
+import type { ExperimentInfo } from './types';
+
+export const catalog: readonly ExperimentInfo[] = [];
+
+export function getExperimentInfo(id: string): ExperimentInfo | undefined {
+  return catalog.find((e) => e.id === id);
+}

@@ -1,0 +1,100 @@
+/**
+ * The worker's API, as a plain object that also runs in Node: the worker wraps it with Comlink, and the unit tests
+ * call it directly (or over a MessageChannel) with the same code path.
+ */
+import { parseParams, zodSchema } from '../../lib/params';
+import { getExperiment } from '../experiments/index';
+import { AbortError, type Progress, type Result } from '../experiments/types';
+import { ABORT_PREFIX, hasNonFinite, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
+
+export interface ExperimentHost {
+  /** Starts tfjs (idempotent) and returns the backend's name. */
+  startBackend(options: WorkerInit): Promise<string>;
+  /** tf.memory() once tfjs has started. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+/** The shortest time between two progress messages: figures redraw at most ~10 times a second. */
+const PROGRESS_INTERVAL_MS = 80;
+
+export function runExperiment(host: ExperimentHost): WorkerApi {
+  let init: WorkerInit = { wasmPath: '/tfjs/' };
+  let backend: Promise<string> | null = null;
+  let backendName: string | null = null;
+  const controllers = new Map<number, AbortController>();
+  const stats = { runsCompleted: 0, runsCancelled: 0, lastRunMs: null as number | null };
+
+  const ensureBackend = () => {
+    backend ??= host.startBackend(init).then((name) => (backendName = name));
+    return backend;
+  };
+
+  return {
+    async init(options) {
+      init = options;
+      return ensureBackend();
+    },
+
+    async run(request, onProgress) {
+      const experiment = getExperiment(request.experimentId);
+      if (!experiment) throw new Error(`Unknown experiment "${request.experimentId}".`);
+      // Values arrive parsed by the page; parse again (clamping, defaults) and then check strictly, so a bad
+      // message can never reach an experiment.
+      const { values } = parseParams(experiment.params, request.params);
+      const checked = zodSchema(experiment.params).safeParse(values);
+      if (!checked.success) throw new Error(`Invalid parameters for ${experiment.id}: ${checked.error.message}`);
+      const controller = new AbortController();
+      controllers.set(request.runId, controller);
+      const started = performance.now();
+      let lastSent = 0;
+      let pending: Progress | null = null;
+      const report = (progress: Progress) => {
+        if (!onProgress) return;
+        const now = performance.now();
+        pending = progress;
+        if (now - lastSent >= PROGRESS_INTERVAL_MS || progress.fraction >= 1) {
+          lastSent = now;
+          pending = null;
+          void onProgress(progress);
+        }
+      };
+      try {
+        const name = await ensureBackend();
+        const result: Result = await experiment.run(checked.data as never, {
+          seed: request.seed,
+          signal: controller.signal,
+          onProgress: report,
+        });
+        if (pending && onProgress) void onProgress(pending);
+        stats.runsCompleted += 1;
+        const elapsedMs = performance.now() - started;
+        stats.lastRunMs = elapsedMs;
+        const response: RunResponse = { runId: request.runId, result, diverged: hasNonFinite(result), backend: name, elapsedMs };
+        return response;
+      } catch (error) {
+        if (error instanceof AbortError || controller.signal.aborted) {
+          stats.runsCancelled += 1;
+          throw new Error(`${ABORT_PREFIX} run ${request.runId} was cancelled`, { cause: error });
+        }
+        throw error instanceof Error ? error : new Error(String(error));
+      } finally {
+        controllers.delete(request.runId);
+      }
+    },
+
+    cancel(runId) {
+      controllers.get(runId)?.abort();
+    },
+
+    async stats(): Promise<WorkerStats> {
+      return {
+        backend: backendName,
+        memory: backendName ? await host.memory() : null,
+        runsCompleted: stats.runsCompleted,
+        runsCancelled: stats.runsCancelled,
+        activeRuns: [...controllers.keys()],
+        lastRunMs: stats.lastRunMs,
+      };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The simulation worker: runs experiments from the registry off the main thread and reports progress.
+ *
+ * One module worker per pool slot; `client.ts` is the only place that creates it. tfjs starts here, once, on the
+ * first run (wasm with SIMD, single thread; cpu if wasm cannot start) — tfjs never reaches the page bundle.
+ */
+import * as Comlink from 'comlink';
+import { runExperiment, type ExperimentHost } from './host';
+import type { WorkerApi } from './protocol';
+
+const host: ExperimentHost = {
+  async startBackend(options) {
+    const { initBackend } = await import('../policies/backend');
+    return initBackend(options.backend ?? 'wasm', { wasmPath: options.wasmPath });
+  },
+  async memory() {
+    const tf = await import('@tensorflow/tfjs-core');
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes };
+  },
+};
+
+const api: WorkerApi = runExperiment(host);
+
+Comlink.expose(api);
