@@ -1,0 +1,23 @@
+/**
+ * Chapter order, titles and one-line summaries: the home page's table of contents and each page's title.
+ * A chapter is listed here only once its MDX file exists.
+ */
+
+export interface ChapterEntry {
+  /** File name of the chapter (content/<slug>.mdx) and its URL segment (/learn/<slug>). */
+  slug: string;
+  number: number;
+  title: string;
+  /** One line for the table of contents. */
+  summary: string;
+}
+
+export const toc: ChapterEntry[] = [
+  {
+    slug: 'introduction',
+    number: 1,
+    title: 'Introduction: imitation learning as a unifying lens',
+    summary:
+      'Next-token prediction is behavior cloning with the log-loss, exposure bias is compounding error, and the two settings need different fixes.',
+  },
+];
