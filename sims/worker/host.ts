@@ -4,7 +4,7 @@
  */
 import { parseParams, zodSchema } from '../../lib/params';
 import { getExperiment } from '../experiments/index';
-import { AbortError, type Progress, type Result } from '../experiments/types';
+import { AbortError, type Experiment, type Progress, type Result } from '../experiments/types';
 import { ABORT_PREFIX, hasNonFinite, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
 
 export interface ExperimentHost {
@@ -17,7 +17,14 @@ export interface ExperimentHost {
 /** The shortest time between two progress messages: figures redraw at most ~10 times a second. */
 const PROGRESS_INTERVAL_MS = 80;
 
-export function runExperiment(host: ExperimentHost): WorkerApi {
+/**
+ * The worker API over `host`. `lookup` finds a runnable experiment by id (the registry by default; tests pass
+ * their own).
+ */
+export function runExperiment(
+  host: ExperimentHost,
+  lookup: (id: string) => Experiment | undefined = getExperiment,
+): WorkerApi {
   let init: WorkerInit = { wasmPath: '/tfjs/' };
   let backend: Promise<string> | null = null;
   let backendName: string | null = null;
@@ -36,7 +43,7 @@ export function runExperiment(host: ExperimentHost): WorkerApi {
     },
 
     async run(request, onProgress) {
-      const experiment = getExperiment(request.experimentId);
+      const experiment = lookup(request.experimentId);
       if (!experiment) throw new Error(`Unknown experiment "${request.experimentId}".`);
       // Values arrive parsed by the page; parse again (clamping, defaults) and then check strictly, so a bad
       // message can never reach an experiment.

@@ -5,6 +5,7 @@
  * first run (wasm with SIMD, single thread; cpu if wasm cannot start) — tfjs never reaches the page bundle.
  */
 import * as Comlink from 'comlink';
+import type { Progress } from '../experiments/types';
 import { runExperiment, type ExperimentHost } from './host';
 import type { WorkerApi } from './protocol';
 
@@ -20,6 +21,20 @@ const host: ExperimentHost = {
   },
 };
 
-const api: WorkerApi = runExperiment(host);
+const inner = runExperiment(host);
+
+const api: WorkerApi = {
+  ...inner,
+  async run(request, onProgress) {
+    try {
+      return await inner.run(request, onProgress);
+    } finally {
+      // The progress callback arrives as a Comlink proxy holding a MessagePort: free it when the run ends.
+      (onProgress as (((p: Progress) => void) & { [Comlink.releaseProxy]?: () => void }) | undefined)?.[
+        Comlink.releaseProxy
+      ]?.();
+    }
+  },
+};
 
 Comlink.expose(api);

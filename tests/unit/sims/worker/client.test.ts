@@ -1,0 +1,187 @@
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runExperiment } from '@/sims/worker/host';
+import { CancelledError, SimClient, WorkerCrashedError, createRunner, type WorkerLike } from '@/sims/worker/client';
+import { checkpoint, defineExperiment, defineInfo, type Experiment } from '@/sims/experiments/types';
+
+/** A counting experiment: `steps` slices of work with progress after each, abortable between slices. */
+const counting = defineExperiment(
+  defineInfo({
+    id: 'counting',
+    title: 'Counting',
+    description: 'Counts to n, slowly.',
+    params: { n: { kind: 'number', default: 5, min: 1, max: 50, step: 1, integer: true, label: 'n' } },
+  }),
+  async ({ n }, { seed, signal, onProgress }) => {
+    const series = [];
+    for (let i = 1; i <= n; i++) {
+      await checkpoint(signal);
+      await new Promise((r) => setTimeout(r, 5));
+      series.push({ x: i, y: i * seed });
+      onProgress?.({ fraction: i / n, partial: { metrics: {}, series: { count: [...series] } } });
+    }
+    return { metrics: { last: n * seed }, series: { count: series } };
+  },
+);
+
+const exploding = defineExperiment(
+  defineInfo({ id: 'exploding', title: 'Exploding', description: 'Diverges.', params: {} }),
+  async () => ({ metrics: { loss: Number.NaN }, series: {} }),
+);
+
+const registry = new Map<string, Experiment>([
+  ['counting', counting as unknown as Experiment],
+  ['exploding', exploding as unknown as Experiment],
+]);
+
+/** A Worker stand-in: the real host API served over a MessageChannel, plus a way to make it crash. */
+class FakeWorker implements WorkerLike {
+  private channel = new MessageChannel();
+  private errorListeners = new Set<EventListener>();
+  terminated = false;
+  constructor() {
+    const api = runExperiment(
+      { startBackend: async () => 'fake', memory: async () => ({ numTensors: 0, numBytes: 0 }) },
+      (id) => registry.get(id),
+    );
+    Comlink.expose(api, this.channel.port2 as unknown as Comlink.Endpoint);
+  }
+  postMessage(message: unknown, transfer?: Transferable[]) {
+    this.channel.port1.postMessage(message, transfer ?? []);
+  }
+  addEventListener(type: string, listener: EventListener) {
+    if (type === 'error' || type === 'messageerror') this.errorListeners.add(listener);
+    else this.channel.port1.addEventListener(type, listener);
+  }
+  removeEventListener(type: string, listener: EventListener) {
+    if (type === 'error' || type === 'messageerror') this.errorListeners.delete(listener);
+    else this.channel.port1.removeEventListener(type, listener);
+  }
+  start() {
+    this.channel.port1.start();
+  }
+  terminate() {
+    this.terminated = true;
+    this.channel.port1.close();
+    this.channel.port2.close();
+  }
+  crash(message: string) {
+    const event = Object.assign(new Event('error'), { message });
+    for (const l of this.errorListeners) l(event);
+  }
+}
+
+let workers: FakeWorker[] = [];
+let client: SimClient;
+function makeClient() {
+  workers = [];
+  client = new SimClient({
+    factory: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+  });
+  return client;
+}
+
+afterEach(() => client?.dispose());
+
+describe('SimClient', () => {
+  it('runs an experiment and streams progress', async () => {
+    makeClient();
+    const fractions: number[] = [];
+    const response = await client.run('counting', { n: 4 }, 3, { onProgress: (p) => fractions.push(p.fraction) });
+    expect(response.result.metrics.last).toBe(12);
+    expect(response.diverged).toBe(false);
+    expect(response.backend).toBe('fake');
+    // Progress and the result travel on different ports: the last progress may land after the result, and is then
+    // dropped (a widget never sees progress after its final result).
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(fractions.every((f) => f > 0 && f <= 1)).toBe(true);
+  });
+
+  it('marks a result with NaN as diverged', async () => {
+    makeClient();
+    const response = await client.run('exploding', {}, 1);
+    expect(response.diverged).toBe(true);
+  });
+
+  it('rejects an unknown experiment with a clear message', async () => {
+    makeClient();
+    await expect(client.run('nope', {}, 1)).rejects.toThrow('Unknown experiment "nope"');
+  });
+
+  it('clamps bad parameters in the worker instead of running with them', async () => {
+    makeClient();
+    const response = await client.run('counting', { n: 1e9 }, 1);
+    expect(response.result.metrics.last).toBe(50);
+  });
+
+  it('cancels a run when its signal aborts, and the worker stops it', async () => {
+    makeClient();
+    const controller = new AbortController();
+    const run = client.run('counting', { n: 50 }, 1, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    await new Promise((r) => setTimeout(r, 30));
+    const [stats] = await client.stats();
+    expect(stats.activeRuns).toEqual([]);
+    expect(stats.runsCancelled).toBe(1);
+  });
+
+  it('restarts a crashed worker and rejects its pending runs with a clear error', async () => {
+    makeClient();
+    const heard: string[] = [];
+    client.onRestart((e) => heard.push(e.message));
+    const run = client.run('counting', { n: 50 }, 1);
+    await new Promise((r) => setTimeout(r, 15));
+    workers[0].crash('out of memory');
+    await expect(run).rejects.toBeInstanceOf(WorkerCrashedError);
+    await expect(run).rejects.toThrow(/crashed \(out of memory\) and was restarted/);
+    expect(workers[0].terminated).toBe(true);
+    expect(heard).toHaveLength(1);
+    expect(client.restarts).toBe(1);
+    // The next run gets a fresh worker and succeeds.
+    const response = await client.run('counting', { n: 2 }, 5);
+    expect(response.result.metrics.last).toBe(10);
+    expect(workers).toHaveLength(2);
+  });
+});
+
+describe('createRunner', () => {
+  it('drops stale results: after many quick starts only the last one is delivered', async () => {
+    makeClient();
+    const runner = createRunner(client);
+    const delivered: number[] = [];
+    const outcomes = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      outcomes.push(
+        runner.start('counting', { n: 5 }, seed, (p) => {
+          const last = p.partial?.series.count.at(-1);
+          if (last) delivered.push(last.y / last.x);
+        }),
+      );
+    }
+    const results = await Promise.all(outcomes);
+    expect(results.slice(0, -1).every((r) => r.status === 'stale')).toBe(true);
+    const final = results.at(-1)!;
+    expect(final.status).toBe('done');
+    if (final.status === 'done') expect(final.response.result.metrics.last).toBe(100);
+    // Progress from superseded runs never reaches the widget.
+    expect(new Set(delivered)).toEqual(new Set([20]));
+    expect(runner.active).toBe(0);
+    await new Promise((r) => setTimeout(r, 30));
+    const [stats] = await client.stats();
+    expect(stats.activeRuns).toEqual([]);
+    expect(stats.runsCompleted).toBe(1);
+  });
+
+  it('cancel() makes the current run stale', async () => {
+    makeClient();
+    const runner = createRunner(client);
+    const pending = runner.start('counting', { n: 50 }, 1);
+    setTimeout(() => runner.cancel(), 10);
+    expect((await pending).status).toBe('stale');
+  });
+});
