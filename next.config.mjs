@@ -11,6 +11,8 @@ const nextConfig = {
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm test` type-checks the whole project as its own step (tsc --noEmit); no need to do it twice.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -23,9 +23,16 @@ for (const path of paths) {
     const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await page.goto(base + path, { waitUntil: 'networkidle' });
     await page.waitForTimeout(Number(process.env.WAIT_MS ?? 300));
-    const file = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${name}.png`;
-    await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
-    console.log(file);
+    const stem = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${name}`;
+    // PAGES=n: n screenshots, one viewport apart, scrolling down the page.
+    const shots = Number(process.env.PAGES ?? 1);
+    for (let i = 0; i < shots; i++) {
+      await page.evaluate((y) => window.scrollTo(0, y), i * (viewport.height - 80));
+      await page.waitForTimeout(100);
+      const file = shots > 1 ? `${stem}-${i + 1}.png` : `${stem}.png`;
+      await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
+      console.log(file);
+    }
     await page.close();
   }
 }
