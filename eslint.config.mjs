@@ -28,6 +28,7 @@ const SIMS_HEAVY = {
     '@/sims/experiments/*',
     '!@/sims/experiments/catalog',
     '!@/sims/experiments/types',
+    '!@/sims/experiments/aggregate',
     '!@/sims/experiments/*.params',
   ],
   message:
