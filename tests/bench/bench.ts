@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: what a training step and a policy evaluation cost, against the physical limit (DESIGN.md,
+ * "Performance budgets"). Timing is reported, never asserted.
+ *
+ * Node part (this file, today):
+ *   - tfjs ms/step of the MLP learner (Adam, minibatch path of `createMlpTrainer`) on wasm and on cpu,
+ *   - the same step as a plain-TypeScript loop on Float32Arrays (tests/bench/reference.ts),
+ *   - achieved GFLOP/s for each, counting forward + backward as 6 · batch · Σ in·out,
+ *   - plain-TS rollout evaluations per second (`forward` of one input),
+ * for several learner sizes and batch sizes 128 and 1000. Prints a table and writes bench-results/node.json.
+ *
+ * Browser part (later): the same cells measured inside the real worker, plus the page budgets (slider → redraw,
+ * long tasks); it will reuse the exported functions below. `--node-only` skips it.
+ *
+ * Flags: --node-only, --quick (fewer steps, for a smoke run), --out <file> (default bench-results/node.json).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import { makeRng } from '../../lib/rng';
+import { initBackend, type BackendName } from '../../sims/policies/backend';
+import { forward } from '../../sims/policies/forward';
+import { createMlpTrainer, type Dataset } from '../../sims/policies/mlp';
+import { initMlpWeights, layerSizes, multiplyAddsPerInput, type MlpSpec } from '../../sims/policies/weights';
+import { ReferenceMlpTrainer } from './reference';
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is measured
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface BenchCase {
+  name: string;
+  spec: MlpSpec;
+}
+
+export const CASES: BenchCase[] = [
+  { name: 'car/pendulum-size regression', spec: { inputDim: 2, hidden: [32, 32], outputDim: 1, head: 'regression' } },
+  { name: 'lane-size categorical', spec: { inputDim: 1, hidden: [64, 64], outputDim: 3, head: 'categorical' } },
+  { name: 'wide regression', spec: { inputDim: 8, hidden: [256, 256], outputDim: 8, head: 'regression' } },
+];
+export const BATCH_SIZES = [128, 1000];
+
+export interface TimingBudget {
+  /** Untimed steps first (JIT, lazily created tfjs state). */
+  warmupSteps: number;
+  /** Stop after this many timed steps… */
+  maxSteps: number;
+  /** …or after this much time, whichever comes first (but never before minSteps). */
+  maxMs: number;
+  minSteps: number;
+}
+
+const FULL: TimingBudget = { warmupSteps: 10, maxSteps: 60, maxMs: 2500, minSteps: 5 };
+const QUICK: TimingBudget = { warmupSteps: 2, maxSteps: 8, maxMs: 400, minSteps: 2 };
+
+export interface StepTiming {
+  /** Median ms per training step. */
+  msPerStep: number;
+  /** Achieved GFLOP/s at the median: 6 · batch · Σ in·out / time. */
+  gflops: number;
+  timedSteps: number;
+}
+
+export interface BenchRow {
+  case: string;
+  sizes: string;
+  batch: number;
+  flopsPerStep: number;
+  wasm: StepTiming | null;
+  cpu: StepTiming | null;
+  plainTs: StepTiming;
+  /** Plain-TS `forward` of one input, evaluations per second (independent of the batch size). */
+  rolloutEvalsPerSec: number;
+}
+
+export interface NodeBenchReport {
+  when: string;
+  environment: { node: string; cpu: string; cores: number; tfjs: string; backends: string[] };
+  notes: string[];
+  rows: BenchRow[];
+  /** Max |Δ| between the plain-TS reference and tfjs weights after a few identical Adam steps (a correctness check). */
+  referenceCheck: { case: string; backend: BackendName; maxAbsDiff: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------------------
+
+/** forward + backward of one step: 2·B·Σ in·out (forward) + 4·B·Σ in·out (weight and input gradients). */
+export function flopsPerStep(spec: MlpSpec, batch: number): number {
+  return 6 * batch * multiplyAddsPerInput(spec);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Times `step` under `budget` and returns the median time per call. */
+export function timeSteps(step: () => void, budget: TimingBudget): { msPerStep: number; timedSteps: number } {
+  for (let i = 0; i < budget.warmupSteps; i++) step();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < budget.maxSteps && (times.length < budget.minSteps || performance.now() - start < budget.maxMs)) {
+    const t0 = performance.now();
+    step();
+    times.push(performance.now() - t0);
+  }
+  return { msPerStep: median(times), timedSteps: times.length };
+}
+
+function timing(t: { msPerStep: number; timedSteps: number }, flops: number): StepTiming {
+  return { ...t, gflops: flops / (t.msPerStep * 1e6) };
+}
+
+/** A synthetic data set for `spec` (4096 examples), so every step takes the minibatch path. */
+export function syntheticData(spec: MlpSpec, seed: number): Dataset {
+  const rng = makeRng(seed);
+  const n = 4096;
+  const x = new Float32Array(n * spec.inputDim).map(() => rng.range(-1, 1));
+  const y =
+    spec.head === 'categorical'
+      ? new Int32Array(n).map(() => rng.int(spec.outputDim))
+      : new Float32Array(n * spec.outputDim).map(() => rng.normal());
+  return { x, y, n };
+}
+
+function targetsOf(spec: MlpSpec, data: Dataset): Float32Array {
+  if (spec.head !== 'categorical') return data.y as Float32Array;
+  const t = new Float32Array(data.n * spec.outputDim);
+  for (let i = 0; i < data.n; i++) t[i * spec.outputDim + data.y[i]] = 1;
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The measurements (exported for the browser part)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** tfjs ms/step of the learner on `backend` (null if that backend cannot start). */
+export async function benchTfjsStep(backend: BackendName, spec: MlpSpec, batch: number, budget: TimingBudget): Promise<StepTiming | null> {
+  if ((await initBackend(backend)) !== backend) return null;
+  const trainer = createMlpTrainer(spec, syntheticData(spec, 1), { batchSize: batch, learningRate: 1e-3 }, makeRng(2));
+  try {
+    return timing(
+      timeSteps(() => trainer.step(false), budget),
+      flopsPerStep(spec, batch),
+    );
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** Plain-TS reference ms/step (the minibatch is gathered each step, as in the tfjs trainer). */
+export function benchReferenceStep(spec: MlpSpec, batch: number, budget: TimingBudget): StepTiming {
+  const data = syntheticData(spec, 1);
+  const targets = targetsOf(spec, data);
+  const trainer = new ReferenceMlpTrainer(initMlpWeights(spec, makeRng(2)), { kind: 'adam', learningRate: 1e-3 });
+  const rng = makeRng(3);
+  const xb = new Float32Array(batch * spec.inputDim);
+  const tb = new Float32Array(batch * spec.outputDim);
+  const step = () => {
+    for (let r = 0; r < batch; r++) {
+      const i = rng.int(data.n);
+      xb.set(data.x.subarray(i * spec.inputDim, (i + 1) * spec.inputDim), r * spec.inputDim);
+      tb.set(targets.subarray(i * spec.outputDim, (i + 1) * spec.outputDim), r * spec.outputDim);
+    }
+    trainer.step(xb, tb, batch);
+  };
+  return timing(timeSteps(step, budget), flopsPerStep(spec, batch));
+}
+
+/** Plain-TS policy evaluations per second: `forward` of one input, as a rollout calls it. */
+export function benchRollouts(spec: MlpSpec, ms: number): number {
+  const weights = initMlpWeights(spec, makeRng(4));
+  const rng = makeRng(5);
+  const inputs = new Float32Array(1024 * spec.inputDim).map(() => rng.range(-1, 1));
+  const observation = new Float32Array(spec.inputDim); // a rollout writes each observation into one buffer
+  const out = new Float32Array(spec.outputDim);
+  let sink = 0;
+  let calls = 0;
+  const run = (count: number) => {
+    for (let c = 0; c < count; c++) {
+      const k = (c & 1023) * spec.inputDim;
+      for (let d = 0; d < spec.inputDim; d++) observation[d] = inputs[k + d];
+      forward(weights, observation, out);
+      sink += out[0];
+    }
+  };
+  run(20_000); // warm-up
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    run(10_000);
+    calls += 10_000;
+    elapsed = performance.now() - start;
+  }
+  if (Number.isNaN(sink)) console.log('(unreachable: keeps the loop from being optimised away)');
+  return (calls / elapsed) * 1000;
+}
+
+/** The reference loop and tfjs, from the same weights on the same full batch, agree after a few Adam steps. */
+export async function checkReference(backend: BackendName, bc: BenchCase): Promise<number> {
+  await initBackend(backend);
+  const { spec } = bc;
+  const data = syntheticData(spec, 6);
+  const small: Dataset = { x: data.x.subarray(0, 64 * spec.inputDim), y: data.y.subarray(0, 64 * (spec.head === 'categorical' ? 1 : spec.outputDim)), n: 64 };
+  const init = initMlpWeights(spec, makeRng(7));
+  const trainer = createMlpTrainer(spec, small, { batchSize: 64, learningRate: 1e-3 }, makeRng(8), init);
+  const reference = new ReferenceMlpTrainer(init, { kind: 'adam', learningRate: 1e-3 });
+  const targets = targetsOf(spec, small);
+  for (let s = 0; s < 5; s++) {
+    trainer.step();
+    reference.step(small.x, targets, 64);
+  }
+  const viaTf = trainer.weights();
+  trainer.dispose();
+  let maxAbsDiff = 0;
+  viaTf.layers.forEach((layer, l) => {
+    const ref = reference.weights.layers[l];
+    for (let q = 0; q < layer.W.length; q++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(layer.W[q] - ref.W[q]));
+    for (let q = 0; q < layer.b.length; q++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(layer.b[q] - ref.b[q]));
+  });
+  return maxAbsDiff;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Node part
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function runNodeBench(opts: { quick?: boolean; log?: (line: string) => void } = {}): Promise<NodeBenchReport> {
+  const budget = opts.quick ? QUICK : FULL;
+  const log = opts.log ?? (() => {});
+  const rows: BenchRow[] = [];
+  const backends: string[] = [];
+  for (const b of ['wasm', 'cpu'] as const) if ((await initBackend(b)) === b) backends.push(b);
+
+  for (const bc of CASES) {
+    const rolloutEvalsPerSec = benchRollouts(bc.spec, opts.quick ? 100 : 500);
+    for (const batch of BATCH_SIZES) {
+      const sizes = layerSizes(bc.spec).join('→');
+      log(`  ${sizes} batch ${batch} …`);
+      rows.push({
+        case: bc.name,
+        sizes,
+        batch,
+        flopsPerStep: flopsPerStep(bc.spec, batch),
+        wasm: await benchTfjsStep('wasm', bc.spec, batch, budget),
+        cpu: await benchTfjsStep('cpu', bc.spec, batch, budget),
+        plainTs: benchReferenceStep(bc.spec, batch, budget),
+        rolloutEvalsPerSec,
+      });
+    }
+  }
+
+  const referenceCheck: NodeBenchReport['referenceCheck'] = [];
+  for (const backend of backends as BackendName[]) {
+    for (const bc of CASES.slice(0, 2)) referenceCheck.push({ case: bc.name, backend, maxAbsDiff: await checkReference(backend, bc) });
+  }
+
+  return {
+    when: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      tfjs: tf.version_core,
+      backends,
+    },
+    notes: [
+      'ms/step: median over timed steps after warm-up; Adam; one minibatch gathered from 4096 examples per step.',
+      'GFLOP/s counts forward + backward as 6 · batch · Σ in·out (bias, activation and optimizer work not counted).',
+      'plain TS: tests/bench/reference.ts, the same arithmetic on Float32Arrays, single thread.',
+      'rollout evals/s: sims/policies/forward.ts, one input per call.',
+    ],
+    rows,
+    referenceCheck,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------------------------------
+
+export function formatTable(report: NodeBenchReport): string {
+  const cell = (t: StepTiming | null) => (t === null ? 'n/a'.padStart(16) : `${t.msPerStep.toFixed(2).padStart(8)} ${t.gflops.toFixed(2).padStart(6)}  `);
+  const header = [
+    'network          batch   tfjs wasm         tfjs cpu          plain TS          rollout evals/s',
+    '                         ms/step GFLOP/s   ms/step GFLOP/s   ms/step GFLOP/s   (1 input, plain TS)',
+  ];
+  const lines = report.rows.map(
+    (r) =>
+      `${r.sizes.padEnd(16)} ${String(r.batch).padStart(5)}   ${cell(r.wasm)}${cell(r.cpu)}${cell(r.plainTs)}${Math.round(r.rolloutEvalsPerSec).toLocaleString('en-US').padStart(12)}`,
+  );
+  const env = report.environment;
+  const check = report.referenceCheck.map((c) => `${c.backend}/${c.case}: ${c.maxAbsDiff.toExponential(1)}`).join(', ');
+  return [
+    `Node ${env.node}, ${env.cpu} (${env.cores} cores), tfjs-core ${env.tfjs}, backends: ${env.backends.join(', ')}`,
+    '',
+    ...header,
+    ...lines,
+    '',
+    `reference loop vs tfjs, max |Δweight| after 5 Adam steps: ${check}`,
+    ...report.notes.map((n) => `- ${n}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const quick = argv.includes('--quick');
+  const nodeOnly = argv.includes('--node-only');
+  const outIndex = argv.indexOf('--out');
+  const out = outIndex >= 0 ? argv[outIndex + 1] : 'bench-results/node.json';
+  const started = performance.now();
+  console.error(`bench (Node part${quick ? ', quick' : ''}):`);
+  const report = await runNodeBench({ quick, log: (line) => console.error(line) });
+  console.log(formatTable(report));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (!nodeOnly) console.log('browser part: not implemented yet (it will measure the same cells inside the worker); use --node-only to silence this.');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
