@@ -90,6 +90,11 @@ export interface EnvSpec<S, P = Record<string, never>> {
   observe(state: S, params: P): number | Float64Array;
   /** The per-step cost of (state, action, next), in [0, 1] unless the env's doc block says otherwise. */
   cost(state: S, action: Action, next: S, params: P): number;
+  /**
+   * The range every per-step cost lies in, when it is not [0, 1] (e.g. Pendulum-v1's [0, π² + 6.4 + 0.004]).
+   * Documentation that `checkEnv` can test; omitted means [0, 1].
+   */
+  costBounds?(params: P): readonly [number, number];
   /** True when the episode has ended inside the MDP (absorbing failure, goal reached). */
   isTerminal(state: S, params: P): boolean;
   /** The default episode length (steps), after which an episode is truncated. */

@@ -1,0 +1,33 @@
+/**
+ * The registry of environments: id → spec. Widgets, experiments, the CLI and the conformance test
+ * (tests/unit/sims/envs/registry.test.ts runs `checkEnv` on every entry) all look environments up here, so an env
+ * registered once is checked automatically.
+ */
+import type { EnvSpec } from '../core/env';
+import { gatewalkEnv } from './gatewalk';
+import { laneEnv } from './lane';
+import { pendulumEnv } from './pendulum';
+
+/** Any registered environment, whatever its state and parameter types. */
+export type AnyEnvSpec = EnvSpec<unknown, unknown>;
+
+export const envs = {
+  lane: laneEnv,
+  gatewalk: gatewalkEnv,
+  pendulum: pendulumEnv,
+  // ── Registered by the dyck / twoworlds / car work (sims/envs/{dyck,twoworlds,car}.ts): add each spec here, e.g.
+  //    `dyck: dyckEnv,` — the registry test then runs the conformance check on it with no further change. ──
+} satisfies Record<string, AnyEnvSpec>;
+
+export type EnvId = keyof typeof envs;
+
+/** All registered ids, in registration order. */
+export const envIds = Object.keys(envs) as EnvId[];
+
+/** The spec registered under `id`; throws with the known ids when there is none. */
+export function getEnv(id: string): AnyEnvSpec {
+  if (!Object.prototype.hasOwnProperty.call(envs, id)) {
+    throw new Error(`Unknown environment '${id}'. Registered: ${envIds.join(', ')}.`);
+  }
+  return envs[id as EnvId];
+}
