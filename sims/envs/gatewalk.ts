@@ -126,7 +126,11 @@ export interface GateDataset {
   count: number;
 }
 
-/** `count` expert-labelled gates x ~ N(0, I₂) (the states an expert trajectory passes are i.i.d.). */
+/**
+ * `count` expert-labelled gates x ~ N(0, I₂) (the states an expert trajectory passes are i.i.d.). For n
+ * trajectories of H steps draw n·H and read row t·n + i as trajectory i's gate at step t, as
+ * `sampleGatewalkErrors` does: step t's n pairs are then rows [t·n, (t + 1)·n).
+ */
 export function sampleGateDataset(rng: Rng, count: number, phiStar: number = GATE_PHI_STAR): GateDataset {
   const xs = new Float64Array(2 * count);
   const labels = new Uint8Array(count);

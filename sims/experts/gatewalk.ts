@@ -11,11 +11,15 @@ export function gatewalkExpertAction(x1: number, x2: number, phiStar: number = G
   return gateSide(x1, x2, phiStar);
 }
 
-/** The expert (or any half-plane learner at angle φ) as a rollout policy on gate observations (x₁, x₂). */
-export function gatewalkHalfPlanePolicy(phi: number = GATE_PHI_STAR): Policy {
-  return (observation) => {
+/**
+ * A half-plane policy on gate observations (x₁, x₂): the expert (φ = φ*), a shared learner (one angle φ̂), or a
+ * per-step learner (an array of angles, φ̂_t used at step t).
+ */
+export function gatewalkHalfPlanePolicy(phi: number | ArrayLike<number> = GATE_PHI_STAR): Policy {
+  return (observation, t) => {
     const x = observation as Float64Array;
-    return gateSide(x[0], x[1], phi);
+    const angle = typeof phi === 'number' ? phi : phi[Math.min(t, phi.length - 1)];
+    return gateSide(x[0], x[1], angle);
   };
 }
 
