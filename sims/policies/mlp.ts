@@ -138,10 +138,10 @@ export function forwardTf(weights: MlpWeights, x: Float32Array, n: number): Floa
   validateWeights(weights);
   const { inputDim } = weights.spec;
   if (x.length !== n * inputDim) throw new RangeError(`forwardTf: ${n} inputs need ${n * inputDim} numbers, got ${x.length}`);
-  return tf.tidy(() => {
-    const out = forwardGraph(layerTensors(weights), tf.tensor2d(x, [n, inputDim]), weights.spec);
-    return out.dataSync() as Float32Array;
-  }).slice();
+  const out = tf.tidy(() => forwardGraph(layerTensors(weights), tf.tensor2d(x, [n, inputDim]), weights.spec));
+  const values = (out.dataSync() as Float32Array).slice(); // slice: the cpu backend hands out its own buffer
+  out.dispose();
+  return values;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -249,9 +249,10 @@ export function createMlpTrainer(
   }));
   const variables: tf.Variable[] = layers.flatMap((l) => [l.W, l.b]);
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate, 0.9, 0.999, 1e-7) : tf.train.sgd(cfg.learningRate);
-  // Full batch: the data live in tfjs for the whole run; otherwise each step uploads its minibatch.
+  // Full batch: the data live in tfjs for the whole run (copied: the cpu backend would keep a reference to the
+  // caller's array); otherwise each step uploads a freshly gathered minibatch.
   const resident = fullBatch
-    ? { x: tf.tensor2d(x, [n, spec.inputDim]), t: tf.tensor2d(targets, [n, spec.outputDim]) }
+    ? { x: tf.tensor2d(x.slice(), [n, spec.inputDim]), t: tf.tensor2d(targets.slice(), [n, spec.outputDim]) }
     : null;
 
   const loss = (xb: tf.Tensor2D, tb: tf.Tensor2D): tf.Scalar => {
