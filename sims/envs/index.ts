@@ -4,9 +4,12 @@
  * registered once is checked automatically.
  */
 import type { EnvSpec } from '../core/env';
+import { carEnv } from './car';
+import { dyckEnv } from './dyck';
 import { gatewalkEnv } from './gatewalk';
 import { laneEnv } from './lane';
 import { pendulumEnv } from './pendulum';
+import { twoWorldsEnv } from './twoworlds';
 
 /** Any registered environment, whatever its state and parameter types. */
 export type AnyEnvSpec = EnvSpec<unknown, unknown>;
@@ -15,8 +18,9 @@ export const envs = {
   lane: laneEnv,
   gatewalk: gatewalkEnv,
   pendulum: pendulumEnv,
-  // ── Registered by the dyck / twoworlds / car work (sims/envs/{dyck,twoworlds,car}.ts): add each spec here, e.g.
-  //    `dyck: dyckEnv,` — the registry test then runs the conformance check on it with no further change. ──
+  dyck: dyckEnv,
+  twoworlds: twoWorldsEnv,
+  car: carEnv,
 } satisfies Record<string, AnyEnvSpec>;
 
 export type EnvId = keyof typeof envs;
