@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
+import { checkEnv } from '../../../../sims/core/checkEnv';
 import { contains, makeEnv } from '../../../../sims/core/env';
 import {
   CAR_LOOKAHEAD,
@@ -139,6 +140,11 @@ describe('car dynamics', () => {
     // On the line: no cost.
     const onLine = carStateAt(c.x, c.y, c.heading);
     expect(carEnv.cost(onLine, 0, carEnv.transition(onLine, 0, rng, params), params)).toBe(0);
+  });
+
+  it('passes checkEnv with Gaussian actuation noise and with a wide start', () => {
+    expect(checkEnv(carEnv, { actionNoiseStd: 0.2 })).toEqual([]);
+    expect(checkEnv(carEnv, { initOffset: 0.9, initHeading: 0.5, trembleProb: 0 })).toEqual([]);
   });
 
   it('is deterministic for a seed', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
+import { checkEnv } from '../../../../sims/core/checkEnv';
 import { contains, makeEnv } from '../../../../sims/core/env';
 import {
   CLOSE,
@@ -119,6 +120,12 @@ describe('dyck environment', () => {
     };
     expect(run(5)).toEqual(run(5));
     expect(run(5)).not.toEqual(run(6));
+  });
+
+  it('passes checkEnv for both observation kinds and other depth caps', () => {
+    expect(checkEnv(dyckEnv)).toEqual([]);
+    expect(checkEnv(dyckEnv, { student: 'window', windowK: 8 })).toEqual([]);
+    expect(checkEnv(dyckEnv, { depthCap: 5, horizon: 16 })).toEqual([]);
   });
 
   it('rejects actions that are not a token', () => {

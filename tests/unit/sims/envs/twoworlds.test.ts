@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
+import { checkEnv } from '../../../../sims/core/checkEnv';
 import { contains, makeEnv } from '../../../../sims/core/env';
 import {
   estimateBetaHat,
@@ -36,6 +37,11 @@ describe('twoworlds dynamics', () => {
     expect(r.observation).toEqual(Float64Array.of(0.9 * p + 0.1, -0.2));
     expect(r.cost).toBeCloseTo(Math.min(1, (0.9 * p + 0.1) ** 2 + 0.04), 12);
     expect(contains(twoWorldsEnv.observationSpace(env.params), r.observation)).toBe(true);
+  });
+
+  it('passes checkEnv in both worlds and in the unstable setting', () => {
+    expect(checkEnv(twoWorldsEnv, { sigma: -1 })).toEqual([]);
+    expect(checkEnv(twoWorldsEnv, { a: 1.05 }, { steps: 60 })).toEqual([]);
   });
 
   it('is deterministic for a seed, and its noise does not depend on the policy', () => {
