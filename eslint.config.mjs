@@ -76,7 +76,29 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['sims/**'], ignores: ['sims/core/**', 'sims/envs/**', 'sims/experts/**'], rules: { 'no-restricted-imports': ['error', { patterns: [REACT, UI] }] } },
+  {
+    files: ['sims/policies/**', 'sims/algos/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            REACT,
+            UI,
+            {
+              group: ['**/experiments/*', '**/worker/*'],
+              message: 'Policies and algorithms sit below experiments and the worker: import cancellation from sims/core/abort.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sims/**'],
+    ignores: ['sims/core/**', 'sims/envs/**', 'sims/experts/**', 'sims/policies/**', 'sims/algos/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [REACT, UI] }] },
+  },
   {
     files: ['scripts/**', '*.config.*', 'tests/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },

@@ -64,23 +64,8 @@ export interface Experiment<S extends ParamSchema = ParamSchema> extends Experim
   run(params: ParamValues<S>, ctx: RunContext): Promise<Result>;
 }
 
-/** Thrown (and recognised by the worker and CLI) when a run stops because its signal aborted. */
-export class AbortError extends Error {
-  constructor() {
-    super('The run was cancelled.');
-    this.name = 'AbortError';
-  }
-}
-
-export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AbortError();
-}
-
-/** Lets the event loop breathe (so an abort message can arrive) and checks the signal. */
-export async function checkpoint(signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  throwIfAborted(signal);
-}
+// Cancellation lives in sims/core (policies and algorithms use it too); re-exported for experiment authors.
+export { AbortError, checkpoint, throwIfAborted } from '../core/abort';
 
 /** Declares an experiment's page-safe description, with its parameter types inferred from the schema. */
 export function defineInfo<S extends ParamSchema>(info: ExperimentInfo<S>): ExperimentInfo<S> {

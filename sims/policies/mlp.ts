@@ -15,7 +15,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../lib/rng';
 // AbortError and checkpoint are the run-cancellation contract that the worker and the CLI recognise.
-import { checkpoint, throwIfAborted } from '../experiments/types';
+import { checkpoint, throwIfAborted } from '../core/abort';
 import { ensureBackend } from './backend';
 import { activationOf, initMlpWeights, validateSpec, validateWeights, type MlpSpec, type MlpWeights } from './weights';
 
