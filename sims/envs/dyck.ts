@@ -287,8 +287,9 @@ export interface DyckMetrics {
 
 /**
  * Exact metrics of a table policy at temperature τ for every length up to `maxH`, by propagating the joint
- * distribution of (depth, context) one token at a time — no sampling noise. Cost: O(maxH² · contexts reached),
- * about 10⁴ operations for the depth student and ~10⁷ for a window-8 student at maxH = 128.
+ * distribution of (depth, context) one token at a time — no sampling noise. Cost: O(maxH² · contexts reached);
+ * measured in Node at maxH = 128: ≈ 4 ms for the depth student, ≈ 10 ms for window-4, ≈ 120 ms for window-8 and
+ * ≈ 0.5 s for window-10 (so window students beyond k = 4 belong in the worker).
  */
 export function exactDyckMetrics(policy: DyckTablePolicy, maxH: number, tau: number): DyckMetrics {
   const B = policy.depthCap;

@@ -13,6 +13,14 @@
  *   - on-policy distillation (DAgger for language models): then, for a few rounds, sample strings from the current
  *     student, let the teacher label every prefix (including the recovery token at invalid depths), aggregate all
  *     the labels and refit.
+ * Two things differ from the notes' networks, and the figure should know them:
+ *   - a count student's per-token error shrinks as labels accumulate (α/(n + 2α)), while a network's is set by its
+ *     training budget. On-policy distillation ends with 4× the labels of behaviour cloning on 200 strings, so its
+ *     per-token error is smaller too and its sequence-level P(valid) somewhat higher (Toy 2B at τ = 1.5, H = 128:
+ *     0.94 vs 0.85; the notes' networks: 0.735 vs 0.693). Behaviour cloning with equal labels (`nStrings` = 800)
+ *     isolates the lesson: the same P(valid) to two decimals, and still 10× the invalid tokens.
+ *   - write the on-policy strings at the deployment temperature (`rolloutTau`): at τ = 1 the count student errs so
+ *     rarely that its strings contain almost no off-language prefixes, and it learns almost no recovery.
  * A tfjs network can replace the table: read it out at every context with `contextFeatures` and build a
  * `DyckTablePolicy`; the sampler and the exact evaluator in `dyck.ts` accept either.
  */
