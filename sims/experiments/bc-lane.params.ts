@@ -1,0 +1,66 @@
+/**
+ * `bc-lane` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §2(b) Toy 2A): the page-safe half — id, words and
+ * the parameter schema. No tfjs here; the run function is in bc-lane.ts.
+ */
+import { defineInfo } from './types';
+
+export const bcLaneInfo = defineInfo({
+  id: 'bc-lane',
+  title: 'Behavior cloning on LaneKeep',
+  description: 'Train an MLP on clean expert demonstrations: it fits every demonstrated state, then drifts off the centre and never returns.',
+  params: {
+    nDemos: {
+      kind: 'number',
+      default: 20,
+      min: 1,
+      max: 100,
+      step: 1,
+      integer: true,
+      label: 'Demonstrations',
+      unit: 'episodes',
+      help: 'Clean expert demonstrations, each as long as the horizon.',
+    },
+    epsilon: {
+      kind: 'number',
+      default: 0.02,
+      min: 0,
+      max: 0.2,
+      step: 0.005,
+      label: 'Tremble ε',
+      help: 'Probability that the deployed car’s executed action is uniformly random. The demonstrations are tremble-free.',
+    },
+    horizon: {
+      kind: 'number',
+      default: 64,
+      min: 5,
+      max: 200,
+      step: 1,
+      integer: true,
+      label: 'Horizon H',
+      unit: 'steps',
+      help: 'Steps per demonstration and per deployed episode.',
+    },
+    encoding: {
+      kind: 'choice',
+      default: 'scalar',
+      options: [
+        { value: 'scalar', label: 'Scalar y/6' },
+        { value: 'onehot', label: 'One-hot lane' },
+      ],
+      label: 'Learner input',
+      help: 'What the network sees of the lateral offset y.',
+    },
+    trainSteps: {
+      kind: 'number',
+      default: 150,
+      min: 10,
+      max: 1000,
+      step: 10,
+      integer: true,
+      log: true,
+      label: 'Training steps',
+      unit: 'steps',
+      help: 'Adam updates on minibatches of 128 demonstration pairs.',
+    },
+  },
+});
