@@ -1,0 +1,95 @@
+/**
+ * `npm run figures`: regenerates every figure's data for slides and papers (DESIGN.md, "Command-line runner"). Runs
+ * each experiment of the registry with its default parameters and writes
+ *   figures/<id>.csv   every series as rows `series,x,y,lo,hi` (lo/hi empty when the series has no band)
+ *   figures/<id>.json  { id, seed, params, backend, result } with typed arrays as plain arrays
+ *
+ * Flags: --seed N (default 0), --out <dir> (default figures), --backend wasm|cpu (default wasm, as in the browser),
+ * and experiment ids to run only those.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaults } from '../lib/params';
+import { MAX_SEED } from '../lib/urlState';
+import { toPlainJson } from './cli';
+import { experiments } from './experiments/index';
+import type { Result } from './experiments/types';
+import { initBackend } from './policies/backend';
+
+/** One CSV cell: numbers as JavaScript prints them (full precision), NaN and missing as empty. */
+function cell(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '' : String(v);
+}
+
+function quote(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every series of a result as long-format CSV: `series,x,y,lo,hi`. */
+export function resultToCsv(result: Result): string {
+  const rows = ['series,x,y,lo,hi'];
+  for (const [key, points] of Object.entries(result.series)) {
+    for (const p of points) rows.push([quote(key), cell(p.x), cell(p.y), cell(p.lo), cell(p.hi)].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function parseFlags(argv: readonly string[]): { seed: number; out: string; backend: 'wasm' | 'cpu'; ids: string[] } {
+  let seed = 0;
+  let out = 'figures';
+  let backend: 'wasm' | 'cpu' = 'wasm';
+  const ids: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--seed') {
+      const raw = argv[++i] ?? '';
+      if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED) throw new Error(`--seed ${raw}: a seed is a whole number from 0 to ${MAX_SEED}`);
+      seed = Number(raw);
+    } else if (arg === '--out') out = argv[++i] ?? out;
+    else if (arg === '--backend') {
+      const b = argv[++i];
+      if (b !== 'wasm' && b !== 'cpu') throw new Error(`--backend ${b ?? ''}: use wasm or cpu`);
+      backend = b;
+    } else if (arg.startsWith('--')) throw new Error(`unknown option "${arg}"`);
+    else ids.push(arg);
+  }
+  const known = experiments.map((e) => e.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length) throw new Error(`unknown experiment "${unknown[0]}"; known: ${known.join(', ')}`);
+  return { seed, out, backend, ids };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let flags: ReturnType<typeof parseFlags>;
+  try {
+    flags = parseFlags(argv);
+  } catch (error) {
+    process.stderr.write(`figures: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const backendName = await initBackend(flags.backend);
+  mkdirSync(flags.out, { recursive: true });
+  for (const experiment of experiments) {
+    if (flags.ids.length && !flags.ids.includes(experiment.id)) continue;
+    const params = defaults(experiment.params);
+    const started = performance.now();
+    const result = await experiment.run(params, { seed: flags.seed });
+    const ms = performance.now() - started;
+    const csvPath = join(flags.out, `${experiment.id}.csv`);
+    const jsonPath = join(flags.out, `${experiment.id}.json`);
+    writeFileSync(csvPath, resultToCsv(result));
+    writeFileSync(jsonPath, `${JSON.stringify(toPlainJson({ id: experiment.id, seed: flags.seed, params, backend: backendName, result }), null, 2)}\n`);
+    process.stderr.write(`${experiment.id}: ${ms.toFixed(0)} ms → ${csvPath}, ${jsonPath}\n`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`figures: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
