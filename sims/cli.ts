@@ -29,7 +29,14 @@ export type Backend = 'wasm' | 'cpu';
 export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
-  | { kind: 'run'; info: ExperimentInfo; seed: number; params: Record<string, unknown>; json: boolean; backend: Backend };
+  | {
+      kind: 'run';
+      info: ExperimentInfo;
+      seed: number;
+      params: Record<string, unknown>;
+      json: boolean;
+      backend: Backend;
+    };
 
 /** A problem with the command line: printed as one line, exit status 2. */
 export class UsageError extends Error {
@@ -48,7 +55,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The range of a parameter in words, for `list` and for error messages. */
 export function describeRange(spec: ParamSpec): string {
-  if (spec.kind === 'number') return `${spec.integer ? 'integer ' : ''}in [${spec.min}, ${spec.max}]${spec.unit ? ` ${spec.unit}` : ''}`;
+  if (spec.kind === 'number')
+    return `${spec.integer ? 'integer ' : ''}in [${spec.min}, ${spec.max}]${spec.unit ? ` ${spec.unit}` : ''}`;
   if (spec.kind === 'boolean') return 'on|off';
   return `one of ${spec.options.map((o) => o.value).join('|')}`;
 }
@@ -80,7 +88,8 @@ export function parseStrict(key: string, spec: ParamSpec, raw: string): number |
 
 function parseSeed(raw: string | undefined): number {
   if (raw === undefined) throw new UsageError('--seed needs a value');
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) > MAX_SEED) throw new UsageError(`--seed ${raw}: a seed is a whole number from 0 to ${MAX_SEED}`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > MAX_SEED)
+    throw new UsageError(`--seed ${raw}: a seed is a whole number from 0 to ${MAX_SEED}`);
   return Number(raw);
 }
 
@@ -94,7 +103,8 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (command !== 'run') throw new UsageError(`unknown command "${command}"; use list or run`);
   const [id, ...options] = rest;
-  if (id === undefined || id.startsWith('--')) throw new UsageError('run needs an experiment id; see: npm run sim -- list');
+  if (id === undefined || id.startsWith('--'))
+    throw new UsageError('run needs an experiment id; see: npm run sim -- list');
   const info = getExperimentInfo(id);
   if (!info) throw new UsageError(`unknown experiment "${id}"; known: ${catalog.map((e) => e.id).join(', ')}`);
   let seed = 0;
@@ -103,7 +113,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const params: Record<string, unknown> = {};
   for (let i = 0; i < options.length; i++) {
     const option = options[i];
-    const [flag, inline] = option.startsWith('--') && option.includes('=') ? [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)] : [option, undefined];
+    const [flag, inline] =
+      option.startsWith('--') && option.includes('=')
+        ? [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)]
+        : [option, undefined];
     const value = () => inline ?? options[++i];
     if (flag === '--json') json = true;
     else if (flag === '--seed') seed = parseSeed(value());
@@ -113,10 +126,14 @@ export function parseArgs(argv: readonly string[]): Command {
       backend = b;
     } else if (flag === '--set') {
       const assignment = value();
-      if (assignment === undefined || !assignment.includes('=')) throw new UsageError(`--set needs key=value (got "${assignment ?? ''}")`);
+      if (assignment === undefined || !assignment.includes('='))
+        throw new UsageError(`--set needs key=value (got "${assignment ?? ''}")`);
       const key = assignment.slice(0, assignment.indexOf('='));
       const spec = info.params[key];
-      if (!spec) throw new UsageError(`unknown parameter "${key}" for ${info.id}; known: ${Object.keys(info.params).join(', ')}`);
+      if (!spec)
+        throw new UsageError(
+          `unknown parameter "${key}" for ${info.id}; known: ${Object.keys(info.params).join(', ')}`,
+        );
       params[key] = parseStrict(key, spec, assignment.slice(assignment.indexOf('=') + 1));
     } else throw new UsageError(`unknown option "${option}"`);
   }
@@ -151,7 +168,11 @@ export function formatList(infos: readonly ExperimentInfo[]): string {
       const spec = info.params[key];
       return `    ${pad(key, width)}  default ${pad(shown[i], shownWidth)}  ${describeRange(spec)}  — ${spec.label}`;
     });
-    return [`${info.id} — ${info.title}`, `  ${info.description}`, ...(lines.length ? ['  parameters:', ...lines] : ['  (no parameters)'])].join('\n');
+    return [
+      `${info.id} — ${info.title}`,
+      `  ${info.description}`,
+      ...(lines.length ? ['  parameters:', ...lines] : ['  (no parameters)']),
+    ].join('\n');
   });
   return blocks.join('\n\n');
 }
@@ -177,10 +198,15 @@ function sampleRows(n: number, max: number): number[] {
 function describeExtra(value: unknown): string {
   if (Array.isArray(value)) {
     const flat = value.flat(Infinity) as unknown[];
-    if (value.every((v) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') && value.length <= 16) {
+    if (
+      value.every((v) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') &&
+      value.length <= 16
+    ) {
       return `[${value.map((v) => (typeof v === 'number' ? formatNumber(v) : String(v))).join(', ')}]`;
     }
-    return Array.isArray(value[0]) ? `array ${value.length} × ${(value[0] as unknown[]).length}` : `array of ${flat.length}`;
+    return Array.isArray(value[0])
+      ? `array ${value.length} × ${(value[0] as unknown[]).length}`
+      : `array of ${flat.length}`;
   }
   if (value !== null && typeof value === 'object') return `{ ${Object.keys(value).join(', ')} }`;
   return typeof value === 'number' ? formatNumber(value) : JSON.stringify(value);
@@ -196,7 +222,10 @@ export function formatResult(result: Result, maxRows = 20): string {
   }
   for (const { keys, xs } of groupSeries(result.series)) {
     const columns = ['x', ...keys];
-    const rows = sampleRows(xs.length, maxRows).map((i) => [formatNumber(xs[i]), ...keys.map((k) => formatNumber(result.series[k][i].y))]);
+    const rows = sampleRows(xs.length, maxRows).map((i) => [
+      formatNumber(xs[i]),
+      ...keys.map((k) => formatNumber(result.series[k][i].y)),
+    ]);
     const widths = columns.map((c, j) => Math.max(c.length, ...rows.map((r) => r[j].length)));
     const note = xs.length > maxRows ? ` (${rows.length} of ${xs.length} points)` : '';
     out.push(`series ${keys.join(', ')}${note}`);
@@ -207,7 +236,9 @@ export function formatResult(result: Result, maxRows = 20): string {
   for (const [key, traj] of Object.entries(result.trajectories ?? {})) {
     const [steps, dims] = traj.dims;
     const preview = Array.from(traj.data.subarray(0, Math.min(traj.data.length, 40)), formatNumber).join(' ');
-    out.push(`trajectory ${key}: ${steps} steps × ${dims}${traj.labels ? ` (${traj.labels.join(', ')})` : ''}: ${preview}${traj.data.length > 40 ? ' …' : ''}`);
+    out.push(
+      `trajectory ${key}: ${steps} steps × ${dims}${traj.labels ? ` (${traj.labels.join(', ')})` : ''}: ${preview}${traj.data.length > 40 ? ' …' : ''}`,
+    );
   }
   if (result.trajectories && Object.keys(result.trajectories).length) out.push('');
   const extras = Object.entries(result.extras ?? {});
@@ -217,14 +248,21 @@ export function formatResult(result: Result, maxRows = 20): string {
 
 /** JSON-ready copy: typed arrays become plain arrays (NaN and ±Infinity become null, as JSON has no such numbers). */
 export function toPlainJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float32Array) : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) =>
+      ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float32Array) : v,
+    ),
+  );
 }
 
 /** A text progress bar: `[#########-----------]  45%  training: step 60/150`. */
 export function progressBar(fraction: number, message = '', width = 24): string {
   const f = Math.min(1, Math.max(0, fraction));
   const filled = Math.round(f * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pad(`${Math.round(f * 100)}%`, 4, true)}  ${message}`.slice(0, 100);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pad(`${Math.round(f * 100)}%`, 4, true)}  ${message}`.slice(
+    0,
+    100,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -329,7 +367,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -43,7 +43,8 @@ function parseFlags(argv: readonly string[]): { seed: number; out: string; backe
     const arg = argv[i];
     if (arg === '--seed') {
       const raw = argv[++i] ?? '';
-      if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED) throw new Error(`--seed ${raw}: a seed is a whole number from 0 to ${MAX_SEED}`);
+      if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED)
+        throw new Error(`--seed ${raw}: a seed is a whole number from 0 to ${MAX_SEED}`);
       seed = Number(raw);
     } else if (arg === '--out') out = argv[++i] ?? out;
     else if (arg === '--backend') {
@@ -78,7 +79,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const csvPath = join(flags.out, `${experiment.id}.csv`);
     const jsonPath = join(flags.out, `${experiment.id}.json`);
     writeFileSync(csvPath, resultToCsv(result));
-    writeFileSync(jsonPath, `${JSON.stringify(toPlainJson({ id: experiment.id, seed: flags.seed, params, backend: backendName, result }), null, 2)}\n`);
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify(toPlainJson({ id: experiment.id, seed: flags.seed, params, backend: backendName, result }), null, 2)}\n`,
+    );
     process.stderr.write(`${experiment.id}: ${ms.toFixed(0)} ms → ${csvPath}, ${jsonPath}\n`);
   }
   return 0;

@@ -65,15 +65,25 @@ export interface BcResult {
  * Behavior cloning on `task`. Deterministic for a given `rng`: the demonstrations use its 'demos' stream and training
  * its 'train' stream (the same streams DART and DAgger's first fit use, so DART with no noise *is* this run).
  */
-export async function trainBc(task: ImitationTask, config: Partial<BcConfig>, rng: Rng, options: AlgoOptions = {}): Promise<BcResult> {
+export async function trainBc(
+  task: ImitationTask,
+  config: Partial<BcConfig>,
+  rng: Rng,
+  options: AlgoOptions = {},
+): Promise<BcResult> {
   const { nDemos, horizon, learner } = { ...BC_DEFAULTS, ...config };
   const { signal, onProgress } = options;
   throwIfAborted(signal);
 
   // 1. The expert demonstrates; we keep what it saw and what it did.
   const data = task.demonstrate(nDemos, horizon, rng.stream('demos'));
-  if (data.n === 0) throw new RangeError('trainBc: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
-  onProgress?.({ fraction: 0.05, message: `${nDemos} demonstrations, ${data.n} pairs`, metrics: { 'data/size': data.n } });
+  if (data.n === 0)
+    throw new RangeError('trainBc: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
+  onProgress?.({
+    fraction: 0.05,
+    message: `${nDemos} demonstrations, ${data.n} pairs`,
+    metrics: { 'data/size': data.n },
+  });
 
   // 2. Supervised learning on D (log-loss for actions, MSE for continuous ones).
   const { weights, losses } = await trainMlp(learnerSpec(task, learner), data, learner.train, rng.stream('train'), {

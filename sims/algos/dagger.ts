@@ -174,7 +174,12 @@ export async function runDagger(
     const result = await trainMlp(spec, data, learner.train, trainRng, {
       signal,
       init,
-      onProgress: trainingProgress(options, { ...slice(round), message: `round ${round}/${nRounds}: training`, stepOffset, metrics: roundMetrics }),
+      onProgress: trainingProgress(options, {
+        ...slice(round),
+        message: `round ${round}/${nRounds}: training`,
+        stepOffset,
+        metrics: roundMetrics,
+      }),
     });
     for (const l of result.losses) losses.push({ step: stepOffset + l.step, loss: l.loss });
     stepOffset += learner.train.steps ?? 0;
@@ -183,7 +188,10 @@ export async function runDagger(
 
   // Round 0: D ← demonstrations; π̂₁ ← train on D (BC). Without demonstrations π̂₁ is the untrained network.
   let data = task.demonstrate(nDemos, horizon, rng.stream('demos'));
-  let weights = data.n > 0 ? (await fit(data, 0, rng.stream('train'))).weights : initMlpWeights(spec, rng.stream('train').stream('init'));
+  let weights =
+    data.n > 0
+      ? (await fit(data, 0, rng.stream('train'))).weights
+      : initMlpWeights(spec, rng.stream('train').stream('init'));
   const record = (round: number, roundBeta: number, collectionCost: number) => {
     const cost = task.evaluate?.(weights, horizon);
     rounds.push({
@@ -199,7 +207,13 @@ export async function runDagger(
     onProgress?.({
       fraction: (round + 1) / trainings,
       message: `round ${round}/${nRounds} done`,
-      metrics: { 'dagger/round': round, 'dagger/beta': roundBeta, 'data/size': data.n, 'labels/expert': data.n, ...(cost !== undefined ? { 'eval/cost': cost } : {}) },
+      metrics: {
+        'dagger/round': round,
+        'dagger/beta': roundBeta,
+        'data/size': data.n,
+        'labels/expert': data.n,
+        ...(cost !== undefined ? { 'eval/cost': cost } : {}),
+      },
     });
   };
   record(0, 1, data.meanEpisodeCost ?? NaN);
@@ -209,12 +223,18 @@ export async function runDagger(
     await checkpoint(signal);
     const betaI = beta(i);
     // Roll out the mixture policy, deployed as the learner will be (LaneKeep: with the learner's tremble).
-    const visited = task.visit(mixturePolicy(task.expert, greedyPolicy(weights), betaI), rolloutsPerRound, horizon, rng.stream(`round/${i}/rollouts`));
+    const visited = task.visit(
+      mixturePolicy(task.expert, greedyPolicy(weights), betaI),
+      rolloutsPerRound,
+      horizon,
+      rng.stream(`round/${i}/rollouts`),
+    );
     collectionTotal += visited.meanEpisodeCost ?? 0;
     // Ask the expert what it would have done in each visited state, and aggregate.
     data = aggregate(data, { x: visited.x, y: task.label(visited.x, visited.n), n: visited.n });
     // Retrain on everything collected so far.
-    if (data.n > 0) weights = (await fit(data, i, rng.stream(`round/${i}/train`), warmStart ? weights : undefined)).weights;
+    if (data.n > 0)
+      weights = (await fit(data, i, rng.stream(`round/${i}/train`), warmStart ? weights : undefined)).weights;
     record(i, betaI, visited.meanEpisodeCost ?? NaN);
   }
 

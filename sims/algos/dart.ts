@@ -69,14 +69,20 @@ export interface DartResult {
  * DART on `task`. Uses the same 'demos' and 'train' streams of `rng` as trainBc, so with `noise` = 0 it returns
  * exactly BC's learner.
  */
-export async function runDart(task: ImitationTask, config: Partial<DartConfig>, rng: Rng, options: AlgoOptions = {}): Promise<DartResult> {
+export async function runDart(
+  task: ImitationTask,
+  config: Partial<DartConfig>,
+  rng: Rng,
+  options: AlgoOptions = {},
+): Promise<DartResult> {
   const { nDemos, horizon, noise, learner } = { ...DART_DEFAULTS, ...config };
   const { signal, onProgress } = options;
   throwIfAborted(signal);
 
   // 1. The expert demonstrates with a shaking hand; the labels are what it meant to do.
   const data = task.demonstrate(nDemos, horizon, rng.stream('demos'), noise);
-  if (data.n === 0) throw new RangeError('runDart: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
+  if (data.n === 0)
+    throw new RangeError('runDart: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
   onProgress?.({
     fraction: 0.05,
     message: `${nDemos} noisy demonstrations, ${data.n} pairs`,

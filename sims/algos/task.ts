@@ -94,7 +94,13 @@ export const DEFAULT_LEARNER: LearnerConfig = {
 
 /** The network an algorithm trains on `task`. */
 export function learnerSpec(task: ImitationTask, learner: LearnerConfig): MlpSpec {
-  return { inputDim: task.obsDim, hidden: [...learner.hidden], outputDim: task.outputDim, head: task.head, activation: learner.activation };
+  return {
+    inputDim: task.obsDim,
+    hidden: [...learner.hidden],
+    outputDim: task.outputDim,
+    head: task.head,
+    activation: learner.activation,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -146,11 +152,13 @@ export function trainingProgress(
 
 /** D ∪ D': the rows of `b` appended to those of `a` (new arrays; neither input changes). */
 export function aggregate(a: LabelledData, b: LabelledData): LabelledData {
-  if (a.y.constructor !== b.y.constructor) throw new TypeError('aggregate: the two data sets have different label types');
+  if (a.y.constructor !== b.y.constructor)
+    throw new TypeError('aggregate: the two data sets have different label types');
   const x = new Float32Array(a.x.length + b.x.length);
   x.set(a.x, 0);
   x.set(b.x, a.x.length);
-  const y = a.y instanceof Int32Array ? new Int32Array(a.y.length + b.y.length) : new Float32Array(a.y.length + b.y.length);
+  const y =
+    a.y instanceof Int32Array ? new Int32Array(a.y.length + b.y.length) : new Float32Array(a.y.length + b.y.length);
   y.set(a.y, 0);
   y.set(b.y, a.y.length);
   return { x, y, n: a.n + b.n };
@@ -177,7 +185,8 @@ export function labelAccuracy(weights: MlpWeights, data: LabelledData): number {
   const d = weights.spec.inputDim;
   const out = new Float32Array(weights.spec.outputDim);
   let correct = 0;
-  for (let i = 0; i < data.n; i++) if (argmax(forward(weights, data.x.subarray(i * d, (i + 1) * d), out)) === data.y[i]) correct++;
+  for (let i = 0; i < data.n; i++)
+    if (argmax(forward(weights, data.x.subarray(i * d, (i + 1) * d), out)) === data.y[i]) correct++;
   return correct / data.n;
 }
 
@@ -232,7 +241,12 @@ export function envTask<S, P>(config: EnvTaskConfig<S, P>): ImitationTask {
       // rollout records the action the policy chose (its intention), not the trembled one: exactly DART's label.
       const episodes = rolloutMany(spec, expert, nDemos, { rng, params: demoParams, horizon });
       const pairs = stackPairs(episodes);
-      return { x: toFloat32(pairs.observations), y: labelsOf(pairs.actions), n: pairs.count, meanEpisodeCost: meanTotalCost(episodes) };
+      return {
+        x: toFloat32(pairs.observations),
+        y: labelsOf(pairs.actions),
+        n: pairs.count,
+        meanEpisodeCost: meanTotalCost(episodes),
+      };
     },
     visit(policy, nRollouts, horizon, rng) {
       if (nRollouts === 0) return { x: new Float32Array(0), n: 0 };

@@ -7,7 +7,8 @@ import { defineInfo } from './types';
 export const bcLaneInfo = defineInfo({
   id: 'bc-lane',
   title: 'Behavior cloning on LaneKeep',
-  description: 'Train an MLP on clean expert demonstrations: it fits every demonstrated state, then drifts off the centre and never returns.',
+  description:
+    'Train an MLP on clean expert demonstrations: it fits every demonstrated state, then drifts off the centre and never returns.',
   params: {
     nDemos: {
       kind: 'number',

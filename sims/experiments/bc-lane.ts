@@ -87,23 +87,44 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (raw, { seed,
   const costExpert = laneEvaluate(expertTable, { horizon, epsilon }).J;
   const demoCounts = new Array<number>(LANE_N_STATES).fill(0);
   const d = task.obsDim;
-  for (let i = 0; i < bc.data.n; i++) demoCounts[laneStateIndex(laneOffsetFromObservation(bc.data.x.subarray(i * d, (i + 1) * d)))]++;
+  for (let i = 0; i < bc.data.n; i++)
+    demoCounts[laneStateIndex(laneOffsetFromObservation(bc.data.x.subarray(i * d, (i + 1) * d)))]++;
 
   // 3. One episode for the animation: both cars meet the same trembles (the env draws from the same stream).
   const params = { epsilon, encoding };
   const bcPolicy = greedyPolicy(bc.weights);
   const animationRng = root.stream('animation');
   let episode = 0;
-  let bcEpisode = rollout(laneEnv, bcPolicy, { rng: animationRng.stream('episode/0'), params, horizon, recordStates: true });
+  let bcEpisode = rollout(laneEnv, bcPolicy, {
+    rng: animationRng.stream('episode/0'),
+    params,
+    horizon,
+    recordStates: true,
+  });
   for (let i = 1; i < ANIMATION_SEARCH && !bcEpisode.states?.some((s) => s.y !== 0); i++) {
     episode = i;
-    bcEpisode = rollout(laneEnv, bcPolicy, { rng: animationRng.stream(`episode/${i}`), params, horizon, recordStates: true });
+    bcEpisode = rollout(laneEnv, bcPolicy, {
+      rng: animationRng.stream(`episode/${i}`),
+      params,
+      horizon,
+      recordStates: true,
+    });
   }
   if (!bcEpisode.states?.some((s) => s.y !== 0)) {
     episode = 0;
-    bcEpisode = rollout(laneEnv, bcPolicy, { rng: animationRng.stream('episode/0'), params, horizon, recordStates: true });
+    bcEpisode = rollout(laneEnv, bcPolicy, {
+      rng: animationRng.stream('episode/0'),
+      params,
+      horizon,
+      recordStates: true,
+    });
   }
-  const expertEpisode = rollout(laneEnv, laneExpertPolicy, { rng: animationRng.stream(`episode/${episode}`), params, horizon, recordStates: true });
+  const expertEpisode = rollout(laneEnv, laneExpertPolicy, {
+    rng: animationRng.stream(`episode/${episode}`),
+    params,
+    horizon,
+    recordStates: true,
+  });
 
   const result: Result = {
     metrics: {
@@ -132,7 +153,8 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (raw, { seed,
       inDemos: demoCounts.map((c) => c > 0),
       animation: {
         episode,
-        reason: 'the first episode of this seed in which a tremble pushes the car off the centre line (episode 0 if none does)',
+        reason:
+          'the first episode of this seed in which a tremble pushes the car off the centre line (episode 0 if none does)',
       },
     },
   };

@@ -7,7 +7,8 @@ import { defineInfo } from './types';
 export const laneHorizonInfo = defineInfo({
   id: 'lane-horizon',
   title: 'Compounding error on LaneKeep: cost against horizon',
-  description: 'Exact cost J of BC, DAgger and the expert on LaneKeep as the horizon H grows: BC grows like εH², DAgger like εH.',
+  description:
+    'Exact cost J of BC, DAgger and the expert on LaneKeep as the horizon H grows: BC grows like εH², DAgger like εH.',
   params: {
     epsilon: {
       kind: 'number',

@@ -79,7 +79,10 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
     'theory/dagger': [],
   };
   const learned = new Map<number, { bc: number[]; dagger: number[] }>();
-  const partial = (): Result => ({ metrics: {}, series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])) });
+  const partial = (): Result => ({
+    metrics: {},
+    series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])),
+  });
 
   /** BC and DAgger tables at horizon H: the limits, or what the MLP learns (BC = DAgger's round-0 fit). */
   const policiesAt = async (H: number, k: number): Promise<{ bc: number[]; dagger: number[] }> => {
@@ -87,11 +90,20 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
     const task = laneTask({ epsilon: p.epsilon, encoding });
     const result = await runDagger(
       task,
-      { nDemos: p.nDemos, horizon: H, nRounds: p.nRounds, rolloutsPerRound: p.rolloutsPerRound, learner: DEFAULT_LEARNER },
+      {
+        nDemos: p.nDemos,
+        horizon: H,
+        nRounds: p.nRounds,
+        rolloutsPerRound: p.rolloutsPerRound,
+        learner: DEFAULT_LEARNER,
+      },
       root.stream(`H/${H}`),
       { signal, onProgress: (ap) => report((k + ap.fraction) / horizons.length, `H = ${H}: ${ap.message}`, partial) },
     );
-    const tables = { bc: laneGreedyTable(result.rounds[0].weights, encoding), dagger: laneGreedyTable(result.weights, encoding) };
+    const tables = {
+      bc: laneGreedyTable(result.rounds[0].weights, encoding),
+      dagger: laneGreedyTable(result.weights, encoding),
+    };
     learned.set(H, tables);
     return tables;
   };
@@ -109,7 +121,10 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
   }
 
   // The heatmap: in trained mode, the policies learned at the grid horizon nearest to heatmapH.
-  const nearest = horizons.reduce((best, H) => (Math.abs(H - p.heatmapH) < Math.abs(best - p.heatmapH) ? H : best), horizons[0]);
+  const nearest = horizons.reduce(
+    (best, H) => (Math.abs(H - p.heatmapH) < Math.abs(best - p.heatmapH) ? H : best),
+    horizons[0],
+  );
   const heat = learned.get(nearest) ?? { bc: stayTable, dagger: expertTable };
   const lastH = horizons[horizons.length - 1];
   const last = (key: 'bc' | 'dagger' | 'expert') => series[key][series[key].length - 1].y;
@@ -142,7 +157,13 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
         bc: visitationRows(heat.bc, p.heatmapH, p.epsilon),
         dagger: visitationRows(heat.dagger, p.heatmapH, p.epsilon),
       },
-      tables: { offsets: [...LANE_OFFSETS], bc: finalTables.bc, dagger: finalTables.dagger, expert: expertTable, halfWidth: LANE_HALF_WIDTH },
+      tables: {
+        offsets: [...LANE_OFFSETS],
+        bc: finalTables.bc,
+        dagger: finalTables.dagger,
+        expert: expertTable,
+        halfWidth: LANE_HALF_WIDTH,
+      },
     },
   };
   report(1, 'done', () => result, true);

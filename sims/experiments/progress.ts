@@ -9,7 +9,10 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 export type ReportProgress = (fraction: number, message: string, partial?: () => Result, force?: boolean) => void;
 
-export function progressReporter(onProgress: ((progress: Progress) => void) | undefined, intervalMs = 100): ReportProgress {
+export function progressReporter(
+  onProgress: ((progress: Progress) => void) | undefined,
+  intervalMs = 100,
+): ReportProgress {
   let last = -Infinity;
   return (fraction, message, partial, force = false) => {
     if (!onProgress) return;

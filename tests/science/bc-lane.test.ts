@@ -32,7 +32,21 @@ describe('bc-lane (H = 64, ε = 0.02)', () => {
 
   it('the demonstrations cover only the centre lane, and BC spreads over lanes the expert never visits', () => {
     for (const r of results) {
-      expect(r.extras!.inDemos).toEqual([false, false, false, false, false, false, true, false, false, false, false, false, false]);
+      expect(r.extras!.inDemos).toEqual([
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+      ]);
       const centre = (key: string) => r.series[key].find((p) => p.x === 0)!.y;
       expect(centre('visitation/expert')).toBeGreaterThan(0.98);
       expect(centre('visitation/bc')).toBeLessThan(0.8);

@@ -64,7 +64,10 @@ describe('lane-horizon, policies trained with the MLP at each H', () => {
   beforeAll(async () => {
     await initBackend('wasm');
     const e = getExperiment('lane-horizon')!;
-    result = await e.run({ ...defaults(e.params), policies: 'trained', epsilon: 0.02, hMin: 10, hMax: 40, nHorizons: 3 }, { seed: 0 });
+    result = await e.run(
+      { ...defaults(e.params), policies: 'trained', epsilon: 0.02, hMin: 10, hMax: 40, nHorizons: 3 },
+      { seed: 0 },
+    );
   });
 
   it('shows the same slopes: BC in [1.6, 2.05], DAgger in [0.85, 1.15]', () => {

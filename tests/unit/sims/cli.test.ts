@@ -5,7 +5,16 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatList, formatNumber, formatResult, parseArgs, parseStrict, progressBar, toPlainJson, UsageError } from '@/sims/cli';
+import {
+  formatList,
+  formatNumber,
+  formatResult,
+  parseArgs,
+  parseStrict,
+  progressBar,
+  toPlainJson,
+  UsageError,
+} from '@/sims/cli';
 import { catalog } from '@/sims/experiments/catalog';
 import type { NumberParam } from '@/lib/params';
 
@@ -19,7 +28,10 @@ interface Spawned {
 
 function sim(...args: string[]): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sims/cli.ts', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sims/cli.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -33,9 +45,31 @@ describe('parseArgs (strict: the CLI never clamps)', () => {
   it('parses list, run with seed, sets, json and backend', () => {
     expect(parseArgs(['list'])).toEqual({ kind: 'list' });
     expect(parseArgs([]).kind).toBe('help');
-    const cmd = parseArgs(['run', 'lane-horizon', '--seed', '7', '--set', 'epsilon=0.05', '--set=hMax=80', '--json', '--backend', 'cpu']);
-    expect(cmd).toMatchObject({ kind: 'run', seed: 7, json: true, backend: 'cpu', params: { epsilon: 0.05, hMax: 80 } });
-    expect(parseArgs(['run', 'bc-lane', '--set', 'encoding=onehot'])).toMatchObject({ params: { encoding: 'onehot' }, seed: 0, json: false, backend: 'wasm' });
+    const cmd = parseArgs([
+      'run',
+      'lane-horizon',
+      '--seed',
+      '7',
+      '--set',
+      'epsilon=0.05',
+      '--set=hMax=80',
+      '--json',
+      '--backend',
+      'cpu',
+    ]);
+    expect(cmd).toMatchObject({
+      kind: 'run',
+      seed: 7,
+      json: true,
+      backend: 'cpu',
+      params: { epsilon: 0.05, hMax: 80 },
+    });
+    expect(parseArgs(['run', 'bc-lane', '--set', 'encoding=onehot'])).toMatchObject({
+      params: { encoding: 'onehot' },
+      seed: 0,
+      json: false,
+      backend: 'wasm',
+    });
   });
 
   it.each([
@@ -76,7 +110,17 @@ describe('parseArgs (strict: the CLI never clamps)', () => {
 describe('output', () => {
   const result = {
     metrics: { 'slope/bc': 1.8234, 'cost/bc': 27.61 },
-    series: { bc: [{ x: 10, y: 0.691 }, { x: 20, y: 2.478 }], dagger: [{ x: 10, y: 0.134 }, { x: 20, y: 0.268 }], 'loss/train': [{ x: 0, y: 1.1 }] },
+    series: {
+      bc: [
+        { x: 10, y: 0.691 },
+        { x: 20, y: 2.478 },
+      ],
+      dagger: [
+        { x: 10, y: 0.134 },
+        { x: 20, y: 0.268 },
+      ],
+      'loss/train': [{ x: 0, y: 1.1 }],
+    },
     trajectories: { bc: { data: Float32Array.of(0, 1, 1), dims: [3, 1] as [number, number], labels: ['y'] } },
     extras: { table: [1, 1, 1], nested: { a: 1 } },
   };
@@ -95,8 +139,15 @@ describe('output', () => {
   });
 
   it('formats numbers, the list and the bar', () => {
-    expect([formatNumber(3), formatNumber(0.123456), formatNumber(1.5e-5), formatNumber(NaN)]).toEqual(['3', '0.1235', '1.500e-5', 'NaN']);
-    expect(formatList(catalog)).toMatch(/lane-horizon — .*\n.*\n  parameters:\n    epsilon\s+default 0.020\s+in \[0, 0.1\]/);
+    expect([formatNumber(3), formatNumber(0.123456), formatNumber(1.5e-5), formatNumber(NaN)]).toEqual([
+      '3',
+      '0.1235',
+      '1.500e-5',
+      'NaN',
+    ]);
+    expect(formatList(catalog)).toMatch(
+      /lane-horizon — .*\n.*\n {2}parameters:\n {4}epsilon\s+default 0.020\s+in \[0, 0.1\]/,
+    );
     expect(progressBar(0.5, 'half', 10)).toBe('[#####-----]  50%  half');
   });
 });
@@ -105,7 +156,19 @@ describe('spawned: npm run sim -- …', () => {
   const runs = new Map<string, Spawned>();
   const cases: Record<string, string[]> = {
     list: ['list'],
-    run: ['run', 'lane-horizon', '--json', '--backend', 'cpu', '--seed', '3', '--set', 'hMax=80', '--set', 'nHorizons=4'],
+    run: [
+      'run',
+      'lane-horizon',
+      '--json',
+      '--backend',
+      'cpu',
+      '--seed',
+      '3',
+      '--set',
+      'hMax=80',
+      '--set',
+      'nHorizons=4',
+    ],
     unknownId: ['run', 'lane-horizons'],
     unknownKey: ['run', 'lane-horizon', '--set', 'eps=0.1'],
     outOfRange: ['run', 'lane-horizon', '--set', 'epsilon=0.5'],
@@ -114,7 +177,9 @@ describe('spawned: npm run sim -- …', () => {
   };
 
   beforeAll(async () => {
-    const entries = await Promise.all(Object.entries(cases).map(async ([name, argv]) => [name, await sim(...argv)] as const));
+    const entries = await Promise.all(
+      Object.entries(cases).map(async ([name, argv]) => [name, await sim(...argv)] as const),
+    );
     for (const [name, out] of entries) runs.set(name, out);
   });
 
@@ -133,7 +198,12 @@ describe('spawned: npm run sim -- …', () => {
     const { code, stdout, stderr } = runs.get('run')!;
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ id: 'lane-horizon', seed: 3, backend: 'cpu', params: { hMax: 80, nHorizons: 4, epsilon: 0.02 } });
+    expect(out).toMatchObject({
+      id: 'lane-horizon',
+      seed: 3,
+      backend: 'cpu',
+      params: { hMax: 80, nHorizons: 4, epsilon: 0.02 },
+    });
     expect(Object.keys(out.result.series)).toEqual(expect.arrayContaining(['bc', 'dagger', 'expert']));
     expect(out.result.series.bc.map((p: { x: number }) => p.x)).toEqual([10, 20, 40, 80]);
     expect(out.result.metrics['ratio/bcOverDagger']).toBeGreaterThan(10);

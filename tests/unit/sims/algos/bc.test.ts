@@ -19,7 +19,11 @@ const flat = (w: { layers: { W: Float32Array; b: Float32Array }[] }) => w.layers
 describe('trainBc on LaneKeep', () => {
   it('defaults follow Toy 2A: 20 demonstrations, a 32-unit tanh MLP, Adam at 0.02', () => {
     expect(BC_DEFAULTS).toMatchObject({ nDemos: 20, horizon: 40 });
-    expect(DEFAULT_LEARNER).toMatchObject({ hidden: [32], activation: 'tanh', train: { learningRate: 0.02, optimizer: 'adam' } });
+    expect(DEFAULT_LEARNER).toMatchObject({
+      hidden: [32],
+      activation: 'tanh',
+      train: { learningRate: 0.02, optimizer: 'adam' },
+    });
   });
 
   it('learns the demonstrated states (accuracy ≥ 0.99), and from clean demos that is "stay" everywhere', async () => {
@@ -35,7 +39,10 @@ describe('trainBc on LaneKeep', () => {
       if (encoding === 'scalar') {
         // ...and with the scalar input it is "stay" everywhere, so its exact cost is the stay policy's (Toy 2A).
         expect(laneGreedyTable(bc.weights, encoding)).toEqual(laneConstantTable(STAY));
-        expect(bc.metrics['eval/cost']).toBeCloseTo(laneEvaluate(laneConstantTable(STAY), { horizon: 40, epsilon: 0.02 }).J, 10);
+        expect(bc.metrics['eval/cost']).toBeCloseTo(
+          laneEvaluate(laneConstantTable(STAY), { horizon: 40, epsilon: 0.02 }).J,
+          10,
+        );
       }
     }
   });
@@ -43,7 +50,10 @@ describe('trainBc on LaneKeep', () => {
   it('learns many demonstrated states too: on noisy demonstrations it fits every (y, −sign y) pair it saw', async () => {
     const task = laneTask({ epsilon: 0.02, encoding: 'scalar' });
     // BC on data that happen to contain recoveries (here from a trembling demonstrator) — what DART builds on.
-    const noisyTask = { ...task, demonstrate: (n: number, h: number, rng: ReturnType<typeof makeRng>) => task.demonstrate(n, h, rng, 0.3) };
+    const noisyTask = {
+      ...task,
+      demonstrate: (n: number, h: number, rng: ReturnType<typeof makeRng>) => task.demonstrate(n, h, rng, 0.3),
+    };
     const bc = await trainBc(noisyTask, { nDemos: 20, horizon: 40 }, makeRng(12));
     expect(new Set(bc.data.x).size).toBeGreaterThanOrEqual(3);
     expect(bc.metrics['accuracy/train']).toBeGreaterThanOrEqual(0.99);
@@ -91,7 +101,9 @@ describe('trainBc on LaneKeep', () => {
 
     const aborted = new AbortController();
     aborted.abort();
-    await expect(trainBc(task, { horizon: 10, learner }, makeRng(3), { signal: aborted.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(
+      trainBc(task, { horizon: 10, learner }, makeRng(3), { signal: aborted.signal }),
+    ).rejects.toBeInstanceOf(AbortError);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -29,7 +29,8 @@ const flat = (w: { layers: { W: Float32Array; b: Float32Array }[] }) => w.layers
 const H = 40;
 const EPSILON = 0.02;
 const expertJ = laneEvaluate(laneExpertTable(), { horizon: H, epsilon: EPSILON }).J; // 0.537 (EXACT)
-const nearCentreMatchesExpert = (table: number[]) => LANE_OFFSETS.every((y, s) => Math.abs(y) > 2 || table[s] === laneExpertTable()[s]);
+const nearCentreMatchesExpert = (table: number[]) =>
+  LANE_OFFSETS.every((y, s) => Math.abs(y) > 2 || table[s] === laneExpertTable()[s]);
 
 describe('β schedules', () => {
   it('first round expert, then learner (Ross et al.; the notes default)', () => {
@@ -71,7 +72,9 @@ describe('runDagger on LaneKeep (Toy 3A)', () => {
   });
 
   it("learns the expert's greedy table on |y| ≤ 2 in ≥ 4 of 5 seeds", () => {
-    expect(runs.filter((r) => nearCentreMatchesExpert(laneGreedyTable(r.weights, 'scalar'))).length).toBeGreaterThanOrEqual(4);
+    expect(
+      runs.filter((r) => nearCentreMatchesExpert(laneGreedyTable(r.weights, 'scalar'))).length,
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it('starts from BC: round 0 is the stay policy with BC’s cost, and the rounds bring the cost down', () => {

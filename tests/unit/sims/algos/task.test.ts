@@ -15,12 +15,19 @@ const offsets = (x: Float32Array, d: number, n: number) =>
 /** A 1→3 linear network whose greedy action is the expert's: logits (60x, 5, −60x) on the scalar input x = y/6. */
 function expertLikeWeights(): MlpWeights {
   const W = Float32Array.of(60, 0, -60);
-  return { spec: { inputDim: 1, hidden: [], outputDim: 3, head: 'categorical' }, layers: [{ W, b: Float32Array.of(0, 5, 0), inDim: 1, outDim: 3 }] };
+  return {
+    spec: { inputDim: 1, hidden: [], outputDim: 3, head: 'categorical' },
+    layers: [{ W, b: Float32Array.of(0, 5, 0), inDim: 1, outDim: 3 }],
+  };
 }
 
 describe('laneTask', () => {
   it('has the learner shape of the encoding', () => {
-    expect(laneTask({ epsilon: 0.02, encoding: 'scalar' })).toMatchObject({ obsDim: 1, head: 'categorical', outputDim: 3 });
+    expect(laneTask({ epsilon: 0.02, encoding: 'scalar' })).toMatchObject({
+      obsDim: 1,
+      head: 'categorical',
+      outputDim: 3,
+    });
     expect(laneTask({ epsilon: 0.02, encoding: 'onehot' }).obsDim).toBe(LANE_N_STATES);
     const spec = learnerSpec(laneTask({ epsilon: 0.02, encoding: 'onehot' }), DEFAULT_LEARNER);
     expect(spec).toMatchObject({ inputDim: 13, hidden: [32], outputDim: 3, head: 'categorical', activation: 'tanh' });
@@ -93,7 +100,11 @@ describe('shared helpers', () => {
   it('greedyPolicy and labelAccuracy read the network in plain TypeScript', () => {
     const w = expertLikeWeights();
     const act = greedyPolicy(w);
-    expect([act(Float64Array.of(2 / 6), 0, makeRng(0)), act(Float64Array.of(0), 0, makeRng(0)), act(Float64Array.of(-1), 0, makeRng(0))]).toEqual([0, 1, 2]);
+    expect([
+      act(Float64Array.of(2 / 6), 0, makeRng(0)),
+      act(Float64Array.of(0), 0, makeRng(0)),
+      act(Float64Array.of(-1), 0, makeRng(0)),
+    ]).toEqual([0, 1, 2]);
     expect(labelAccuracy(w, { x: Float32Array.of(0.5, 0, -0.5, 0.5), y: Int32Array.of(0, 1, 2, 2), n: 4 })).toBe(0.75);
     const random = initMlpWeights({ inputDim: 1, hidden: [4], outputDim: 3, head: 'categorical' }, makeRng(1));
     expect(labelAccuracy(random, { x: new Float32Array(0), y: new Int32Array(0), n: 0 })).toBe(1);

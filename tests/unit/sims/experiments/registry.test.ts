@@ -37,8 +37,14 @@ describe('experiment registries', () => {
     for (const file of files) {
       const text = readFileSync(dir + file, 'utf8');
       const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
-      expect(imports.every((path) => path === './types' || path.startsWith('../../lib/')), `${file}: ${imports.join(', ')}`).toBe(true);
-      expect(catalog.some((info) => file === `${info.id}.params.ts`), file).toBe(true);
+      expect(
+        imports.every((path) => path === './types' || path.startsWith('../../lib/')),
+        `${file}: ${imports.join(', ')}`,
+      ).toBe(true);
+      expect(
+        catalog.some((info) => file === `${info.id}.params.ts`),
+        file,
+      ).toBe(true);
     }
   });
 
@@ -57,7 +63,10 @@ describe('experiment registries', () => {
           expect(spec.step, where).toBeGreaterThan(0);
           if (spec.integer) expect(Number.isInteger(spec.default), where).toBe(true);
         } else if (spec.kind === 'choice') {
-          expect(spec.options.map((o) => o.value), where).toContain(spec.default);
+          expect(
+            spec.options.map((o) => o.value),
+            where,
+          ).toContain(spec.default);
         }
       }
     }

@@ -19,7 +19,15 @@ const laneHorizon = () => getExperiment('lane-horizon')!;
 const bcLane = () => getExperiment('bc-lane')!;
 /** Small but complete configurations, so the file stays fast. */
 const smallBc = () => ({ ...defaults(bcLane().params), horizon: 24, trainSteps: 40 });
-const smallTrained = () => ({ ...defaults(laneHorizon().params), policies: 'trained', hMin: 10, hMax: 10, nDemos: 3, nRounds: 1, rolloutsPerRound: 3 });
+const smallTrained = () => ({
+  ...defaults(laneHorizon().params),
+  policies: 'trained',
+  hMin: 10,
+  hMax: 10,
+  nDemos: 3,
+  nRounds: 1,
+  rolloutsPerRound: 3,
+});
 
 describe('parseParams over every experiment schema', () => {
   for (const info of catalog) {
@@ -47,8 +55,14 @@ describe('parseParams over every experiment schema', () => {
 describe('run clamps what it is handed', () => {
   it('lane-horizon', async () => {
     const d = defaults(laneHorizon().params);
-    const wild = await laneHorizon().run({ ...d, epsilon: 5, hMin: 1, hMax: 1e6, nHorizons: 3.4, heatmapH: -3 }, { seed: 1 });
-    const clamped = await laneHorizon().run({ ...d, epsilon: 0.1, hMin: 5, hMax: 200, nHorizons: 3, heatmapH: 5 }, { seed: 1 });
+    const wild = await laneHorizon().run(
+      { ...d, epsilon: 5, hMin: 1, hMax: 1e6, nHorizons: 3.4, heatmapH: -3 },
+      { seed: 1 },
+    );
+    const clamped = await laneHorizon().run(
+      { ...d, epsilon: 0.1, hMin: 5, hMax: 200, nHorizons: 3, heatmapH: 5 },
+      { seed: 1 },
+    );
     expect(json(wild)).toBe(json(clamped));
     expect(wild.series.bc.map((p) => p.x)).toEqual([5, 32, 200]);
   });
@@ -56,7 +70,10 @@ describe('run clamps what it is handed', () => {
   it('bc-lane', async () => {
     const d = defaults(bcLane().params);
     const wild = await bcLane().run({ ...d, nDemos: 0, horizon: 2, trainSteps: 1, encoding: 'three-hot' }, { seed: 2 });
-    const clamped = await bcLane().run({ ...d, nDemos: 1, horizon: 5, trainSteps: 10, encoding: 'scalar' }, { seed: 2 });
+    const clamped = await bcLane().run(
+      { ...d, nDemos: 1, horizon: 5, trainSteps: 10, encoding: 'scalar' },
+      { seed: 2 },
+    );
     expect(json(wild)).toBe(json(clamped));
     expect(wild.trajectories!.bc.dims).toEqual([6, 1]);
   });
@@ -101,7 +118,15 @@ describe('progress and abort', () => {
       for (const p of seen) expect(p.fraction >= 0 && p.fraction <= 1, id).toBe(true);
       expect(seen[seen.length - 1].fraction).toBe(1);
       expect(seen[seen.length - 1].partial).toEqual(result);
-      expect(seen.some((p) => p.partial !== undefined && p.partial !== seen[seen.length - 1].partial && Object.keys(p.partial.series).length > 0), id).toBe(true);
+      expect(
+        seen.some(
+          (p) =>
+            p.partial !== undefined &&
+            p.partial !== seen[seen.length - 1].partial &&
+            Object.keys(p.partial.series).length > 0,
+        ),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -109,7 +134,9 @@ describe('progress and abort', () => {
     const controller = new AbortController();
     controller.abort();
     for (const e of experiments) {
-      await expect(e.run(defaults(e.params) as never, { seed: 1, signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+      await expect(e.run(defaults(e.params) as never, { seed: 1, signal: controller.signal })).rejects.toBeInstanceOf(
+        AbortError,
+      );
     }
   });
 
