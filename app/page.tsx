@@ -30,6 +30,11 @@ export default async function HomePage() {
           </li>
         ))}
       </ol>
+      <h2 id="lab">The lab</h2>
+      <p>
+        Every experiment behind the figures, on one page: <Link href="/lab/">open the lab</Link> to browse them with
+        their default parameters, change them, and export the results.
+      </p>
     </main>
   );
 }

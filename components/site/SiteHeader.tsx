@@ -17,6 +17,7 @@ export function SiteHeader({ title }: SiteHeaderProps) {
       </Link>
       <nav aria-label="Site" className="site-nav">
         <Link href="/#contents">Chapters</Link>
+        <Link href="/lab/">Lab</Link>
         <Link href="/references/">References</Link>
         <ThemeToggle />
       </nav>

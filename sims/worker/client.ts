@@ -230,8 +230,14 @@ export function createRunner(client: SimClient): Runner {
 
 let shared: SimClient | null = null;
 
-/** The page's one client (created on first use, in the browser only). */
+/**
+ * The page's one client (created on first use, in the browser only). It is also reachable as
+ * `globalThis.__simClient`, so the end-to-end tests and the benchmark can ask the workers for their stats.
+ */
 export function getSharedClient(): SimClient {
-  shared ??= new SimClient();
+  if (!shared) {
+    shared = new SimClient();
+    (globalThis as { __simClient?: SimClient }).__simClient = shared;
+  }
   return shared;
 }

@@ -1,0 +1,243 @@
+'use client';
+
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { ParamControls } from '@/components/controls/ParamControls';
+import { SeedControl } from '@/components/controls/SeedControl';
+import { useExperiment, type ExperimentState } from '@/components/hooks/useExperiment';
+import { useOnScreen } from '@/components/hooks/useOnScreen';
+import { useUrlState } from '@/components/hooks/useUrlState';
+import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
+import type { ParamSchema, ParamValues } from '@/lib/params';
+import type { ExperimentInfo } from '@/sims/experiments/types';
+import styles from './frame.module.css';
+
+export interface FrameRenderProps<S extends ParamSchema> {
+  state: ExperimentState;
+  values: ParamValues<S>;
+  seed: number;
+}
+
+export interface ExperimentFrameProps<S extends ParamSchema> {
+  /** The experiment's page-safe description (from the catalog). */
+  info: ExperimentInfo<S>;
+  /** URL prefix for this figure's state; defaults to the experiment id. */
+  urlKey?: string;
+  /** The seed a reader who touches nothing sees. */
+  defaultSeed?: number;
+  /** Offer "mean of 5 seeds". */
+  allowCompare?: boolean;
+  /** Parameters the widget shows its own way (left out of the generated controls). */
+  hiddenParams?: readonly string[];
+  /** Draws the result; gets the experiment state and the current parameters. */
+  children: (props: FrameRenderProps<S>) => ReactNode;
+}
+
+/** FNV-1a over the JSON of a result's numbers: equal results, equal keys. */
+function fingerprint(...parts: unknown[]): string {
+  const text = JSON.stringify(parts);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The frame every live figure shares: the drawing, a status line with progress, the error states (diverged, worker
+ * restarted, invalid link values), generated controls, a seed control, export (PNG, SVG, CSV, JSON), copy link and
+ * a small info panel. The figure computes only once it is on screen.
+ */
+export function ExperimentFrame<S extends ParamSchema>({
+  info,
+  urlKey,
+  defaultSeed = 1,
+  allowCompare = true,
+  hiddenParams = [],
+  children,
+}: ExperimentFrameProps<S>) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(rootRef);
+  const url = useUrlState(info.params, urlKey ?? info.id, defaultSeed);
+  const [seeds, setSeeds] = useState(1);
+  const [copied, setCopied] = useState(false);
+  const state = useExperiment(info.id, url.values as Record<string, unknown>, url.seed, {
+    enabled: onScreen && url.ready,
+    seeds,
+  });
+  const stem = `${info.id}-seed${url.seed}`;
+  // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
+  const resultKey = useMemo(
+    () => (state.status === 'done' && state.result ? fingerprint(state.result.metrics, state.result.series) : ''),
+    [state.status, state.result],
+  );
+
+  const exportPng = async () => {
+    const svg = plotRef.current?.querySelector('svg.recharts-surface, svg[data-export]') as SVGSVGElement | null;
+    const canvas = plotRef.current?.querySelector('canvas');
+    const blob = svg ? await svgToPngBlob(svg) : canvas ? await canvasToPngBlob(canvas) : null;
+    if (blob) download(`${stem}.png`, blob, 'image/png');
+  };
+  const exportSvg = () => {
+    const svg = plotRef.current?.querySelector('svg.recharts-surface, svg[data-export]') as SVGSVGElement | null;
+    if (svg) download(`${stem}.svg`, svgString(svg), 'image/svg+xml');
+  };
+  const exportCsv = () => {
+    if (state.result) download(`${stem}.csv`, seriesToCsv(state.result.series), 'text/csv');
+  };
+  const exportJson = () => {
+    if (!state.result) return;
+    const { trajectories, ...rest } = state.result;
+    const payload = {
+      experiment: info.id,
+      params: url.values,
+      seed: url.seed,
+      seeds: state.info?.seeds ?? [url.seed],
+      ...rest,
+      trajectories: trajectories
+        ? Object.fromEntries(Object.entries(trajectories).map(([k, t]) => [k, { dims: t.dims, labels: t.labels, data: Array.from(t.data) }]))
+        : undefined,
+    };
+    download(`${stem}.json`, JSON.stringify(payload, null, 1), 'application/json');
+  };
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      window.prompt('Copy this link:', window.location.href);
+    }
+  };
+
+  const statusText = (() => {
+    switch (state.status) {
+      case 'idle':
+        return onScreen ? 'Starting…' : 'Waiting until the figure is on screen.';
+      case 'running':
+        return `Computing${state.message ? `: ${state.message}` : ''} — ${Math.round(state.progress * 100)}%${
+          state.etaMs !== null ? `, about ${formatMs(state.etaMs)} left` : ''
+        }`;
+      case 'done':
+        return `Done${state.info ? ` in ${formatMs(state.info.wallMs)}` : ''}${
+          state.info && state.info.seeds.length > 1 ? ` · mean of ${state.info.seeds.length} seeds (band: min–max)` : ''
+        }.`;
+      case 'diverged':
+        return 'Diverged: the run produced non-finite numbers (NaN or ∞). Try a smaller learning rate or another seed.';
+      case 'error':
+        return `Error: ${state.error}`;
+    }
+  })();
+
+  return (
+    <div
+      ref={rootRef}
+      className={styles.frame}
+      data-experiment={info.id}
+      data-status={state.status}
+      data-result-key={resultKey}
+    >
+      {url.notices.length > 0 ? (
+        <div className={styles.notice} role="alert">
+          <p>
+            <strong>The link had values this figure cannot use; they were fixed:</strong>
+          </p>
+          <ul>
+            {url.notices.map((n) => (
+              <li key={n.key}>{n.message}</li>
+            ))}
+          </ul>
+          <button type="button" className={styles.button} onClick={url.dismissNotices}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {state.crashNotice ? (
+        <div className={styles.notice} role="alert">
+          {state.crashNotice}
+        </div>
+      ) : null}
+      <div ref={plotRef} className={styles.plot} data-diverged={state.status === 'diverged' || undefined}>
+        {children({ state, values: url.values, seed: url.seed })}
+      </div>
+      <div className={styles.status} role="status" aria-live="polite" data-testid="figure-status">
+        <span>{statusText}</span>
+        {state.status === 'running' ? (
+          <progress className={styles.progress} max={1} value={state.progress} aria-label="Progress" />
+        ) : null}
+        {state.status === 'error' || state.status === 'diverged' ? (
+          <button type="button" className={styles.button} onClick={state.rerun}>
+            Run again
+          </button>
+        ) : null}
+      </div>
+      <div className={styles.controls}>
+        <ParamControls schema={info.params} values={url.values} onChange={url.setValue} hidden={hiddenParams} />
+      </div>
+      <div className={styles.toolbar}>
+        <SeedControl
+          seed={url.seed}
+          onChange={url.setSeed}
+          seeds={seeds}
+          onSeedsChange={setSeeds}
+          allowCompare={allowCompare}
+        />
+        <div className={styles.actions}>
+          <button type="button" className={styles.button} onClick={url.reset}>
+            Reset
+          </button>
+          <details className={styles.menu}>
+            <summary className={styles.button}>Export</summary>
+            <div className={styles.menuBody}>
+              <button type="button" className={styles.button} onClick={exportPng}>
+                PNG image
+              </button>
+              <button type="button" className={styles.button} onClick={exportSvg}>
+                SVG image
+              </button>
+              <button type="button" className={styles.button} onClick={exportCsv} disabled={!state.result}>
+                CSV data
+              </button>
+              <button type="button" className={styles.button} onClick={exportJson} disabled={!state.result}>
+                JSON data
+              </button>
+            </div>
+          </details>
+          <button type="button" className={styles.button} onClick={copyLink}>
+            {copied ? 'Link copied' : 'Copy link'}
+          </button>
+          <details className={styles.menu}>
+            <summary className={styles.button}>Info</summary>
+            <dl className={styles.info}>
+              <dt>Experiment</dt>
+              <dd>
+                <code>{info.id}</code> — {info.description}
+              </dd>
+              <dt>Seed</dt>
+              <dd>{state.info ? state.info.seeds.join(', ') : url.seed}</dd>
+              <dt>Backend</dt>
+              <dd data-testid="figure-backend">{state.info?.backend ?? '—'}</dd>
+              <dt>Run time</dt>
+              <dd>{state.info ? `${formatMs(state.info.elapsedMs)} in the worker` : '—'}</dd>
+              <dt>Command line</dt>
+              <dd>
+                <code>
+                  npm run sim -- run {info.id} --seed {url.seed}
+                  {Object.entries(url.values)
+                    .filter(([k, v]) => info.params[k]?.default !== v)
+                    .map(([k, v]) => ` --set ${k}=${String(v)}`)
+                    .join('')}
+                </code>
+              </dd>
+            </dl>
+          </details>
+        </div>
+      </div>
+    </div>
+  );
+}

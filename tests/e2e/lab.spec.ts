@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { catalog } from '../../sims/experiments/catalog';
+import { expect, test } from './fixtures';
+
+/** Long enough for the slowest default run on a loaded 2-core CI machine. */
+const RUN_TIMEOUT = 45_000;
+
+function frameOf(page: Page, id: string): Locator {
+  return page.locator(`[data-experiment="${id}"]`);
+}
+
+async function waitDone(frame: Locator): Promise<string> {
+  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
+  const key = await frame.getAttribute('data-result-key');
+  expect(key).toMatch(/^[0-9a-f]{8}$/);
+  return key!;
+}
+
+async function activeRuns(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const client = (globalThis as unknown as { __simClient?: { stats(): Promise<{ activeRuns: number[] }[]> } }).__simClient;
+    if (!client) return -1;
+    const stats = await client.stats();
+    return stats.reduce((n, s) => n + s.activeRuns.length, 0);
+  });
+}
+
+test('the lab lists every experiment and is reachable from the home page', async ({ page, watch }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Lab', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/lab\/$/);
+  await expect(page.locator('.lab-entry')).toHaveCount(catalog.length);
+  expect(watch.errors).toEqual([]);
+});
+
+test('the lab has no axe violations once its figures have run', async ({ page, watch }) => {
+  await page.goto('/lab/');
+  for (const info of catalog) {
+    const frame = frameOf(page, info.id);
+    await frame.scrollIntoViewIfNeeded();
+    await waitDone(frame);
+  }
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+for (const info of catalog) {
+  const firstSlider = Object.entries(info.params).find(([, s]) => s.kind === 'number');
+
+  test.describe(`lab: ${info.id}`, () => {
+    test('renders its default result in the worker, on wasm or cpu', async ({ page, watch }) => {
+      await page.goto('/lab/');
+      const frame = frameOf(page, info.id);
+      await frame.scrollIntoViewIfNeeded();
+      await waitDone(frame);
+      await expect(frame.locator('svg, canvas').first()).toBeVisible();
+      await frame.getByText('Info', { exact: true }).click();
+      await expect(frame.getByTestId('figure-backend')).toHaveText(/^(wasm|cpu)$/);
+      expect(watch.errors).toEqual([]);
+    });
+
+    test('moving a slider by keyboard reruns it and changes the figure', async ({ page, watch }) => {
+      test.skip(!firstSlider, 'no numeric parameter');
+      await page.goto('/lab/');
+      const frame = frameOf(page, info.id);
+      await frame.scrollIntoViewIfNeeded();
+      const before = await waitDone(frame);
+      const slider = frame.getByRole('slider', { name: firstSlider![1].label });
+      await slider.focus();
+      await page.keyboard.press('End');
+      await expect(page).toHaveURL(new RegExp(`${info.id}\\.${firstSlider![0]}=`));
+      await expect(frame).not.toHaveAttribute('data-result-key', before, { timeout: RUN_TIMEOUT });
+      await waitDone(frame);
+      expect(watch.errors).toEqual([]);
+    });
+
+    test('after 20 quick slider moves exactly one run is left and the figure shows the last value', async ({ page, watch }) => {
+      test.skip(!firstSlider, 'no numeric parameter');
+      await page.goto('/lab/');
+      const frame = frameOf(page, info.id);
+      await frame.scrollIntoViewIfNeeded();
+      await waitDone(frame);
+      const slider = frame.getByRole('slider', { name: firstSlider![1].label });
+      await slider.focus();
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+      for (let i = 0; i < 10; i++) await page.keyboard.press(i % 2 === 0 ? 'PageUp' : 'ArrowLeft');
+      await page.waitForTimeout(400);
+      expect(await activeRuns(page)).toBeLessThanOrEqual(1);
+      const key = await waitDone(frame);
+      expect(await activeRuns(page)).toBe(0);
+      // A fresh load of the same link computes the same figure: what is shown belongs to the last value.
+      const link = page.url();
+      const fresh = await page.context().newPage();
+      await fresh.goto(link);
+      const freshFrame = frameOf(fresh, info.id);
+      await freshFrame.scrollIntoViewIfNeeded();
+      expect(await waitDone(freshFrame)).toBe(key);
+      await fresh.close();
+      expect(watch.errors).toEqual([]);
+    });
+
+    test('exports a non-empty PNG and CSV', async ({ page }) => {
+      await page.goto('/lab/');
+      const frame = frameOf(page, info.id);
+      await frame.scrollIntoViewIfNeeded();
+      await waitDone(frame);
+      for (const [button, pattern] of [
+        ['PNG image', /\.png$/],
+        ['CSV data', /\.csv$/],
+      ] as const) {
+        await frame.getByText('Export', { exact: true }).click();
+        const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: button }).click()]);
+        expect(download.suggestedFilename()).toMatch(pattern);
+        const path = await download.path();
+        expect(readFileSync(path!).length).toBeGreaterThan(100);
+      }
+    });
+
+    test('a malformed link shows a notice and still a valid figure', async ({ page, watch }) => {
+      const key = firstSlider?.[0] ?? 'nothing';
+      await page.goto(`/lab/?${info.id}.${key}=banana&${info.id}.seed=-7&${info.id}.bogus=1`);
+      const frame = frameOf(page, info.id);
+      await frame.scrollIntoViewIfNeeded();
+      await expect(frame.getByRole('alert').first()).toContainText('fixed');
+      await waitDone(frame);
+      // The corrected state replaced the bad one in the address bar.
+      expect(page.url()).not.toContain('banana');
+      expect(watch.errors).toEqual([]);
+    });
+  });
+}
