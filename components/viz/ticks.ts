@@ -1,0 +1,159 @@
+/**
+ * Axis arithmetic for the charts: log-axis domains and ticks, and number formatting for ticks and tooltips.
+ * Pure functions (no DOM), unit-tested in tests/unit/components/viz/ticks.test.ts.
+ */
+
+export interface LogAxis {
+  /** Powers of `base` enclosing the data: the axis starts and ends on a labelled tick. */
+  domain: [number, number];
+  /** Powers of `base` inside the domain, thinned to at most `maxTicks`. */
+  ticks: number[];
+  base: 2 | 10;
+}
+
+export interface LogAxisOptions {
+  /** Force powers of 2 or of 10. By default: 10 when the data span at least two decades, else 2. */
+  base?: 2 | 10;
+  /** At most this many ticks; exponents are thinned to every k-th (default 8). */
+  maxTicks?: number;
+}
+
+/**
+ * Domain and ticks for a log axis over data in [min, max]. Both must be positive and finite (non-positive values
+ * cannot sit on a log axis; the caller drops them first), otherwise the result is null.
+ * Sweeps over horizons or sample sizes (10, 20, 40, 80) read best in powers of 2; error rates spanning decades in
+ * powers of 10.
+ */
+export function logAxis(min: number, max: number, { base, maxTicks = 8 }: LogAxisOptions = {}): LogAxis | null {
+  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
+  if (min > max) [min, max] = [max, min];
+  const b: 2 | 10 = base ?? (max / min >= 100 ? 10 : 2);
+  const log = b === 10 ? Math.log10 : Math.log2;
+  // Tolerate float noise so that exactly 1000 counts as 10³ and not as slightly more.
+  let lo = Math.floor(log(min) + 1e-9);
+  let hi = Math.ceil(log(max) - 1e-9);
+  if (lo === hi) {
+    lo -= 1;
+    hi += 1;
+  }
+  const stride = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(2, maxTicks)));
+  const ticks: number[] = [];
+  // Keep exponents that are multiples of the stride, so thinned ticks stay on round powers (10⁰, 10², 10⁴…).
+  for (let e = lo; e <= hi; e++) if (mod(e, stride) === 0) ticks.push(power(b, e));
+  // Domain ends on kept ticks.
+  lo = Math.floor(lo / stride) * stride;
+  hi = Math.ceil(hi / stride) * stride;
+  if (ticks[0] !== power(b, lo)) ticks.unshift(power(b, lo));
+  if (ticks[ticks.length - 1] !== power(b, hi)) ticks.push(power(b, hi));
+  return { domain: [power(b, lo), power(b, hi)], ticks, base: b };
+}
+
+/** b^e, exact for powers of ten in both directions (10 ** -3 is 0.0010000000000000002 in floating point). */
+function power(b: number, e: number): number {
+  return b === 10 ? Number(`1e${e}`) : 2 ** e;
+}
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+function superscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('');
+}
+
+const MINUS = '\u2212';
+
+/**
+ * A short tick label: up to 3 significant digits, '20k' / '1.5M' for large numbers, '10⁻⁴' or '2.5×10⁻⁴' for small
+ * ones, and a typographic minus sign.
+ */
+export function formatTick(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (v === 0) return '0';
+  const sign = v < 0 ? MINUS : '';
+  const a = Math.abs(v);
+  if (a >= 1e4) {
+    const units: [number, string][] = [
+      [1e12, 'T'],
+      [1e9, 'G'],
+      [1e6, 'M'],
+      [1e3, 'k'],
+    ];
+    if (a >= 1e15) return sign + scientific(a);
+    for (const [scale, suffix] of units) if (a >= scale) return sign + trim(a / scale, 3) + suffix;
+  }
+  if (a < 1e-3) return sign + scientific(a);
+  return sign + trim(a, 3);
+}
+
+/** A tooltip value: 4 significant digits, scientific notation beyond 10⁶ or below 10⁻⁴, '—' when not finite. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  const sign = v < 0 ? MINUS : '';
+  if (a >= 1e6 || a < 1e-4) return sign + scientific(a, 4);
+  if (Number.isInteger(v)) return sign + String(a);
+  return sign + trim(a, 4);
+}
+
+function trim(v: number, digits: number): string {
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** '10⁻⁴' for an exact power of ten, '2.5×10⁻⁴' otherwise. */
+function scientific(a: number, digits = 2): string {
+  let e = Math.floor(Math.log10(a));
+  let m = Number((a / Number(`1e${e}`)).toPrecision(digits));
+  if (m >= 10) {
+    m /= 10;
+    e += 1;
+  }
+  return m === 1 ? `10${superscript(e)}` : `${m}×10${superscript(e)}`;
+}
+
+/**
+ * "Nice" linear ticks (steps of 1, 2 or 5 times a power of ten), about `target` of them over [min, max].
+ * `extend` widens the domain outward to the enclosing ticks (for a value axis); otherwise only ticks inside
+ * [min, max] are returned and the domain is [min, max] (for an x axis that should end where the data ends).
+ */
+export function niceTicks(
+  min: number,
+  max: number,
+  target = 5,
+  extend = true,
+): { domain: [number, number]; ticks: number[] } {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { domain: [0, 1], ticks: [0, 1] };
+  if (min > max) [min, max] = [max, min];
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    min -= pad;
+    max += pad;
+  }
+  const raw = (max - min) / Math.max(1, target);
+  const mag = Number(`1e${Math.floor(Math.log10(raw))}`);
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+  const lo = extend ? Math.floor(min / step + 1e-9) * step : Math.ceil(min / step - 1e-9) * step;
+  const hi = extend ? Math.ceil(max / step - 1e-9) * step : Math.floor(max / step + 1e-9) * step;
+  const ticks: number[] = [];
+  // Round through toPrecision so 0.1 * 3 prints as 0.3.
+  for (let k = 0, v = lo; v <= hi + step * 1e-9; k++, v = lo + k * step) ticks.push(Number(v.toPrecision(12)));
+  return { domain: extend ? [ticks[0], ticks[ticks.length - 1]] : [min, max], ticks };
+}
