@@ -9,7 +9,8 @@
  *   series   loss/train: {x: optimiser step, y: minibatch log-loss};
  *            visitation/expert, visitation/bc: {x: lane y, y: fraction of the H steps spent in lane y} (exact, deployed)
  *   metrics  accuracy/demoStates (greedy network = expert on the demonstration pairs), cost/bc, cost/expert (exact J
- *            under the tremble ε), ratio/bcOverExpert, loss/final, data/size, demo/distinctStates, animation/episode
+ *            under the tremble ε), ratio/bcOverExpert (omitted when the expert's cost is 0), loss/final, data/size,
+ *            demo/distinctStates, animation/episode
  *   trajectories  expert, bc: the lane y at t = 0 … H, dims [H + 1, 1], one sampled episode with the same tremble
  *            stream for both cars: the first episode of the seed in which a tremble pushes the car off the centre
  *            (without one, both cars sit still and the animation shows nothing)
@@ -128,10 +129,11 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (raw, { seed,
 
   const result: Result = {
     metrics: {
+      // ratio/bcOverExpert is left out when the expert's cost is 0 (ε = 0): a NaN would read as a diverged run.
       'accuracy/demoStates': labelAccuracy(bc.weights, bc.data),
       'cost/bc': costBc,
       'cost/expert': costExpert,
-      'ratio/bcOverExpert': costExpert > 0 ? costBc / costExpert : NaN,
+      ...(costExpert > 0 ? { 'ratio/bcOverExpert': costBc / costExpert } : {}),
       'loss/final': bc.losses[bc.losses.length - 1]?.loss ?? NaN,
       'data/size': bc.data.n,
       'demo/distinctStates': demoCounts.filter((c) => c > 0).length,

@@ -12,7 +12,7 @@
  *
  * Result
  *   series   bc, dagger, expert: {x: H, y: J};  theory/bc: εH²/3, theory/dagger: (2ε/3)·H (the closed forms of §2(b))
- *   metrics  slope/bc, slope/dagger, slope/expert (least-squares slope of log J on log H over the grid; NaN if a J is 0),
+ *   metrics  slope/bc, slope/dagger, slope/expert (least-squares slope of log J on log H over the grid),
  *            ratio/bcOverDagger (at the largest H), cost/bc, cost/dagger, cost/expert (at the largest H); trained mode
  *            also trained/bcIsStay and trained/daggerIsExpert (fraction of horizons where the learned table is "stay"
  *            everywhere / equals the expert's on |y| ≤ 2)
@@ -26,7 +26,7 @@ import { visitationAt } from '../core/tabular';
 import { runDagger } from '../algos/dagger';
 import { laneGreedyTable, laneTask } from '../algos/laneTask';
 import { DEFAULT_LEARNER } from '../algos/task';
-import { LANE_HALF_WIDTH, LANE_OFFSETS, STAY, laneConstantTable, laneEvaluate, type LaneEncoding } from '../envs/lane';
+import { LANE_OFFSETS, STAY, laneConstantTable, laneEvaluate, type LaneEncoding } from '../envs/lane';
 import { laneExpertTable } from '../experts/lane';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { progressReporter } from './progress';
@@ -44,6 +44,11 @@ export function horizonGrid(hMin: number, hMax: number, n: number): number[] {
 function matchesExpertNearCentre(table: readonly number[]): boolean {
   const expert = laneExpertTable();
   return LANE_OFFSETS.every((y, s) => Math.abs(y) > 2 || table[s] === expert[s]);
+}
+
+/** Keeps only finite metrics: a NaN would make the worker flag the run as diverged (e.g. ε = 0, where every J is 0). */
+function finiteOnly(metrics: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
 function slopeOrNaN(points: readonly Point[]): number {
@@ -129,7 +134,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
   const lastH = horizons[horizons.length - 1];
   const last = (key: 'bc' | 'dagger' | 'expert') => series[key][series[key].length - 1].y;
 
-  const metrics: Record<string, number> = {
+  const metrics: Record<string, number> = finiteOnly({
     'slope/bc': slopeOrNaN(series.bc),
     'slope/dagger': slopeOrNaN(series.dagger),
     'slope/expert': slopeOrNaN(series.expert),
@@ -137,7 +142,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
     'cost/bc': last('bc'),
     'cost/dagger': last('dagger'),
     'cost/expert': last('expert'),
-  };
+  });
   if (trained) {
     const tables = [...learned.values()];
     metrics['trained/bcIsStay'] = tables.filter((t) => t.bc.every((a) => a === STAY)).length / tables.length;
@@ -162,7 +167,6 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
         bc: finalTables.bc,
         dagger: finalTables.dagger,
         expert: expertTable,
-        halfWidth: LANE_HALF_WIDTH,
       },
     },
   };

@@ -9,6 +9,7 @@ import { catalog } from '@/sims/experiments/catalog';
 import { experiments, getExperiment } from '@/sims/experiments/index';
 import { AbortError, type Progress, type Result } from '@/sims/experiments/types';
 import { initBackend } from '@/sims/policies/backend';
+import { hasNonFinite } from '@/sims/worker/protocol';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -76,6 +77,17 @@ describe('run clamps what it is handed', () => {
     );
     expect(json(wild)).toBe(json(clamped));
     expect(wild.trajectories!.bc.dims).toEqual([6, 1]);
+  });
+});
+
+describe('degenerate settings', () => {
+  it('ε = 0 (every cost 0) still gives finite numbers only: a NaN would make the worker report a diverged run', async () => {
+    const lh = await laneHorizon().run({ ...defaults(laneHorizon().params), epsilon: 0 }, { seed: 1 });
+    const bc = await bcLane().run({ ...smallBc(), epsilon: 0 }, { seed: 1 });
+    expect(hasNonFinite(lh)).toBe(false);
+    expect(hasNonFinite(bc)).toBe(false);
+    expect(lh.metrics['cost/bc']).toBe(0);
+    expect(bc.metrics['cost/bc']).toBe(0);
   });
 });
 
