@@ -20,7 +20,7 @@
 import type { Rng } from '../../lib/rng';
 import type { Policy } from '../core/rollout';
 import { checkpoint, throwIfAborted } from '../core/abort';
-import { trainMlp } from '../policies/mlp';
+import { resolveTrainConfig, trainMlp } from '../policies/mlp';
 import { initMlpWeights, type MlpWeights } from '../policies/weights';
 import {
   DEFAULT_LEARNER,
@@ -162,6 +162,7 @@ export async function runDagger(
   const { nDemos, horizon, nRounds, rolloutsPerRound, beta, warmStart, learner } = { ...DAGGER_DEFAULTS, ...config };
   const { signal, onProgress } = options;
   const spec = learnerSpec(task, learner);
+  const stepsPerFit = resolveTrainConfig(learner.train).steps;
   const trainings = nRounds + 1;
   const slice = (k: number) => ({ from: k / trainings, to: (k + 1) / trainings });
   const rounds: DaggerRound[] = [];
@@ -182,7 +183,7 @@ export async function runDagger(
       }),
     });
     for (const l of result.losses) losses.push({ step: stepOffset + l.step, loss: l.loss });
-    stepOffset += learner.train.steps ?? 0;
+    stepOffset += stepsPerFit;
     return result;
   };
 
