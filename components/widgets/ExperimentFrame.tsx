@@ -61,6 +61,7 @@ export function ExperimentFrame<S extends ParamSchema>({
   children,
 }: ExperimentFrameProps<S>) {
   const rootRef = useRef<HTMLDivElement>(null);
+  const exportMenu = useRef<HTMLDetailsElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(rootRef);
   const url = useUrlState(info.params, urlKey ?? info.id, defaultSeed);
@@ -78,19 +79,23 @@ export function ExperimentFrame<S extends ParamSchema>({
   );
 
   const exportPng = async () => {
+    exportMenu.current?.removeAttribute('open');
     const svg = plotRef.current?.querySelector('svg.recharts-surface, svg[data-export]') as SVGSVGElement | null;
     const canvas = plotRef.current?.querySelector('canvas');
     const blob = svg ? await svgToPngBlob(svg) : canvas ? await canvasToPngBlob(canvas) : null;
     if (blob) download(`${stem}.png`, blob, 'image/png');
   };
   const exportSvg = () => {
+    exportMenu.current?.removeAttribute('open');
     const svg = plotRef.current?.querySelector('svg.recharts-surface, svg[data-export]') as SVGSVGElement | null;
     if (svg) download(`${stem}.svg`, svgString(svg), 'image/svg+xml');
   };
   const exportCsv = () => {
+    exportMenu.current?.removeAttribute('open');
     if (state.result) download(`${stem}.csv`, seriesToCsv(state.result.series), 'text/csv');
   };
   const exportJson = () => {
+    exportMenu.current?.removeAttribute('open');
     if (!state.result) return;
     const { trajectories, ...rest } = state.result;
     const payload = {
@@ -191,7 +196,7 @@ export function ExperimentFrame<S extends ParamSchema>({
           <button type="button" className={styles.button} onClick={url.reset}>
             Reset
           </button>
-          <details className={styles.menu}>
+          <details className={styles.menu} ref={exportMenu}>
             <summary className={styles.button}>Export</summary>
             <div className={styles.menuBody}>
               <button type="button" className={styles.button} onClick={exportPng}>

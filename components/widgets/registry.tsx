@@ -1,7 +1,12 @@
 /**
  * Which widget draws which experiment. An experiment without an entry gets the generic figure (all its series on
- * one chart). Chapters place widgets by name through the MDX vocabulary; the lab and lecture mode go through here.
+ * one chart). The lab (and later lecture mode) go through here; chapters place widgets through the MDX vocabulary.
  */
 import type { ComponentType } from 'react';
+import { BcLaneWidget } from './BcLaneWidget';
+import { LaneHorizonWidget } from './LaneHorizonWidget';
 
-export const widgets: Record<string, ComponentType> = {};
+export const widgets: Record<string, ComponentType> = {
+  'bc-lane': BcLaneWidget,
+  'lane-horizon': LaneHorizonWidget,
+};

@@ -4,7 +4,8 @@
  */
 import { parseParams, zodSchema } from '../../lib/params';
 import { getExperiment } from '../experiments/index';
-import { AbortError, type Experiment, type Progress, type Result } from '../experiments/types';
+import { AbortError, checkpoint } from '../core/abort';
+import type { Experiment, Progress, Result } from '../experiments/types';
 import { ABORT_PREFIX, hasNonFinite, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
 
 export interface ExperimentHost {
@@ -67,6 +68,9 @@ export function runExperiment(
       };
       try {
         const name = await ensureBackend();
+        // Runs queue up behind each other in this single thread. Yield one task first so that cancellations already
+        // queued behind this run's message are seen: a run superseded before it started never starts.
+        await checkpoint(controller.signal);
         const result: Result = await experiment.run(checked.data as never, {
           seed: request.seed,
           signal: controller.signal,

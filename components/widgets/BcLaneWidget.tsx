@@ -1,0 +1,133 @@
+'use client';
+
+import { Heatmap } from '@/components/viz/Heatmap';
+import { LineChart } from '@/components/viz/LineChart';
+import { TrajectoryPlayer } from '@/components/viz/TrajectoryPlayer';
+import { laneRenderer } from '@/components/viz/renderers/lane';
+import { bcLaneInfo } from '@/sims/experiments/bc-lane.params';
+import { ExperimentFrame } from './ExperimentFrame';
+import styles from './widgets.module.css';
+
+const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
+
+interface BcLaneExtras {
+  actionProbs?: number[][];
+  demoCounts?: number[];
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/**
+ * Behavior cloning on LaneKeep: the expert's and the BC car's rollouts under the same trembles, what BC learned in
+ * every lane (and which lanes it ever saw), where each car spends its time, and the training loss.
+ */
+export function BcLaneWidget() {
+  return (
+    <ExperimentFrame info={bcLaneInfo}>
+      {({ state, values }) => {
+        const r = state.result;
+        const m = r?.metrics ?? {};
+        const extras = (r?.extras ?? {}) as BcLaneExtras;
+        const final = state.status === 'done' && r;
+        const tracks =
+          r?.trajectories?.expert && r.trajectories.bc
+            ? [
+                { key: 'expert', label: 'Expert', role: 'expert' as const, trajectory: r.trajectories.expert },
+                { key: 'bc', label: 'BC learner', role: 'bc' as const, trajectory: r.trajectories.bc },
+              ]
+            : null;
+        return (
+          <>
+            <p className={styles.summary} aria-live="off">
+              {final ? (
+                <>
+                  Training fits the demonstrations: the network takes the expert&apos;s action in{' '}
+                  <strong>{pct(m['accuracy/demoStates'] ?? 0)}</strong> of demonstrated states. Deployed with a{' '}
+                  {pct(values.epsilon)} tremble for {values.horizon} steps, it spends{' '}
+                  <strong>{(m['cost/bc'] ?? 0).toFixed(1)}</strong> steps off centre on average, against{' '}
+                  <strong>{(m['cost/expert'] ?? 0).toFixed(2)}</strong> for the expert
+                  {m['ratio/bcOverExpert'] ? <> ({m['ratio/bcOverExpert'].toFixed(0)}×)</> : null}.
+                </>
+              ) : (
+                'Training the network on the expert’s demonstrations…'
+              )}
+            </p>
+            {tracks ? (
+              <TrajectoryPlayer
+                tracks={tracks}
+                renderer={laneRenderer}
+                label="LaneKeep rollouts under the same trembles: expert and BC learner"
+                aspect={0.42}
+                fps={12}
+              />
+            ) : (
+              <div className={styles.placeholder}>The rollout appears when training finishes.</div>
+            )}
+            <div className={styles.grid}>
+              <div>
+                <p className={styles.panelTitle}>What BC learned in each lane</p>
+                {extras.actionProbs ? (
+                  <Heatmap
+                    title="Probability of each action, per lane, for the trained network"
+                    rows={['left', 'stay', 'right'].map((label, a) => ({
+                      key: label,
+                      label: `P(${label})`,
+                      values: extras.actionProbs!.map((p) => p[a]),
+                    }))}
+                    columns={OFFSETS}
+                    columnLabel="lane offset y"
+                    valueLabel="probability"
+                    max={1}
+                    cellHeight={30}
+                  />
+                ) : null}
+                {extras.demoCounts ? (
+                  <Heatmap
+                    title="Demonstration pairs per lane"
+                    rows={[{ key: 'demos', label: 'demos', values: extras.demoCounts, role: 'expert' }]}
+                    columns={OFFSETS}
+                    columnLabel="lane offset y"
+                    valueLabel="pairs"
+                    scale="sqrt"
+                    cellHeight={30}
+                    caption="The expert never leaves the centre, so every demonstration is in lane 0: the network's actions elsewhere were never trained."
+                  />
+                ) : null}
+              </div>
+              <div>
+                <p className={styles.panelTitle}>Where each car spends its time</p>
+                {r?.series['visitation/expert'] && r.series['visitation/bc'] ? (
+                  <Heatmap
+                    title="Fraction of the episode spent in each lane, expert vs BC"
+                    rows={[
+                      { key: 'expert', label: 'expert', values: r.series['visitation/expert'].map((p) => p.y), role: 'expert' },
+                      { key: 'bc', label: 'BC', values: r.series['visitation/bc'].map((p) => p.y), role: 'bc' },
+                    ]}
+                    columns={OFFSETS}
+                    columnLabel="lane offset y"
+                    valueLabel="fraction of steps"
+                    scale="sqrt"
+                    max={1}
+                    cellHeight={30}
+                    caption="Exact state distribution under the tremble: the learner's states are not the expert's."
+                  />
+                ) : null}
+                <LineChart
+                  title="Training loss"
+                  series={[{ key: 'loss', label: 'log-loss (minibatch)', role: 'learner', points: r?.series['loss/train'] ?? [] }]}
+                  xLabel="optimiser step"
+                  yLabel="log-loss (nats)"
+                  logY
+                  height={200}
+                  caption="Low training loss on the expert's states says nothing about the states the learner will visit."
+                />
+              </div>
+            </div>
+          </>
+        );
+      }}
+    </ExperimentFrame>
+  );
+}
