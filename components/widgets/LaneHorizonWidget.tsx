@@ -50,11 +50,12 @@ export function LaneHorizonWidget() {
             <LineChart
               title="Cost against horizon on LaneKeep"
               series={[
-                { key: 'bc', label: 'BC', role: 'bc', points: r?.series.bc ?? [] },
-                { key: 'dagger', label: 'DAgger', role: 'dagger', points: r?.series.dagger ?? [] },
-                { key: 'expert', label: 'Expert (same tremble)', role: 'expert', points: r?.series.expert ?? [] },
+                // Later series draw on top: the guides underneath, DAgger over the expert it coincides with.
                 { key: 'theory-bc', label: 'εH²/3', role: 'guide', dashed: true, points: r?.series['theory/bc'] ?? [] },
                 { key: 'theory-dagger', label: '2εH/3', role: 'guide', dashed: true, points: r?.series['theory/dagger'] ?? [] },
+                { key: 'expert', label: 'Expert (same tremble)', role: 'expert', points: r?.series.expert ?? [] },
+                { key: 'bc', label: 'BC', role: 'bc', points: r?.series.bc ?? [] },
+                { key: 'dagger', label: 'DAgger', role: 'dagger', points: r?.series.dagger ?? [] },
               ]}
               xLabel="horizon H (steps)"
               yLabel="expected cost J (off-centre steps)"
