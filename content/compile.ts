@@ -17,6 +17,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { references } from './references';
 import { toc } from './toc';
+import { parseParams, parsePreset } from '../lib/params';
+import { getExperimentInfo } from '../sims/experiments/catalog';
 import { MDX_COMPONENTS } from './vocabulary';
 
 export interface Heading {
@@ -152,6 +154,16 @@ function remarkChapter(slug: string, analysis: Analysis) {
           else {
             labels[name].set(label, labels[name].size + 1);
             setAttr(n, 'number', String(labels[name].size));
+          }
+        }
+        if (name === 'LiveFigure') {
+          const id = attr(n, 'experiment') ?? '';
+          const info = getExperimentInfo(id);
+          if (!info) problems.push(`${where(n)}: <LiveFigure> names unknown experiment "${id}"`);
+          else {
+            const preset = attr(n, 'params');
+            const notices = preset ? parseParams(info.params, parsePreset(preset)).notices : [];
+            for (const notice of notices) problems.push(`${where(n)}: <LiveFigure experiment="${id}"> params: ${notice.message}`);
           }
         }
         if (name === 'Recap') {

@@ -126,3 +126,29 @@ export function formatValue(spec: ParamSpec, value: unknown): string {
   if (spec.kind === 'boolean') return value ? 'on' : 'off';
   return String(value);
 }
+
+/**
+ * The schema with some defaults replaced (a chapter's preset for one figure). Overrides are parsed like any input:
+ * the result is always valid, and `notices` says what had to be fixed.
+ */
+export function withDefaults<S extends ParamSchema>(
+  schema: S,
+  overrides: Record<string, unknown>,
+): { schema: S; notices: ParamNotice[] } {
+  const { values, notices } = parseParams(schema, overrides);
+  const out: Record<string, ParamSpec> = {};
+  for (const [key, spec] of Object.entries(schema)) out[key] = { ...spec, default: values[key] } as ParamSpec;
+  return { schema: out as S, notices };
+}
+
+/** Parses a preset written as a query string ("epsilon=0.05&horizon=80") into raw values. */
+export function parsePreset(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split('&')) {
+    if (!part.trim()) continue;
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim();
+    out[key] = eq < 0 ? '' : part.slice(eq + 1).trim();
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LabFigure } from '@/components/widgets/LabFigure';
+import { LiveWidget } from '@/components/widgets/LiveWidget';
 import { catalog } from '@/sims/experiments/catalog';
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export default function LabPage() {
             {info.description} <code className="lab-id">{info.id}</code>
           </p>
           <div className="figure-body">
-            <LabFigure id={info.id} />
+            <LiveWidget id={info.id} />
           </div>
         </section>
       ))}

@@ -6,6 +6,7 @@ import { Callout } from './Callout';
 import { Cite, type CiteEntry } from './Cite';
 import { EqRef, Equation } from './Equation';
 import { FigRef, Figure } from './Figure';
+import { LiveFigure } from './LiveFigure';
 import { Recap } from './Recap';
 
 export interface MdxContext {
@@ -21,6 +22,7 @@ export function mdxComponents(context: MdxContext) {
     Figure,
     FigRef,
     Recap,
+    LiveFigure,
     Cite: (props: { id: string }) => <Cite id={props.id} entries={context.references} />,
   };
 }

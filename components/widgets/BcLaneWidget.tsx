@@ -6,6 +6,7 @@ import { TrajectoryPlayer } from '@/components/viz/TrajectoryPlayer';
 import { laneRenderer } from '@/components/viz/renderers/lane';
 import { bcLaneInfo } from '@/sims/experiments/bc-lane.params';
 import { ExperimentFrame } from './ExperimentFrame';
+import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 
 const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
@@ -23,9 +24,9 @@ function pct(x: number): string {
  * Behavior cloning on LaneKeep: the expert's and the BC car's rollouts under the same trembles, what BC learned in
  * every lane (and which lanes it ever saw), where each car spends its time, and the training loss.
  */
-export function BcLaneWidget() {
+export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
   return (
-    <ExperimentFrame info={bcLaneInfo}>
+    <ExperimentFrame info={bcLaneInfo} urlKey={urlKey} preset={preset}>
       {({ state, values }) => {
         const r = state.result;
         const m = r?.metrics ?? {};

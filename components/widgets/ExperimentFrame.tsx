@@ -7,7 +7,7 @@ import { useExperiment, type ExperimentState } from '@/components/hooks/useExper
 import { useOnScreen } from '@/components/hooks/useOnScreen';
 import { useUrlState } from '@/components/hooks/useUrlState';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
-import type { ParamSchema, ParamValues } from '@/lib/params';
+import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
 import type { ExperimentInfo } from '@/sims/experiments/types';
 import styles from './frame.module.css';
 
@@ -28,6 +28,8 @@ export interface ExperimentFrameProps<S extends ParamSchema> {
   allowCompare?: boolean;
   /** Parameters the widget shows its own way (left out of the generated controls). */
   hiddenParams?: readonly string[];
+  /** Parameter values this figure starts from instead of the experiment's defaults (a chapter's preset). */
+  preset?: Record<string, unknown>;
   /** Draws the result; gets the experiment state and the current parameters. */
   children: (props: FrameRenderProps<S>) => ReactNode;
 }
@@ -58,13 +60,16 @@ export function ExperimentFrame<S extends ParamSchema>({
   defaultSeed = 1,
   allowCompare = true,
   hiddenParams = [],
+  preset,
   children,
 }: ExperimentFrameProps<S>) {
+  const presetKey = JSON.stringify(preset ?? {});
+  const schema = useMemo(() => withDefaults(info.params, JSON.parse(presetKey) as Record<string, unknown>).schema, [info.params, presetKey]);
   const rootRef = useRef<HTMLDivElement>(null);
   const exportMenu = useRef<HTMLDetailsElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(rootRef);
-  const url = useUrlState(info.params, urlKey ?? info.id, defaultSeed);
+  const url = useUrlState(schema, urlKey ?? info.id, defaultSeed);
   const [seeds, setSeeds] = useState(1);
   const [copied, setCopied] = useState(false);
   const state = useExperiment(info.id, url.values as Record<string, unknown>, url.seed, {
@@ -182,7 +187,7 @@ export function ExperimentFrame<S extends ParamSchema>({
         ) : null}
       </div>
       <div className={styles.controls}>
-        <ParamControls schema={info.params} values={url.values} onChange={url.setValue} hidden={hiddenParams} />
+        <ParamControls schema={schema} values={url.values} onChange={url.setValue} hidden={hiddenParams} />
       </div>
       <div className={styles.toolbar}>
         <SeedControl

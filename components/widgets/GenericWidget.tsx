@@ -4,15 +4,16 @@ import { LineChart } from '@/components/viz/LineChart';
 import type { ExperimentInfo } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import { MetricsTable } from './MetricsTable';
+import type { WidgetProps } from './types';
 
-export interface GenericWidgetProps {
+export interface GenericWidgetProps extends WidgetProps {
   info: ExperimentInfo;
 }
 
 /** The fallback figure for an experiment without a widget of its own: every series on one chart, and the metrics. */
-export function GenericWidget({ info }: GenericWidgetProps) {
+export function GenericWidget({ info, urlKey, preset }: GenericWidgetProps) {
   return (
-    <ExperimentFrame info={info}>
+    <ExperimentFrame info={info} urlKey={urlKey} preset={preset}>
       {({ state }) => (
         <>
           <LineChart

@@ -6,6 +6,7 @@ import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart } from '@/components/viz/LineChart';
 import { laneHorizonInfo } from '@/sims/experiments/lane-horizon.params';
 import { ExperimentFrame } from './ExperimentFrame';
+import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 
 const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
@@ -26,10 +27,10 @@ function timeAverage(d: number[][]): number[] {
 }
 
 /** Cost against horizon on log-log axes for BC, DAgger and the expert, with the εH²/3 and 2εH/3 guides. */
-export function LaneHorizonWidget() {
+export function LaneHorizonWidget({ urlKey, preset }: WidgetProps) {
   const [showHeatmap, setShowHeatmap] = useState(false);
   return (
-    <ExperimentFrame info={laneHorizonInfo} allowCompare={false}>
+    <ExperimentFrame info={laneHorizonInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
       {({ state, values }) => {
         const r = state.result;
         const m = r?.metrics ?? {};

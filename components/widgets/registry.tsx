@@ -5,8 +5,9 @@
 import type { ComponentType } from 'react';
 import { BcLaneWidget } from './BcLaneWidget';
 import { LaneHorizonWidget } from './LaneHorizonWidget';
+import type { WidgetProps } from './types';
 
-export const widgets: Record<string, ComponentType> = {
+export const widgets: Record<string, ComponentType<WidgetProps>> = {
   'bc-lane': BcLaneWidget,
   'lane-horizon': LaneHorizonWidget,
 };

@@ -95,6 +95,8 @@ describe('content rules reject broken chapters', () => {
     ['a dangling equation reference', '## A\n\nSee <EqRef label="nope" />.\n', /unknown Equation label/],
     ['raw HTML', '## A\n\n<div>hi</div>\n', /not a registered MDX component|raw HTML/],
     ['a level-1 heading', '# Title\n', /no # headings/],
+    ['an unknown live experiment', '## A\n\n<LiveFigure experiment="nope" />\n', /unknown experiment "nope"/],
+    ['a bad live-figure preset', '## A\n\n<LiveFigure experiment="bc-lane" params="epsilon=7" />\n', /clamped/],
     ['math KaTeX cannot parse', '## A\n\n$$\n\\frac{1}{\n$$\n', /KaTeX/],
   ];
   it.each(cases)('fails on %s', async (_name, source, message) => {

@@ -1,0 +1,16 @@
+import { LiveWidget } from '@/components/widgets/LiveWidget';
+import { parsePreset } from '@/lib/params';
+
+export interface LiveFigureProps {
+  /** Experiment id from the catalog (checked at build time). */
+  experiment: string;
+  /** Starting values for this figure, as a query string: "epsilon=0.05&horizon=80" (checked at build time). */
+  params?: string;
+  /** URL prefix for the figure's state, when a chapter shows the same experiment twice. */
+  urlKey?: string;
+}
+
+/** A live experiment in a chapter; wrap it in a <Figure> for its number and caption. */
+export function LiveFigure({ experiment, params, urlKey }: LiveFigureProps) {
+  return <LiveWidget id={experiment} urlKey={urlKey} preset={params ? parsePreset(params) : undefined} />;
+}
