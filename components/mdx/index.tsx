@@ -7,6 +7,7 @@ import { Cite, type CiteEntry } from './Cite';
 import { EqRef, Equation } from './Equation';
 import { FigRef, Figure } from './Figure';
 import { LiveFigure } from './LiveFigure';
+import { Predict } from './Predict';
 import { Recap } from './Recap';
 
 export interface MdxContext {
@@ -23,6 +24,7 @@ export function mdxComponents(context: MdxContext) {
     FigRef,
     Recap,
     LiveFigure,
+    Predict,
     Cite: (props: { id: string }) => <Cite id={props.id} entries={context.references} />,
   };
 }
