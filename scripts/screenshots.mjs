@@ -27,7 +27,7 @@ for (const path of paths) {
     // PAGES=n: n screenshots, one viewport apart, scrolling down the page.
     const shots = Number(process.env.PAGES ?? 1);
     for (let i = 0; i < shots; i++) {
-      await page.evaluate((y) => window.scrollTo(0, y), i * (viewport.height - 80));
+      await page.evaluate((y) => globalThis.scrollTo(0, y), i * (viewport.height - 80));
       await page.waitForTimeout(100);
       const file = shots > 1 ? `${stem}-${i + 1}.png` : `${stem}.png`;
       await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
