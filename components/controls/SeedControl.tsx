@@ -43,7 +43,7 @@ export function SeedControl({ seed, onChange, seeds, onSeedsChange, allowCompare
           if (Number.isFinite(n) && n >= 0 && n <= MAX_SEED) onChange(n);
         }}
       />
-      <button type="button" className={styles.button} onClick={() => onChange(nextSeed(seed))}>
+      <button type="button" className="btn" onClick={() => onChange(nextSeed(seed))}>
         New seed
       </button>
       {allowCompare ? (

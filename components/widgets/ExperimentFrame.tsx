@@ -162,7 +162,7 @@ export function ExperimentFrame<S extends ParamSchema>({
               <li key={n.key}>{n.message}</li>
             ))}
           </ul>
-          <button type="button" className={styles.button} onClick={url.dismissNotices}>
+          <button type="button" className="btn" onClick={url.dismissNotices}>
             Dismiss
           </button>
         </div>
@@ -181,7 +181,7 @@ export function ExperimentFrame<S extends ParamSchema>({
           <progress className={styles.progress} max={1} value={state.progress} aria-label="Progress" />
         ) : null}
         {state.status === 'error' || state.status === 'diverged' ? (
-          <button type="button" className={styles.button} onClick={state.rerun}>
+          <button type="button" className="btn" onClick={state.rerun}>
             Run again
           </button>
         ) : null}
@@ -198,31 +198,31 @@ export function ExperimentFrame<S extends ParamSchema>({
           allowCompare={allowCompare}
         />
         <div className={styles.actions}>
-          <button type="button" className={styles.button} onClick={url.reset}>
+          <button type="button" className="btn" onClick={url.reset}>
             Reset
           </button>
           <details className={styles.menu} ref={exportMenu}>
-            <summary className={styles.button}>Export</summary>
+            <summary className="btn">Export</summary>
             <div className={styles.menuBody}>
-              <button type="button" className={styles.button} onClick={exportPng}>
+              <button type="button" className="btn" onClick={exportPng}>
                 PNG image
               </button>
-              <button type="button" className={styles.button} onClick={exportSvg}>
+              <button type="button" className="btn" onClick={exportSvg}>
                 SVG image
               </button>
-              <button type="button" className={styles.button} onClick={exportCsv} disabled={!state.result}>
+              <button type="button" className="btn" onClick={exportCsv} disabled={!state.result}>
                 CSV data
               </button>
-              <button type="button" className={styles.button} onClick={exportJson} disabled={!state.result}>
+              <button type="button" className="btn" onClick={exportJson} disabled={!state.result}>
                 JSON data
               </button>
             </div>
           </details>
-          <button type="button" className={styles.button} onClick={copyLink}>
+          <button type="button" className="btn" onClick={copyLink}>
             {copied ? 'Link copied' : 'Copy link'}
           </button>
           <details className={styles.menu}>
-            <summary className={styles.button}>Info</summary>
+            <summary className="btn">Info</summary>
             <dl className={styles.info}>
               <dt>Experiment</dt>
               <dd>
