@@ -3,11 +3,12 @@
  * lab shows them. Imports only `*.params.ts` files, which import no tfjs, so widgets and the URL parser can use it.
  * Each entry must have a runnable counterpart in index.ts (a unit test checks both lists agree).
  */
+import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import type { ExperimentInfo } from './types';
 
-export const catalog: readonly ExperimentInfo[] = [bcLaneInfo, laneHorizonInfo];
+export const catalog: readonly ExperimentInfo[] = [bcLaneInfo, laneHorizonInfo, bcCarInfo];
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {
   return catalog.find((e) => e.id === id);

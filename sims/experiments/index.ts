@@ -2,12 +2,13 @@
  * The registry of runnable experiments: the one code path from a slider, the CLI, a test or the benchmark to a
  * number. Loaded by the worker and in Node; never by the page bundle (it reaches tfjs).
  */
+import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { laneHorizonExperiment } from './lane-horizon';
 import type { Experiment } from './types';
 
 // Experiments are typed by their own schemas; the registry holds them behind the general interface.
-export const experiments: readonly Experiment[] = [bcLaneExperiment, laneHorizonExperiment];
+export const experiments: readonly Experiment[] = [bcLaneExperiment, laneHorizonExperiment, bcCarExperiment];
 
 export function getExperiment(id: string): Experiment | undefined {
   return experiments.find((e) => e.id === id);

@@ -1,0 +1,56 @@
+/**
+ * `bc-car` (SCIENCE.md "Chapter: Compounding error"): the page-safe half — id, words and the parameter schema. No
+ * tfjs here; the run function is in bc-car.ts.
+ */
+import { defineInfo } from './types';
+
+export const bcCarInfo = defineInfo({
+  id: 'bc-car',
+  title: 'Behavior cloning drives a car',
+  description:
+    'An MLP cloned from clean expert laps drives the same track through the same actuator trembles as the expert: the expert recovers, the clone leaves the road.',
+  params: {
+    nDemos: {
+      kind: 'number',
+      default: 10,
+      min: 1,
+      max: 50,
+      step: 1,
+      integer: true,
+      label: 'Demonstrations',
+      unit: 'episodes',
+      help: 'Clean expert demonstrations (no tremble), each as long as a race; the network is trained on every step of them.',
+    },
+    tremble: {
+      kind: 'number',
+      default: 0.03,
+      min: 0,
+      max: 0.1,
+      step: 0.005,
+      label: 'Tremble',
+      unit: 'per step',
+      help: 'Probability per 0.1 s step that the actuator slips: for 0.3 s it executes a random yaw rate, whoever drives. Both cars meet the same slips.',
+    },
+    speed: {
+      kind: 'number',
+      default: 3,
+      min: 1.5,
+      max: 4,
+      step: 0.5,
+      label: 'Speed',
+      unit: 'm/s',
+      help: 'Constant forward speed of every car, in the demonstrations and in the races. Faster leaves less steering to spare in the hairpin (at 4 m/s even the expert sometimes leaves the road).',
+    },
+    horizon: {
+      kind: 'number',
+      default: 400,
+      min: 100,
+      max: 600,
+      step: 50,
+      integer: true,
+      label: 'Race length',
+      unit: 'steps',
+      help: 'Steps of 0.1 s per race and per demonstration (400 steps = 40 s, about 1.4 laps at 3 m/s).',
+    },
+  },
+});
