@@ -5,10 +5,11 @@
  */
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
+import { daggerLaneInfo } from './dagger-lane.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import type { ExperimentInfo } from './types';
 
-export const catalog: readonly ExperimentInfo[] = [bcLaneInfo, laneHorizonInfo, bcCarInfo];
+export const catalog: readonly ExperimentInfo[] = [bcLaneInfo, laneHorizonInfo, bcCarInfo, daggerLaneInfo];
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {
   return catalog.find((e) => e.id === id);

@@ -4,11 +4,17 @@
  */
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
+import { daggerLaneExperiment } from './dagger-lane';
 import { laneHorizonExperiment } from './lane-horizon';
 import type { Experiment } from './types';
 
 // Experiments are typed by their own schemas; the registry holds them behind the general interface.
-export const experiments: readonly Experiment[] = [bcLaneExperiment, laneHorizonExperiment, bcCarExperiment];
+export const experiments: readonly Experiment[] = [
+  bcLaneExperiment,
+  laneHorizonExperiment,
+  bcCarExperiment,
+  daggerLaneExperiment,
+];
 
 export function getExperiment(id: string): Experiment | undefined {
   return experiments.find((e) => e.id === id);

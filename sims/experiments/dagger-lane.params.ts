@@ -1,0 +1,90 @@
+/**
+ * `dagger-lane` (SCIENCE.md "Chapter: DAgger and interactive data collection"; SCIENCE-NOTES §3(b)/(c) Toy 3A): the
+ * page-safe half — id, words and the parameter schema. No tfjs here; the run function is in dagger-lane.ts.
+ */
+import { defineInfo } from './types';
+
+export const daggerLaneInfo = defineInfo({
+  id: 'dagger-lane',
+  title: 'DAgger, BC and DART on LaneKeep, round by round',
+  description:
+    'Exact cost of DAgger, of BC given as many expert labels, and of DART, after each round of data collection.',
+  params: {
+    nRounds: {
+      kind: 'number',
+      default: 5,
+      min: 0,
+      max: 8,
+      step: 1,
+      integer: true,
+      label: 'Rounds',
+      help:
+        'DAgger rolls out its learner, asks the expert to label every state it visited, aggregates and retrains — this many ' +
+        'times. BC and DART get the same number of new expert labels per round as extra demonstrations.',
+    },
+    rolloutsPerRound: {
+      kind: 'number',
+      default: 20,
+      min: 1,
+      max: 50,
+      step: 1,
+      integer: true,
+      label: 'Rollouts per round',
+      unit: 'episodes',
+      help: 'Episodes per round: DAgger’s learner rollouts, and the extra demonstrations BC and DART receive.',
+    },
+    beta: {
+      kind: 'choice',
+      default: 'firstRound',
+      options: [
+        { value: 'firstRound', label: 'β = 1, then 0 (learner drives from round 1)' },
+        { value: 'linear', label: 'Linear ramp: β = 1 − i/N' },
+        { value: 'exponential', label: 'Halving: β = 0.5^i' },
+      ],
+      label: 'DAgger β schedule',
+      help: 'β_i is the probability that the expert, not the learner, takes each action during round i’s rollouts.',
+    },
+    noise: {
+      kind: 'number',
+      default: 0.3,
+      min: 0,
+      max: 0.5,
+      step: 0.01,
+      label: 'DART noise ε_D',
+      help:
+        'How often the demonstrating expert’s executed action is uniformly random in DART’s demonstrations. Labels are ' +
+        'always its intended action. 0 makes DART plain BC.',
+    },
+    epsilon: {
+      kind: 'number',
+      default: 0.02,
+      min: 0,
+      max: 0.1,
+      step: 0.005,
+      label: 'Tremble ε',
+      help: 'Probability that a deployed learner’s executed action is uniformly random (also during DAgger’s rollouts).',
+    },
+    horizon: {
+      kind: 'number',
+      default: 40,
+      min: 5,
+      max: 200,
+      step: 1,
+      integer: true,
+      label: 'Horizon H',
+      unit: 'steps',
+      help: 'Steps per episode: per demonstration, per DAgger rollout and in the evaluation.',
+    },
+    nDemos: {
+      kind: 'number',
+      default: 20,
+      min: 1,
+      max: 100,
+      step: 1,
+      integer: true,
+      label: 'Initial demonstrations',
+      unit: 'episodes',
+      help: 'Expert demonstrations every method starts from (round 0): clean for DAgger and BC, noisy for DART.',
+    },
+  },
+});
