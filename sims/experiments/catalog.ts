@@ -6,10 +6,17 @@
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { daggerLaneInfo } from './dagger-lane.params';
+import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import type { ExperimentInfo } from './types';
 
-export const catalog: readonly ExperimentInfo[] = [bcLaneInfo, laneHorizonInfo, bcCarInfo, daggerLaneInfo];
+export const catalog: readonly ExperimentInfo[] = [
+  bcLaneInfo,
+  gatewalkHorizonInfo,
+  laneHorizonInfo,
+  bcCarInfo,
+  daggerLaneInfo,
+];
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {
   return catalog.find((e) => e.id === id);

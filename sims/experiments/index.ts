@@ -5,12 +5,14 @@
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { daggerLaneExperiment } from './dagger-lane';
+import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
 import type { Experiment } from './types';
 
 // Experiments are typed by their own schemas; the registry holds them behind the general interface.
 export const experiments: readonly Experiment[] = [
   bcLaneExperiment,
+  gatewalkHorizonExperiment,
   laneHorizonExperiment,
   bcCarExperiment,
   daggerLaneExperiment,

@@ -1,0 +1,124 @@
+/**
+ * `gatewalk-horizon` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §1(b)/(c) Toy 1A): the page-safe half —
+ * id, words and the parameter schema. No tfjs here; the run function is in gatewalk-horizon.ts.
+ */
+import { defineInfo } from './types';
+
+export const gatewalkHorizonInfo = defineInfo({
+  id: 'gatewalk-horizon',
+  title: 'Gate-walk: BC’s regret against horizon, with and without parameter sharing',
+  description:
+    'Regret of maximum-likelihood BC from n expert trajectories as H grows: flat (sparse) or linear (dense) with one policy shared across steps, ×H more without sharing.',
+  params: {
+    n: {
+      kind: 'number',
+      default: 20,
+      min: 1,
+      max: 100,
+      step: 1,
+      integer: true,
+      label: 'Demonstrations n',
+      unit: 'trajectories',
+      help: 'Expert trajectories in each data set, each H gates long. Every shared curve scales like 1/n.',
+    },
+    hMin: {
+      kind: 'number',
+      default: 4,
+      min: 1,
+      max: 64,
+      step: 1,
+      integer: true,
+      log: true,
+      label: 'Shortest horizon',
+      unit: 'steps',
+      help: 'The smallest H on the x-axis; the others double from it up to the longest.',
+    },
+    hMax: {
+      kind: 'number',
+      default: 128,
+      min: 4,
+      max: 256,
+      step: 1,
+      integer: true,
+      log: true,
+      label: 'Longest horizon',
+      unit: 'steps',
+      help: 'The largest H on the x-axis (added to the doublings if it is not one of them).',
+    },
+    curves: {
+      kind: 'choice',
+      default: 'all',
+      options: [
+        { value: 'all', label: 'All four: sharing on/off × sparse/dense' },
+        { value: 'sparse', label: 'Sparse reward only (R = 1)' },
+        { value: 'dense', label: 'Dense reward only (R = H)' },
+        { value: 'shared', label: 'Parameter sharing on only' },
+        { value: 'perStep', label: 'Parameter sharing off only' },
+      ],
+      label: 'Curves',
+      help:
+        'Shared: one policy for every step, fit on all nH pairs. Per-step: a separate policy for each step, fit on its n pairs. ' +
+        'Sparse: cost 1 if the walker falls at all. Dense: 1 per step spent fallen.',
+    },
+    learner: {
+      kind: 'choice',
+      default: 'exact',
+      options: [
+        { value: 'exact', label: 'Exact maximum likelihood (instant)' },
+        { value: 'logistic', label: 'Logistic regression trained in tfjs (a few seconds)' },
+      ],
+      label: 'Learner',
+      help:
+        'Exact: the middle of the arc of angles that agree with every label. Logistic: a zero-initialised linear softmax ' +
+        'trained by Adam for a fixed number of steps, applied to the shared class only (per-step curves stay exact); ' +
+        'its error falls more slowly than 1/(nH), and the shared regret then grows with H.',
+    },
+    gust: {
+      kind: 'number',
+      default: 0,
+      min: 0,
+      max: 0.2,
+      step: 0.005,
+      label: 'Hidden gust p',
+      help:
+        'With probability p a gust the learner cannot see flips the correct side of a gate; the expert sees it and never ' +
+        'falls. The expert is then outside the learner’s class (misspecified), every learner errs at least a fraction p ' +
+        'of the steps, and regret grows with H even with sharing.',
+    },
+    datasets: {
+      kind: 'number',
+      default: 400,
+      min: 20,
+      max: 1000,
+      step: 10,
+      integer: true,
+      log: true,
+      label: 'Data sets per point',
+      help:
+        'Independent demonstration data sets behind each point; the curve is their mean, the band a 95% bootstrap interval. ' +
+        'With a hidden gust each fit searches its data, which is slower.',
+    },
+    logisticDatasets: {
+      kind: 'number',
+      default: 3,
+      min: 1,
+      max: 8,
+      step: 1,
+      integer: true,
+      label: 'Trained data sets per point',
+      help: 'Logistic learner only: how many data sets (one tfjs training run each) behind each shared point.',
+    },
+    logisticSteps: {
+      kind: 'number',
+      default: 100,
+      min: 10,
+      max: 1000,
+      step: 10,
+      integer: true,
+      log: true,
+      label: 'Training steps',
+      unit: 'steps',
+      help: 'Logistic learner only: full-batch Adam updates (learning rate 0.05). The notes’ prototype used 500.',
+    },
+  },
+});
