@@ -9,12 +9,15 @@
  *   - plain-TS rollout evaluations per second (`forward` of one input),
  * for several learner sizes and batch sizes 128 and 1000. Prints a table and writes bench-results/node.json.
  *
- * Browser part (later): the same cells measured inside the real worker, plus the page budgets (slider → redraw,
- * long tasks); it will reuse the exported functions below. `--node-only` skips it.
+ * Browser part (tests/bench/browser.ts): the page budgets in the system Chromium against the static export in out/
+ * (slider → redraw, default run → result, long tasks, tensors after 50 reruns, first-load JS and the worker chunk).
+ * It needs `npm run build` first and writes bench-results/browser.json.
  *
- * Flags: --node-only, --quick (fewer steps, for a smoke run), --out <file> (default bench-results/node.json).
+ * Flags: --node-only, --browser-only, --quick (fewer steps and runs, for a smoke run), --out <file> (the Node JSON,
+ * default bench-results/node.json; with --browser-only, the browser JSON), --browser-out <file> (default
+ * bench-results/browser.json).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -307,19 +310,47 @@ export function formatTable(report: NodeBenchReport): string {
   ].join('\n');
 }
 
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const nodeOnly = argv.includes('--node-only');
-  const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? argv[outIndex + 1] : 'bench-results/node.json';
-  const started = performance.now();
-  console.error(`bench (Node part${quick ? ', quick' : ''}):`);
-  const report = await runNodeBench({ quick, log: (line) => console.error(line) });
-  console.log(formatTable(report));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwrote ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (!nodeOnly) console.log('browser part: not implemented yet (it will measure the same cells inside the worker); use --node-only to silence this.');
+  const browserOnly = argv.includes('--browser-only');
+  const option = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
+  if (nodeOnly && browserOnly) {
+    console.error('--node-only and --browser-only exclude each other');
+    process.exit(2);
+  }
+  const nodeOut = (browserOnly ? undefined : option('--out')) ?? 'bench-results/node.json';
+  const browserOut = option('--browser-out') ?? (browserOnly ? option('--out') : undefined) ?? 'bench-results/browser.json';
+  // The browser part builds nothing: fail before spending a minute on the Node part.
+  if (!nodeOnly && !existsSync('out/index.html')) {
+    console.error('No built site in out/: run `npm run build` first (or use --node-only).');
+    process.exit(1);
+  }
+
+  if (!browserOnly) {
+    const started = performance.now();
+    console.error(`bench (Node part${quick ? ', quick' : ''}):`);
+    const report = await runNodeBench({ quick, log: (line) => console.error(line) });
+    console.log(formatTable(report));
+    writeJson(nodeOut, report);
+    console.log(`\nwrote ${nodeOut} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  if (!nodeOnly) {
+    // Loaded only here, so --node-only never starts Playwright.
+    const { runBrowserBench, formatBrowserTable } = await import('./browser');
+    console.error(`\nbench (browser part${quick ? ', quick' : ''}):`);
+    const report = await runBrowserBench({ quick, log: (line) => console.error(line) });
+    if (!browserOnly) console.log('');
+    console.log(formatBrowserTable(report));
+    writeJson(browserOut, report);
+    console.log(`\nwrote ${browserOut} in ${report.elapsedS.toFixed(1)} s`);
+  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

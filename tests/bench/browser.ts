@@ -1,0 +1,812 @@
+/**
+ * The browser part of `npm run bench` (DESIGN.md, "Performance budgets"): the page budgets measured in the system
+ * Chromium against the static export in out/. It builds nothing: it needs `npm run build` first.
+ *
+ * Per experiment on /lab/ (one fresh page each, opened at the experiment's anchor so only its figure is on screen):
+ *   - default run → final result: fresh load to data-status="done" (median over several cold loads), and the
+ *     worker's own `lastRunMs` (`__simClient.stats()`);
+ *   - slider keyboard move → redraw: ArrowRight/ArrowLeft alternately on the widget's first slider, waiting for
+ *     "done" between moves. A MutationObserver installed in the page timestamps (performance.now()) every mutation of
+ *     the figure; from the keydown's own timestamp we take the first visible change (plot area or status line) and
+ *     the final result drawn (the commit that sets "done", or a plot mutation that follows it within the settle
+ *     window, e.g. a throttled chart). The trajectory player's own animation is not counted as a redraw;
+ *   - main-thread long tasks (> 50 ms, PerformanceObserver 'longtask', buffered) during the slider phase;
+ *   - tensors: `memory.numTensors` after the widget's 1st completed run and after its 50th (slider moves rerun it);
+ *     experiments whose default configuration does not train get a small training configuration too (TFJS_VARIANTS).
+ * Per page (/, every chapter, /references/, /lab/): the JS the main thread loaded (the window's resource timeline;
+ * worker fetches are not in it), each file gzipped at level 9 from out/; the JS the worker loaded (requests Playwright
+ * saw that are not in the window's timeline), and which of those files carry tfjs (TFJS_MARKERS).
+ *
+ * Timing is reported, never asserted. Prints a table with each budget and writes bench-results/browser.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { toc } from '../../content/toc';
+import { catalog } from '../../sims/experiments/catalog';
+import playwrightConfig from '../../playwright.config';
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is measured
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Strings that occur in the tfjs chunks the worker loads and in nothing the page loads (checked on the real build:
+ * tfjs-core's engine and kernel registry, and the wasm backend's flag). tests/e2e/bundle.spec.ts uses the same list.
+ */
+export const TFJS_MARKERS = ['Tensor is disposed', 'not yet implemented or not found in the registry', 'WASM_HAS_MULTITHREAD_SUPPORT'];
+
+/** Pages whose first-load JS is reported: home, every chapter, references, lab. */
+export function benchPages(): string[] {
+  return ['/', ...toc.map((c) => `/learn/${c.slug}/`), '/references/', '/lab/'];
+}
+
+/**
+ * Configurations that train with tfjs for experiments whose default does not (lane-horizon's default evaluates the
+ * converged policies exactly). Kept small so 50 reruns fit the time budget; unknown keys would only show a notice.
+ */
+export const TFJS_VARIANTS: { id: string; name: string; params: Record<string, string | number> }[] = [
+  {
+    id: 'lane-horizon',
+    name: 'trained, 2 horizons, 1 round',
+    params: { policies: 'trained', nHorizons: 2, hMin: 5, hMax: 10, nRounds: 1, rolloutsPerRound: 5, nDemos: 5 },
+  },
+];
+
+export const BUDGETS = {
+  firstRedrawMedianMs: 100,
+  firstRedrawP95Ms: 250,
+  defaultRunMs: 1500,
+  longTasks: 0,
+  firstLoadJsKb: 180,
+};
+
+interface Settings {
+  loads: number;
+  moves: number;
+  reruns: number;
+  variantReruns: number;
+  /** After "done", how long later plot mutations still count as drawing the final result. */
+  settleMs: number;
+}
+
+const FULL: Settings = { loads: 3, moves: 20, reruns: 50, variantReruns: 50, settleMs: 300 };
+const QUICK: Settings = { loads: 1, moves: 6, reruns: 10, variantReruns: 5, settleMs: 200 };
+
+/** Generous: the slowest default run on a loaded 2-core machine is a few seconds. */
+const RUN_TIMEOUT_MS = 60_000;
+
+export interface Summary {
+  n: number;
+  median: number | null;
+  p95: number | null;
+}
+
+export interface MoveSample {
+  key: string;
+  /** keydown → first mutation of the plot area or the status line. */
+  firstVisibleMs: number | null;
+  /** keydown → the final result drawn. */
+  finalMs: number | null;
+  /** Whether the status went through 'running' (a run actually started). */
+  ran: boolean;
+}
+
+export interface ExperimentReport {
+  id: string;
+  slider: { label: string; key: string } | null;
+  loads: { loadToDoneMs: number; workerRunMs: number | null; backend: string | null; longTasks: { count: number; totalMs: number } }[];
+  loadToDone: Summary;
+  workerRun: Summary;
+  moves: MoveSample[];
+  firstVisible: Summary;
+  finalDrawn: Summary;
+  /** Long tasks during the slider phase; `duringRuns` counts those that overlap a run of this figure. */
+  longTasks: { count: number; totalMs: number; maxMs: number; windowMs: number; duringRuns: number; supported: boolean };
+  /** Long tasks from navigation to the first result, per fresh load (hydration included). */
+  loadLongTasks: { count: number; totalMs: number }[];
+  tensors: TensorCheck | null;
+  /** Figures other than this one that ran on its page (they share the worker and would disturb the timings). */
+  othersRan: string[];
+  errors: string[];
+}
+
+export interface TensorCheck {
+  experiment: string;
+  config: string;
+  runs: number;
+  after1: { numTensors: number; numBytes: number } | null;
+  afterN: { numTensors: number; numBytes: number } | null;
+  backend: string | null;
+}
+
+export interface JsFile {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+  tfjs: boolean;
+}
+
+export interface PageReport {
+  path: string;
+  /** JS the main thread started fetching before the load event: the page's first-load JS. */
+  mainThread: JsFile[];
+  mainGzipKb: number;
+  /** JS the main thread fetched after the load event (next/link prefetches of linked routes, lazy chunks). */
+  mainLater: JsFile[];
+  mainLaterGzipKb: number;
+  /** Whether any main-thread JS (first-load or later) carries a tfjs marker. */
+  mainHasTfjs: boolean;
+  worker: JsFile[];
+  workerGzipKb: number;
+  workerTfjsGzipKb: number;
+}
+
+export interface BrowserBenchReport {
+  when: string;
+  environment: { chromium: string; cpu: string; cores: number; baseURL: string; quick: boolean };
+  settings: Settings;
+  budgets: typeof BUDGETS;
+  notes: string[];
+  pages: PageReport[];
+  experiments: ExperimentReport[];
+  variants: TensorCheck[];
+  elapsedS: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------------------
+
+export function summarize(values: (number | null)[]): Summary {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { n: 0, median: null, p95: null };
+  const mid = v.length >> 1;
+  const median = v.length % 2 === 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  const p95 = v[Math.min(v.length - 1, Math.ceil(0.95 * v.length) - 1)]; // nearest rank
+  return { n: v.length, median, p95 };
+}
+
+/** The experiments the built lab page shows, in order (the build may lag behind or run ahead of the source). */
+export function builtExperiments(siteDir: string): string[] {
+  const file = join(siteDir, 'lab', 'index.html');
+  if (!existsSync(file)) return [];
+  const ids = [...readFileSync(file, 'utf8').matchAll(/data-experiment="([^"]+)"/g)].map((m) => m[1]);
+  return ids.filter((id, i) => ids.indexOf(id) === i);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Starts scripts/serve.mjs on a free loopback port; resolves once it answers. */
+async function startServer(siteDir: string): Promise<{ child: ChildProcess; baseURL: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_DIR: siteDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.resume();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited: ${stderr.trim()}`);
+    try {
+      const res = await fetch(`${baseURL}/`);
+      if (res.ok) return { child, baseURL };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`scripts/serve.mjs did not answer on ${baseURL} within 15 s`);
+}
+
+/**
+ * Installed before any page script runs (a string, not a function: tsx's transform would add helpers the page does
+ * not have). It records figure status changes, long tasks and keydowns, and offers `watch(id)`, which timestamps
+ * every mutation of one figure by region.
+ */
+const PAGE_SCRIPT = String.raw`(() => {
+  if (window.__bench) return;
+  const B = { status: [], longtasks: [], longtaskSupported: false, keys: [], muts: [], errors: [] };
+  window.__bench = B;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    B.longtaskSupported = (PerformanceObserver.supportedEntryTypes || []).includes('longtask');
+  } catch (e) {
+    B.errors.push('longtask observer: ' + e);
+  }
+  const statusObserver = new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) {
+      const el = r.target;
+      B.status.push({ id: el.getAttribute('data-experiment'), status: el.getAttribute('data-status'), t });
+    }
+  });
+  const start = () =>
+    statusObserver.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+  window.addEventListener('keydown', (e) => B.keys.push({ key: e.key, t: e.timeStamp }), true);
+
+  /** Timestamps every mutation of figure 'id': its status attribute, its status line, its plot area, the player. */
+  B.watch = (id) => {
+    const root = document.querySelector('[data-experiment="' + id + '"]');
+    if (!root) return false;
+    const status = root.querySelector('[data-testid="figure-status"]');
+    // ExperimentFrame renders the plot area right before the status line.
+    const plot = status ? status.previousElementSibling : null;
+    const region = (node) => {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      if (!el) return 'other';
+      if (status && status.contains(el)) return 'status';
+      if (plot && plot.contains(el)) {
+        const group = el.closest('[role="group"]');
+        return group && plot.contains(group) && group.querySelector('canvas') ? 'player' : 'plot';
+      }
+      return 'other';
+    };
+    new MutationObserver((records) => {
+      const t = performance.now();
+      const seen = new Set();
+      for (const r of records) {
+        if (r.target === root && r.type === 'attributes') {
+          if (r.attributeName === 'data-status') B.muts.push({ t, region: 'status-attr', value: root.getAttribute('data-status') });
+          continue;
+        }
+        seen.add(region(r.target));
+      }
+      for (const g of seen) B.muts.push({ t, region: g });
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    return true;
+  };
+  /** Whether figure 'id' reached 'done' after time t (from watch's records). */
+  B.doneAfter = (t) => B.muts.some((m) => m.region === 'status-attr' && m.value === 'done' && m.t > t);
+  B.doneCount = (id) => B.status.filter((s) => s.id === id && s.status === 'done').length;
+})();`;
+
+interface PageState {
+  status: { id: string; status: string; t: number }[];
+  longtasks: { start: number; duration: number }[];
+  longtaskSupported: boolean;
+  keys: { key: string; t: number }[];
+  muts: { t: number; region: string; value?: string }[];
+}
+
+interface WorkerStatsLike {
+  backend: string | null;
+  memory: { numTensors: number; numBytes: number } | null;
+  runsCompleted: number;
+  lastRunMs: number | null;
+}
+
+async function workerStats(page: Page): Promise<WorkerStatsLike[]> {
+  return (await page.evaluate('globalThis.__simClient ? globalThis.__simClient.stats() : []')) as WorkerStatsLike[];
+}
+
+/**
+ * Keeps every figure but `only` from noticing it is on screen: IntersectionObserver entries for elements inside
+ * another figure are dropped, so those figures never start and the measured one has the worker to itself (on /lab/
+ * the figure above is within useOnScreen's 200 px margin whenever the measured one is at the top).
+ */
+function isolationScript(only: string): string {
+  return String.raw`(() => {
+    const only = ${JSON.stringify(only)};
+    const Native = window.IntersectionObserver;
+    if (!Native) return;
+    window.IntersectionObserver = class extends Native {
+      constructor(callback, options) {
+        super((entries, observer) => {
+          const kept = entries.filter((e) => {
+            const frame = e.target.closest('[data-experiment]');
+            return !frame || frame.getAttribute('data-experiment') === only;
+          });
+          if (kept.length > 0) callback(kept, observer);
+        }, options);
+      }
+    };
+  })();`;
+}
+
+async function newPage(browser: Browser, errors: string[], only?: string): Promise<{ context: BrowserContext; page: Page }> {
+  // A fresh context per measurement: cold HTTP cache, nothing left over from the previous page.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript({ content: PAGE_SCRIPT });
+  if (only !== undefined) await context.addInitScript({ content: isolationScript(only) });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return { context, page };
+}
+
+function labUrl(baseURL: string, id: string, params: Record<string, string | number> = {}): string {
+  const query = Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(`${id}.${k}`)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${baseURL}/lab/${query ? `?${query}` : ''}#lab-${id}`;
+}
+
+/** Waits until figure `id` shows `status`; throws at once if it ends in error or diverged instead. */
+async function waitStatus(page: Page, id: string, status: string): Promise<void> {
+  const frame = `[data-experiment="${id}"]`;
+  const sel = [status, 'error', 'diverged'].map((s) => `${frame}[data-status="${s}"]`).join(', ');
+  await page.locator(sel).first().waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
+  const now = await page.locator(frame).getAttribute('data-status');
+  if (now !== status) {
+    const text = await page.locator(`${frame} [data-testid="figure-status"]`).textContent();
+    throw new Error(`${id}: status ${now} while waiting for ${status}: ${text}`);
+  }
+}
+
+/**
+ * Opens /lab/ at figure `id`'s heading, so that only this figure comes on screen and starts (the figures share one
+ * worker). The site scrolls smoothly to an anchor unless the reader prefers reduced motion, and a smooth scroll
+ * passes over, and starts, every figure above; so the page loads with reduced motion and gets the reader's default
+ * back once the figure has its result (the trajectory player then autoplays as usual).
+ */
+async function openLab(page: Page, baseURL: string, id: string, params: Record<string, string | number> = {}): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(labUrl(baseURL, id, params));
+  await waitStatus(page, id, 'done');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+}
+
+/** Focuses `locator` without scrolling (scrolling could bring the next figure on screen, and start it). */
+async function focusQuietly(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+  const focused = await locator.evaluate((el) => el === document.activeElement);
+  if (!focused) throw new Error('could not focus the slider');
+}
+
+function fileOf(siteDir: string, url: string): string | null {
+  const path = decodeURIComponent(new URL(url).pathname);
+  const file = resolve(join(siteDir, path));
+  return file.startsWith(siteDir) && existsSync(file) ? file : null;
+}
+
+function jsFile(siteDir: string, url: string): JsFile | null {
+  const file = fileOf(siteDir, url);
+  if (!file) return null;
+  const body = readFileSync(file);
+  const text = body.toString('utf8');
+  return {
+    url: new URL(url).pathname,
+    bytes: body.length,
+    gzipBytes: gzipSync(body, { level: 9 }).length,
+    tfjs: TFJS_MARKERS.some((m) => text.includes(m)),
+  };
+}
+
+const kb = (files: JsFile[]) => files.reduce((s, f) => s + f.gzipBytes, 0) / 1024;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page weight
+// ---------------------------------------------------------------------------------------------------------------
+
+async function measurePage(browser: Browser, baseURL: string, siteDir: string, path: string, errors: string[]): Promise<PageReport> {
+  const { context, page } = await newPage(browser, errors);
+  // How often each JS URL was requested, by either thread (a chunk both threads use is fetched twice).
+  const requested = new Map<string, number>();
+  page.on('request', (req) => {
+    const url = req.url().split('#')[0];
+    if (new URL(url).pathname.endsWith('.js')) requested.set(url, (requested.get(url) ?? 0) + 1);
+  });
+  try {
+    await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    // On the lab the first figure starts the worker: wait for its result so the worker's files are all fetched.
+    const firstFigure = builtExperiments(siteDir)[0];
+    if (path === '/lab/' && firstFigure) {
+      await waitStatus(page, firstFigure, 'done');
+      await page.waitForLoadState('networkidle');
+    }
+    // Script and preload fetches of the window; the Worker constructor's fetch shows as 'other' and is the worker's.
+    const timeline = (await page.evaluate(
+      `({ load: performance.getEntriesByType('navigation')[0].loadEventStart,
+          entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, initiator: e.initiatorType, start: e.startTime })) })`,
+    )) as { load: number; entries: { name: string; initiator: string; start: number }[] };
+    const scripts = timeline.entries.filter((e) => new URL(e.name).pathname.endsWith('.js') && e.initiator !== 'other');
+    const main = new Set(scripts.map((e) => e.name.split('#')[0]));
+    const firstLoad = new Set(scripts.filter((e) => e.start < timeline.load).map((e) => e.name.split('#')[0]));
+    const files = (urls: Iterable<string>) => [...urls].map((u) => jsFile(siteDir, u)).filter((f): f is JsFile => f !== null);
+    const mainThread = files(firstLoad);
+    const mainLater = files([...main].filter((u) => !firstLoad.has(u)));
+    // The worker's files: every request beyond the main thread's own (the worker bootstrap, its chunks, shared ones).
+    const worker = [...requested]
+      .filter(([u, count]) => count > (main.has(u) ? 1 : 0))
+      .map(([u]) => jsFile(siteDir, u))
+      .filter((f): f is JsFile => f !== null);
+    return {
+      path,
+      mainThread,
+      mainGzipKb: kb(mainThread),
+      mainLater,
+      mainLaterGzipKb: kb(mainLater),
+      mainHasTfjs: [...mainThread, ...mainLater].some((f) => f.tfjs),
+      worker,
+      workerGzipKb: kb(worker),
+      workerTfjsGzipKb: kb(worker.filter((f) => f.tfjs)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Widgets
+// ---------------------------------------------------------------------------------------------------------------
+
+async function measureLoads(browser: Browser, baseURL: string, id: string, loads: number, errors: string[]): Promise<ExperimentReport['loads']> {
+  const out: ExperimentReport['loads'] = [];
+  for (let i = 0; i < loads; i++) {
+    const { context, page } = await newPage(browser, errors, id);
+    try {
+      await openLab(page, baseURL, id);
+      const state = (await page.evaluate('window.__bench')) as PageState;
+      const done = state.status.find((s) => s.id === id && s.status === 'done');
+      const stats = await workerStats(page);
+      const tasks = state.longtasks.filter((t) => t.start <= (done?.t ?? Infinity));
+      out.push({
+        loadToDoneMs: done?.t ?? NaN,
+        workerRunMs: stats[0]?.lastRunMs ?? null,
+        backend: stats[0]?.backend ?? null,
+        longTasks: { count: tasks.length, totalMs: tasks.reduce((a, t) => a + t.duration, 0) },
+      });
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+/** Moves the first slider `moves` times, then keeps moving until the figure has completed `reruns` runs. */
+async function measureInteractive(
+  browser: Browser,
+  baseURL: string,
+  id: string,
+  settings: Settings,
+  errors: string[],
+): Promise<Pick<ExperimentReport, 'slider' | 'moves' | 'longTasks' | 'tensors' | 'othersRan'>> {
+  const info = catalog.find((e) => e.id === id);
+  const first = info ? Object.entries(info.params).find(([, s]) => s.kind === 'number') : undefined;
+  const { context, page } = await newPage(browser, errors, id);
+  try {
+    await openLab(page, baseURL, id);
+    const frame = page.locator(`[data-experiment="${id}"]`);
+    const statsAfter1 = await workerStats(page);
+    const after1 = statsAfter1[0]?.memory ?? null;
+    if (!first) {
+      return {
+        slider: null,
+        moves: [],
+        longTasks: { count: 0, totalMs: 0, maxMs: 0, windowMs: 0, duringRuns: 0, supported: false },
+        tensors: null,
+        othersRan: [],
+      };
+    }
+    const slider = frame.getByRole('slider', { name: first[1].label, exact: true });
+    await focusQuietly(slider);
+    await page.waitForTimeout(settings.settleMs);
+    await page.evaluate(`window.__bench.watch(${JSON.stringify(id)})`);
+
+    const press = async (key: string): Promise<number> => {
+      const k0 = (await page.evaluate('window.__bench.keys.length')) as number;
+      await page.keyboard.press(key);
+      await page.waitForFunction(`window.__bench.keys.length > ${k0} && window.__bench.doneAfter(window.__bench.keys[${k0}].t)`, undefined, {
+        timeout: RUN_TIMEOUT_MS,
+      });
+      await page.waitForTimeout(settings.settleMs);
+      return k0;
+    };
+
+    // Phase 1: timed slider moves.
+    const keyIndices: number[] = [];
+    for (let i = 0; i < settings.moves; i++) keyIndices.push(await press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'));
+    const state = (await page.evaluate(
+      '({ keys: window.__bench.keys, muts: window.__bench.muts, longtasks: window.__bench.longtasks, longtaskSupported: window.__bench.longtaskSupported })',
+    )) as PageState;
+    const moves: MoveSample[] = keyIndices.map((k) => {
+      const t0 = state.keys[k].t;
+      const after = state.muts.filter((m) => m.t >= t0);
+      const done = after.find((m) => m.region === 'status-attr' && m.value === 'done');
+      const visible = after.find((m) => m.region === 'plot' || m.region === 'status');
+      let final = done?.t ?? null;
+      if (done) {
+        for (const m of after) if (m.region === 'plot' && m.t > done.t && m.t <= done.t + settings.settleMs) final = Math.max(final!, m.t);
+      }
+      return {
+        key: state.keys[k].key,
+        firstVisibleMs: visible && (!done || visible.t <= done.t) ? visible.t - t0 : null,
+        finalMs: final === null ? null : final - t0,
+        ran: after.some((m) => m.region === 'status-attr' && m.value === 'running' && (!done || m.t <= done.t)),
+      };
+    });
+    const windowStart = state.keys[keyIndices[0]].t;
+    const windowEnd = (await page.evaluate('performance.now()')) as number;
+    const tasks = state.longtasks.filter((t) => t.start >= windowStart && t.start <= windowEnd);
+    // This figure's runs: from each 'running' to the next 'done'.
+    const runIntervals: [number, number][] = [];
+    let runStart: number | null = null;
+    for (const m of state.muts) {
+      if (m.region !== 'status-attr') continue;
+      if (m.value === 'running' && runStart === null) runStart = m.t;
+      else if (m.value !== 'running' && runStart !== null) {
+        runIntervals.push([runStart, m.t]);
+        runStart = null;
+      }
+    }
+    const duringRuns = tasks.filter((t) => runIntervals.some(([a, b]) => t.start < b && t.start + t.duration > a)).length;
+
+    // Phase 2: keep rerunning until the figure has completed `reruns` runs, then read the tensor count.
+    let runs = (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(id)})`)) as number;
+    let i = settings.moves;
+    while (runs < settings.reruns) {
+      await press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      i += 1;
+      runs = (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(id)})`)) as number;
+    }
+    const statsN = await workerStats(page);
+    const othersRan = ((await page.evaluate(
+      `window.__bench.status.filter((s) => s.id !== ${JSON.stringify(id)}).map((s) => s.id)`,
+    )) as string[]).filter((v, j, a) => a.indexOf(v) === j);
+    return {
+      slider: { label: first[1].label, key: first[0] },
+      moves,
+      longTasks: {
+        count: tasks.length,
+        totalMs: tasks.reduce((s, t) => s + t.duration, 0),
+        maxMs: tasks.reduce((s, t) => Math.max(s, t.duration), 0),
+        windowMs: windowEnd - windowStart,
+        duringRuns,
+        supported: state.longtaskSupported,
+      },
+      tensors: { experiment: id, config: 'default', runs, after1, afterN: statsN[0]?.memory ?? null, backend: statsN[0]?.backend ?? null },
+      othersRan,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** 1 + (reruns − 1) runs of a training configuration; tensor counts after the 1st and the last. */
+async function measureVariant(
+  browser: Browser,
+  baseURL: string,
+  variant: (typeof TFJS_VARIANTS)[number],
+  reruns: number,
+  errors: string[],
+): Promise<TensorCheck> {
+  const info = catalog.find((e) => e.id === variant.id)!;
+  const first = Object.entries(info.params).find(([, s]) => s.kind === 'number')!;
+  const { context, page } = await newPage(browser, errors, variant.id);
+  try {
+    await openLab(page, baseURL, variant.id, variant.params);
+    const frame = page.locator(`[data-experiment="${variant.id}"]`);
+    const after1 = (await workerStats(page))[0]?.memory ?? null;
+    await focusQuietly(frame.getByRole('slider', { name: first[1].label, exact: true }));
+    await page.evaluate(`window.__bench.watch(${JSON.stringify(variant.id)})`);
+    let runs = 1;
+    for (let i = 0; runs < reruns; i++) {
+      const k0 = (await page.evaluate('window.__bench.keys.length')) as number;
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction(`window.__bench.keys.length > ${k0} && window.__bench.doneAfter(window.__bench.keys[${k0}].t)`, undefined, {
+        timeout: RUN_TIMEOUT_MS,
+      });
+      runs = (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(variant.id)})`)) as number;
+    }
+    const stats = await workerStats(page);
+    return { experiment: variant.id, config: variant.name, runs, after1, afterN: stats[0]?.memory ?? null, backend: stats[0]?.backend ?? null };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The browser part
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function runBrowserBench(
+  opts: { quick?: boolean; siteDir?: string; log?: (line: string) => void } = {},
+): Promise<BrowserBenchReport> {
+  const started = performance.now();
+  const settings = opts.quick ? QUICK : FULL;
+  const log = opts.log ?? (() => {});
+  const siteDir = resolve(opts.siteDir ?? 'out');
+  if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`no built site in ${siteDir}: run \`npm run build\` first`);
+
+  const { child, baseURL } = await startServer(siteDir);
+  const launchOptions = playwrightConfig.use?.launchOptions ?? {};
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ ...launchOptions, headless: true });
+    const pages: PageReport[] = [];
+    for (const path of benchPages()) {
+      log(`  page weight ${path} …`);
+      pages.push(await measurePage(browser, baseURL, siteDir, path, []));
+    }
+    const experiments: ExperimentReport[] = [];
+    const ids = builtExperiments(siteDir);
+    const missing = catalog.filter((e) => !ids.includes(e.id)).map((e) => e.id);
+    if (missing.length > 0) log(`  (not in the build, skipped: ${missing.join(', ')}; run \`npm run build\` to include them)`);
+    for (const id of ids) {
+      const errors: string[] = [];
+      log(`  ${id}: ${settings.loads} fresh load(s) …`);
+      const loads = await measureLoads(browser, baseURL, id, settings.loads, errors);
+      log(`  ${id}: ${settings.moves} slider moves, then up to ${settings.reruns} runs …`);
+      const interactive = await measureInteractive(browser, baseURL, id, settings, errors);
+      experiments.push({
+        id,
+        loads,
+        loadToDone: summarize(loads.map((l) => l.loadToDoneMs)),
+        workerRun: summarize(loads.map((l) => l.workerRunMs)),
+        loadLongTasks: loads.map((l) => l.longTasks),
+        firstVisible: summarize(interactive.moves.map((m) => m.firstVisibleMs)),
+        finalDrawn: summarize(interactive.moves.map((m) => m.finalMs)),
+        ...interactive,
+        errors,
+      });
+    }
+    const variants: TensorCheck[] = [];
+    for (const variant of TFJS_VARIANTS) {
+      if (!ids.includes(variant.id) || !catalog.some((e) => e.id === variant.id)) continue;
+      log(`  ${variant.id} (${variant.name}): ${settings.variantReruns} runs …`);
+      variants.push(await measureVariant(browser, baseURL, variant, settings.variantReruns, []));
+    }
+    return {
+      when: new Date().toISOString(),
+      environment: {
+        chromium: browser.version(),
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        baseURL,
+        quick: Boolean(opts.quick),
+      },
+      settings,
+      budgets: BUDGETS,
+      notes: [
+        'Times are performance.now() in the page: from the keydown event’s timeStamp to the MutationObserver callback of the mutation (a React commit), not to the paint.',
+        'first visible change: the first mutation of the plot area or the status line (usually “Computing…”); final result drawn: the commit that sets data-status="done", or a plot mutation up to the settle window later (throttled charts).',
+        'The trajectory player’s own animation is excluded from both. The slider’s value readout is outside the figure and not counted.',
+        'Each experiment is measured on /lab/ opened at its heading, with the other figures kept from starting (their IntersectionObserver entries are dropped), so it has the worker to itself.',
+        'load → done: navigation start to the commit that sets "done", cold HTTP cache; worker run: the worker’s lastRunMs for that run (includes waiting for the tfjs backend on the first run).',
+        'JS sizes: the files gzipped at level 9 from out/; main thread = the window’s resource timeline (scripts and preloads); worker = the requests Playwright saw beyond those (a chunk both threads load counts in both).',
+      ],
+      pages,
+      experiments,
+      variants,
+      elapsedS: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await browser?.close();
+    child.kill();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------------------------------
+
+const ms = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : `${Math.round(x)} ms`);
+const mark = (ok: boolean | null) => (ok === null ? '?' : ok ? '✓' : '✗');
+
+export function formatBrowserTable(report: BrowserBenchReport): string {
+  const rows: [string, string, string, string][] = [];
+  const b = report.budgets;
+  for (const e of report.experiments) {
+    const fv = e.firstVisible;
+    rows.push([
+      `${e.id}: slider → first visible change (${fv.n} moves)`,
+      `median ${ms(fv.median)}, p95 ${ms(fv.p95)}`,
+      `≤ ${b.firstRedrawMedianMs} ms median, ≤ ${b.firstRedrawP95Ms} ms p95`,
+      mark(fv.median === null ? null : fv.median <= b.firstRedrawMedianMs && fv.p95! <= b.firstRedrawP95Ms),
+    ]);
+    const fd = e.finalDrawn;
+    rows.push([
+      `${e.id}: slider → final result drawn`,
+      `median ${ms(fd.median)}, p95 ${ms(fd.p95)}`,
+      `(≤ ${b.defaultRunMs} ms, the run budget)`,
+      mark(fd.median === null ? null : fd.p95! <= b.defaultRunMs),
+    ]);
+    rows.push([
+      `${e.id}: fresh load → result (${e.loadToDone.n} loads)`,
+      `median ${ms(e.loadToDone.median)}`,
+      `≤ ${b.defaultRunMs} ms`,
+      mark(e.loadToDone.median === null ? null : e.loadToDone.median <= b.defaultRunMs),
+    ]);
+    const backends = [...new Set(e.loads.map((l) => l.backend))].join('/');
+    rows.push([
+      `${e.id}: default run in the worker (${backends})`,
+      `median ${ms(e.workerRun.median)}`,
+      `≤ ${b.defaultRunMs} ms`,
+      mark(e.workerRun.median === null ? null : e.workerRun.median <= b.defaultRunMs),
+    ]);
+    const lt = e.longTasks;
+    rows.push([
+      `${e.id}: long tasks during the slider phase`,
+      lt.supported
+        ? `${lt.count} (${lt.duringRuns} during runs; total ${ms(lt.totalMs)}, max ${ms(lt.maxMs)}, over ${(lt.windowMs / 1000).toFixed(1)} s)`
+        : 'not supported',
+      `${b.longTasks}`,
+      mark(lt.supported ? lt.count <= b.longTasks : null),
+    ]);
+    const ll = e.loadLongTasks;
+    rows.push([
+      `${e.id}: long tasks, fresh load → result`,
+      ll.length ? `${ll.map((l) => l.count).join(', ')} per load (total ${ll.map((l) => ms(l.totalMs)).join(', ')})` : 'n/a',
+      '(info: includes hydration)',
+      '',
+    ]);
+  }
+  const tensorRow = (t: TensorCheck) => {
+    rows.push([
+      `${t.experiment} (${t.config}): tensors after 1 / ${t.runs} runs`,
+      `${t.after1?.numTensors ?? 'n/a'} / ${t.afterN?.numTensors ?? 'n/a'} (${t.after1?.numBytes ?? '?'} / ${t.afterN?.numBytes ?? '?'} bytes)`,
+      'equal',
+      mark(t.after1 && t.afterN ? t.after1.numTensors === t.afterN.numTensors : null),
+    ]);
+  };
+  for (const e of report.experiments) if (e.tensors) tensorRow(e.tensors);
+  for (const v of report.variants) tensorRow(v);
+  for (const p of report.pages) {
+    rows.push([
+      `first-load JS ${p.path} (${p.mainThread.length} files)`,
+      `${p.mainGzipKb.toFixed(1)} kB gzip${p.mainHasTfjs ? ', HAS tfjs' : ''}${
+        p.mainLater.length ? ` (+${p.mainLaterGzipKb.toFixed(1)} kB after load in ${p.mainLater.length} files)` : ''
+      }`,
+      `≤ ${b.firstLoadJsKb} kB, no tfjs`,
+      mark(p.mainGzipKb <= b.firstLoadJsKb && !p.mainHasTfjs),
+    ]);
+  }
+  const lab = report.pages.find((p) => p.worker.length > 0);
+  if (lab) {
+    const tf = lab.worker.filter((f) => f.tfjs);
+    rows.push([
+      `worker JS (${lab.worker.length} files, from ${lab.path})`,
+      `${lab.workerGzipKb.toFixed(1)} kB gzip, of which tfjs ${lab.workerTfjsGzipKb.toFixed(1)} kB in ${tf.map((f) => f.url.split('/').pop()).join(', ')}`,
+      'tfjs only here',
+      mark(tf.length > 0 && report.pages.every((p) => !p.mainHasTfjs)),
+    ]);
+  }
+  const w = [0, 0, 0];
+  for (const r of rows) for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length);
+  const header: [string, string, string, string] = ['what', 'measured', 'budget', ''];
+  for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], header[i].length);
+  const line = (r: [string, string, string, string]) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`;
+  const env = report.environment;
+  const extra: string[] = [];
+  for (const e of report.experiments) {
+    if (e.othersRan.length > 0) extra.push(`! ${e.id}: other figures also ran on its page (${e.othersRan.join(', ')}), sharing the worker.`);
+    const idle = e.moves.filter((m) => !m.ran).length;
+    if (idle > 0) extra.push(`! ${e.id}: ${idle} slider move(s) did not start a run.`);
+    if (e.errors.length > 0) extra.push(`! ${e.id}: ${e.errors.length} console/page error(s): ${e.errors.slice(0, 3).join(' | ')}`);
+  }
+  return [
+    `Chromium ${env.chromium} (headless), ${env.cpu} (${env.cores} cores), ${env.quick ? 'quick, ' : ''}in ${report.elapsedS.toFixed(0)} s`,
+    '',
+    line(header),
+    ...rows.map(line),
+    ...(extra.length ? ['', ...extra] : []),
+    '',
+    ...report.notes.map((n) => `- ${n}`),
+  ].join('\n');
+}
