@@ -6,14 +6,18 @@
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { daggerLaneInfo } from './dagger-lane.params';
+import { exposureBiasInfo } from './exposure-bias.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
+import { twoWorldsInfo } from './two-worlds.params';
 import type { ExperimentInfo } from './types';
 
 export const catalog: readonly ExperimentInfo[] = [
   bcLaneInfo,
   gatewalkHorizonInfo,
   laneHorizonInfo,
+  exposureBiasInfo,
+  twoWorldsInfo,
   bcCarInfo,
   daggerLaneInfo,
 ];

@@ -5,8 +5,10 @@
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { daggerLaneExperiment } from './dagger-lane';
+import { exposureBiasExperiment } from './exposure-bias';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
+import { twoWorldsExperiment } from './two-worlds';
 import type { Experiment } from './types';
 
 // Experiments are typed by their own schemas; the registry holds them behind the general interface.
@@ -14,6 +16,8 @@ export const experiments: readonly Experiment[] = [
   bcLaneExperiment,
   gatewalkHorizonExperiment,
   laneHorizonExperiment,
+  exposureBiasExperiment,
+  twoWorldsExperiment,
   bcCarExperiment,
   daggerLaneExperiment,
 ];
