@@ -3,11 +3,15 @@
  * one chart). The lab (and later lecture mode) go through here; chapters place widgets through the MDX vocabulary.
  */
 import type { ComponentType } from 'react';
+import { BcCarWidget } from './BcCarWidget';
 import { BcLaneWidget } from './BcLaneWidget';
+import { GatewalkHorizonWidget } from './GatewalkHorizonWidget';
 import { LaneHorizonWidget } from './LaneHorizonWidget';
 import type { WidgetProps } from './types';
 
 export const widgets: Record<string, ComponentType<WidgetProps>> = {
+  'bc-car': BcCarWidget,
   'bc-lane': BcLaneWidget,
+  'gatewalk-horizon': GatewalkHorizonWidget,
   'lane-horizon': LaneHorizonWidget,
 };

@@ -1,0 +1,230 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { LineChart, type LineSeries } from '@/components/viz/LineChart';
+import { vizColor } from '@/components/viz/palette';
+import type { ParamValues } from '@/lib/params';
+import { gatewalkHorizonInfo } from '@/sims/experiments/gatewalk-horizon.params';
+import type { Point, Result } from '@/sims/experiments/types';
+import { ExperimentFrame } from './ExperimentFrame';
+import type { WidgetProps } from './types';
+import styles from './widgets.module.css';
+
+type Values = ParamValues<typeof gatewalkHorizonInfo.params>;
+
+/** Colour says which policy class, dash says which reward: shared blue, per-step vermillion; sparse solid, dense dashed. */
+const SHARED = vizColor(0);
+const PER_STEP = vizColor(1);
+
+const fixed = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits));
+
+/** Which curves `curves` selects. */
+function selection(curves: string) {
+  return {
+    shared: curves !== 'perStep',
+    perStep: curves !== 'shared',
+    sparse: curves !== 'dense',
+    dense: curves !== 'sparse',
+  };
+}
+
+/** The curves to draw, in drawing order (later on top): guides, then per-step, then shared. */
+function chartSeries(r: Result | null, values: Values): LineSeries[] {
+  const show = selection(values.curves);
+  const logistic = values.learner === 'logistic';
+  const pts = (key: string): Point[] => r?.series[key] ?? [];
+  const shared = logistic ? 'shared (logistic)' : 'shared';
+  const out: LineSeries[] = [];
+  if (logistic && show.shared) {
+    if (show.sparse)
+      out.push({
+        key: 'exact-sparse',
+        label: 'shared (exact MLE) · sparse',
+        role: 'guide',
+        points: pts('exact/sharedSparse'),
+        showBand: false,
+      });
+    if (show.dense)
+      out.push({
+        key: 'exact-dense',
+        label: 'shared (exact MLE) · dense',
+        role: 'guide',
+        points: pts('exact/sharedDense'),
+        showBand: false,
+      });
+  }
+  if (show.perStep) {
+    if (show.sparse)
+      out.push({
+        key: 'perStepSparse',
+        label: 'per-step · sparse',
+        role: 'bc',
+        color: PER_STEP,
+        dashed: false,
+        points: pts('perStepSparse'),
+      });
+    if (show.dense)
+      out.push({
+        key: 'perStepDense',
+        label: 'per-step · dense',
+        role: 'bc',
+        color: PER_STEP,
+        points: pts('perStepDense'),
+      });
+  }
+  if (show.shared) {
+    if (show.sparse)
+      out.push({
+        key: 'sharedSparse',
+        label: `${shared} · sparse`,
+        role: 'bc',
+        color: SHARED,
+        dashed: false,
+        points: pts('sharedSparse'),
+      });
+    if (show.dense)
+      out.push({
+        key: 'sharedDense',
+        label: `${shared} · dense`,
+        role: 'bc',
+        color: SHARED,
+        points: pts('sharedDense'),
+      });
+  }
+  return out;
+}
+
+/** The one-sentence reading of the figure, from the measured metrics. */
+function summary(r: Result, values: Values): ReactNode {
+  const m = r.metrics;
+  const show = selection(values.curves);
+  const horizons = (r.extras?.horizons as number[] | undefined) ?? [];
+  const h0 = horizons[0];
+  const hLast = horizons[horizons.length - 1];
+  const h4 = horizons.length >= 3 ? horizons[2] : undefined;
+  const logistic = values.learner === 'logistic';
+  const parts: ReactNode[] = [];
+
+  if (show.shared && logistic) {
+    parts.push(
+      <>
+        The under-trained logistic learner&apos;s error falls like (nH)<sup>{fixed(m['rate/shared'])}</sup>, not (nH)
+        <sup>−1</sup>, so even with sharing its
+        {show.sparse ? (
+          <>
+            {' '}
+            sparse regret grows <strong>×{fixed(m['ratio/sharedSparse'], 1)}</strong> from H = {h0} to {hLast} (slope{' '}
+            <strong>{fixed(m['slope/sharedSparse'])}</strong>; exact MLE: {fixed(m['slope/exactSharedSparse'])})
+          </>
+        ) : (
+          <>
+            {' '}
+            dense regret grows with slope <strong>{fixed(m['slope/sharedDense'])}</strong> (exact MLE:{' '}
+            {fixed(m['slope/exactSharedDense'])})
+          </>
+        )}
+      </>,
+    );
+  } else if (show.shared) {
+    parts.push(
+      <>
+        With parameter sharing
+        {show.sparse ? (
+          <>
+            {' '}
+            the sparse regret {values.gust > 0 ? 'grows' : 'stays flat:'}{' '}
+            <strong>×{fixed(m['ratio/sharedSparse'])}</strong> from H = {h0} to {hLast}
+          </>
+        ) : null}
+        {show.sparse && show.dense ? ', and' : null}
+        {show.dense ? (
+          <>
+            {' '}
+            the dense regret grows with log-log slope <strong>{fixed(m['slope/sharedDense'])}</strong>
+          </>
+        ) : null}
+      </>,
+    );
+  }
+  if (show.perStep && h4 !== undefined) {
+    parts.push(
+      <>
+        {show.shared ? 'without' : 'Without'} it
+        {show.sparse ? (
+          <>
+            {' '}
+            the sparse regret grows <strong>×{fixed(m['ratio/perStepSparse4x'], 1)}</strong> from H = {h0} to {h4}
+          </>
+        ) : null}
+        {show.sparse && show.dense ? ' and' : null}
+        {show.dense ? (
+          <>
+            {' '}
+            the dense regret with slope <strong>{fixed(m['slope/perStepDenseShort'])}</strong> (H = {h0}–{h4})
+          </>
+        ) : null}
+      </>,
+    );
+  }
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 ? '; ' : null}
+          {part}
+        </span>
+      ))}
+      .
+      {values.gust > 0 ? (
+        <>
+          {' '}
+          With a hidden gust (p = {values.gust}) every learner errs at least {Math.round(values.gust * 1000) / 10}% of
+          the steps, so regret grows with H even with sharing.
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Gate-walk (Toy 1A): BC's regret against the horizon on log-log axes — with one policy shared across steps the
+ * sparse regret is flat and the dense one linear; with a policy per step both pick up a factor H.
+ */
+export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
+  return (
+    <ExperimentFrame info={gatewalkHorizonInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+      {({ state, values }) => {
+        const r = state.result;
+        const logistic = values.learner === 'logistic';
+        const perPoint = logistic ? `${values.logisticDatasets} trained` : `${values.datasets}`;
+        return (
+          <>
+            <p className={styles.summary}>
+              {state.status === 'done' && r
+                ? summary(r, values)
+                : logistic
+                  ? 'Training a logistic regression on each data set…'
+                  : 'Fitting the maximum-likelihood half-plane to every data set…'}
+            </p>
+            <LineChart
+              title="Gate-walk: regret of behavior cloning against horizon"
+              series={chartSeries(r, values)}
+              xLabel="horizon H (steps)"
+              yLabel="regret: P(fall) if sparse, lost steps if dense"
+              logX
+              logY
+              height={340}
+              caption={
+                `Mean over ${perPoint} data sets of n = ${values.n} expert trajectories per point; bands are 95% bootstrap intervals. ` +
+                'Sparse (R = 1): the probability of falling at all. Dense (R = H): the expected number of steps spent fallen. ' +
+                'Shared: one policy fit on all nH pairs; per-step: a policy per step, fit on its n pairs' +
+                (logistic ? ' (always the exact MLE).' : '.') +
+                ' On log-log axes a flat line does not grow with H, slope 1 is linear, slope 2 quadratic.'
+              }
+            />
+          </>
+        );
+      }}
+    </ExperimentFrame>
+  );
+}
