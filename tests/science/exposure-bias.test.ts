@@ -14,7 +14,7 @@ import type { Result } from '@/sims/experiments/types';
 const SEEDS = [0, 1, 2, 3];
 const HORIZONS = [16, 32, 64, 128];
 
-const run = (overrides: Record<string, unknown>, seed: number): Promise<Result> => {
+const run = (overrides: Record<string, string | number | boolean>, seed: number): Promise<Result> => {
   const e = getExperiment('exposure-bias')!;
   return e.run({ ...defaults(e.params), ...overrides }, { seed });
 };

@@ -12,7 +12,7 @@ import { initBackend } from '@/sims/policies/backend';
 
 const SEEDS = [0, 1, 2, 3, 4, 5];
 
-const run = (overrides: Record<string, unknown>, seed: number): Promise<Result> => {
+const run = (overrides: Record<string, string | number | boolean>, seed: number): Promise<Result> => {
   const e = getExperiment('two-worlds')!;
   return e.run({ ...defaults(e.params), ...overrides }, { seed });
 };
