@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { BcCarWidget } from './BcCarWidget';
 import { BcLaneWidget } from './BcLaneWidget';
+import { DaggerLaneWidget } from './DaggerLaneWidget';
 import { GatewalkHorizonWidget } from './GatewalkHorizonWidget';
 import { LaneHorizonWidget } from './LaneHorizonWidget';
 import type { WidgetProps } from './types';
@@ -12,6 +13,7 @@ import type { WidgetProps } from './types';
 export const widgets: Record<string, ComponentType<WidgetProps>> = {
   'bc-car': BcCarWidget,
   'bc-lane': BcLaneWidget,
+  'dagger-lane': DaggerLaneWidget,
   'gatewalk-horizon': GatewalkHorizonWidget,
   'lane-horizon': LaneHorizonWidget,
 };

@@ -1,6 +1,7 @@
 /**
  * `dagger-lane` (SCIENCE.md "Chapter: DAgger and interactive data collection"; SCIENCE-NOTES §3(b)/(c) Toy 3A): the
- * page-safe half — id, words and the parameter schema. No tfjs here; the run function is in dagger-lane.ts.
+ * page-safe half — id, words, the parameter schema and the shape of the per-round records a widget draws. No tfjs
+ * here; the run function is in dagger-lane.ts.
  */
 import { defineInfo } from './types';
 
@@ -88,3 +89,25 @@ export const daggerLaneInfo = defineInfo({
     },
   },
 });
+
+/** The three ways of spending expert labels that the figure compares (keys of the per-method records). */
+export const DAGGER_LANE_METHODS = ['dagger', 'bcEqualLabels', 'dart'] as const;
+export type DaggerLaneMethod = (typeof DAGGER_LANE_METHODS)[number];
+type PerMethod<T> = Record<DaggerLaneMethod, T>;
+
+/** What a round stepper needs about round i: one entry of the result's `extras.rounds`. */
+export interface DaggerLaneRound {
+  round: number;
+  /** β_i of DAgger's rollouts (1 in round 0: the demonstrations). */
+  beta: number;
+  /** Expert labels used so far, per method (equal by construction). */
+  labels: PerMethod<number>;
+  /** Expert labels added in this round, per lane (13 counts, y = −6 … 6). */
+  newLabels: PerMethod<number[]>;
+  /** All expert labels held after this round, per lane. */
+  data: PerMethod<number[]>;
+  /** The learner trained at the end of this round: greedy action per lane (0 left, 1 stay, 2 right). */
+  tables: PerMethod<number[]>;
+  /** Its exact cost J, deployed with the tremble ε. */
+  cost: PerMethod<number>;
+}

@@ -1,7 +1,7 @@
 /**
  * `dagger-lane` — DAgger and interactive data collection on LaneKeep (SCIENCE.md "Chapter: DAgger"; SCIENCE-NOTES
  * §3(b) Toy 3A, sliders §3(c)). Three ways to spend the same number of expert labels, compared round by round:
- *   - dagger:        20 clean demonstrations (round 0), then each round the learner drives (with the expert taking
+ *   - dagger:        nDemos clean demonstrations (round 0), then each round the learner drives (with the expert taking
  *                    the wheel with probability β_i), the expert labels every state it visited, the data are
  *                    aggregated and the learner retrained (sims/algos/dagger.ts);
  *   - bcEqualLabels: behavior cloning on clean demonstrations, given as many labels as DAgger has used: each round adds
@@ -25,14 +25,13 @@
  *            collection/dagger: {x: round, y: mean episode cost while collecting that round's data} (the demonstrator's
  *            in round 0, the β-mixture's after), collection/dart: the shaking demonstrator's mean episode cost
  *   metrics  cost/dagger, cost/bcEqualLabels, cost/dart (last round), cost/expert, ratio/bcOverDagger (omitted when
- *            DAgger's cost is 0), labels/perMethod (expert labels each method used in all), labels/daggerOnLearnerStates
- *            (DAgger's labels on states its rollouts visited), dagger/firstRoundAtExpert and dart/firstRoundAtExpert
- *            (first round within 5% of the expert's cost; omitted if none), collection/dagger (mean over rounds ≥ 1),
- *            collection/dart, dart/noise
- *   extras   offsets (−6 … 6), actionLabels, expertTable, expertCost, trainSteps, rounds: one record per round
- *            { round, beta, labels, newLabels, data, tables, cost } where newLabels / data are expert labels per lane
- *            (13 counts) added in this round / held after it, and tables the greedy action per lane (0 left, 1 stay,
- *            2 right), each keyed by method (dagger, bcEqualLabels, dart), cost keyed the same way
+ *            DAgger's cost is 0), labels/perMethod (expert labels each method used in all),
+ *            labels/daggerFromRollouts (DAgger's labels on the states its β-mixture rollouts visited),
+ *            dagger/firstRoundAtExpert and dart/firstRoundAtExpert (first round within 5% of the expert's cost; omitted
+ *            if none), collection/dagger (mean over rounds ≥ 1), collection/dart, dart/noise
+ *   extras   offsets (−6 … 6), actionLabels, expertTable, expertCost, trainSteps, rounds: one DaggerLaneRound per
+ *            round (dagger-lane.params.ts): β, labels used so far, labels per lane added in the round and held after
+ *            it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each keyed by method
  */
 import { parseParams } from '../../lib/params';
 import { makeRng, type Rng } from '../../lib/rng';
@@ -49,7 +48,7 @@ import {
 } from '../envs/lane';
 import { laneExpertTable } from '../experts/lane';
 import { trainMlp, type MlpWeights } from '../policies/mlp';
-import { daggerLaneInfo } from './dagger-lane.params';
+import { DAGGER_LANE_METHODS, daggerLaneInfo, type DaggerLaneRound } from './dagger-lane.params';
 import { progressReporter } from './progress';
 import { checkpoint, defineExperiment, type Point, type Result } from './types';
 
@@ -70,27 +69,6 @@ export const DAGGER_LANE_LEARNER: LearnerConfig = {
   ...DEFAULT_LEARNER,
   train: { ...DEFAULT_LEARNER.train, steps: TRAIN_STEPS, learningRate: 0.1 },
 };
-
-export const METHODS = ['dagger', 'bcEqualLabels', 'dart'] as const;
-export type Method = (typeof METHODS)[number];
-type PerMethod<T> = Record<Method, T>;
-
-/** What a round stepper needs about round i. */
-export interface DaggerLaneRound {
-  round: number;
-  /** β_i of DAgger's rollouts (1 in round 0: the demonstrations). */
-  beta: number;
-  /** Expert labels used so far, per method (equal by construction). */
-  labels: PerMethod<number>;
-  /** Expert labels added in this round, per lane (13 counts, y = −6 … 6). */
-  newLabels: PerMethod<number[]>;
-  /** All expert labels held after this round, per lane. */
-  data: PerMethod<number[]>;
-  /** The learner trained at the end of this round: greedy action per lane (0 left, 1 stay, 2 right). */
-  tables: PerMethod<number[]>;
-  /** Its exact cost J, deployed with the tremble ε. */
-  cost: PerMethod<number>;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -239,7 +217,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
 
   // 3. The label budget, the expert's floor and the per-round records for the round stepper.
   for (let k = 0; k <= nRounds; k++) {
-    for (const m of METHODS) series[`labels/${m}`].push({ x: k, y: labelsAfter(k) });
+    for (const m of DAGGER_LANE_METHODS) series[`labels/${m}`].push({ x: k, y: labelsAfter(k) });
     series['cost/expert'].push({ x: k, y: expertCost });
   }
   const obsDim = task.obsDim;
@@ -285,7 +263,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
       'cost/expert': expertCost,
       'ratio/bcOverDagger': last.cost.dagger > 0 ? last.cost.bcEqualLabels / last.cost.dagger : NaN,
       'labels/perMethod': labelsAfter(nRounds),
-      'labels/daggerOnLearnerStates': labelsAfter(nRounds) - nDemos * horizon,
+      'labels/daggerFromRollouts': labelsAfter(nRounds) - nDemos * horizon,
       'dagger/firstRoundAtExpert': firstRoundAt(series['cost/dagger'], expertCost),
       'dart/firstRoundAtExpert': firstRoundAt(series['cost/dart'], expertCost),
       'collection/dagger': daggerCollection.length

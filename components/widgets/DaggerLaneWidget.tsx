@@ -1,0 +1,303 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { Heatmap } from '@/components/viz/Heatmap';
+import { LineChart, type LineSeries } from '@/components/viz/LineChart';
+import type { ExperimentState } from '@/components/hooks/useExperiment';
+import { daggerLaneInfo, type DaggerLaneRound } from '@/sims/experiments/dagger-lane.params';
+import type { ParamValues } from '@/lib/params';
+import type { Point } from '@/sims/experiments/types';
+import { ExperimentFrame } from './ExperimentFrame';
+import type { WidgetProps } from './types';
+import styles from './widgets.module.css';
+import css from './DaggerLaneWidget.module.css';
+
+const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
+const CENTRE = 6;
+const ARROWS = ['←', '·', '→'];
+const ACTION_WORDS = ['left', 'stay', 'right'];
+
+type Values = ParamValues<typeof daggerLaneInfo.params>;
+
+interface DaggerLaneExtras {
+  rounds?: DaggerLaneRound[];
+  expertTable?: number[];
+  expertCost?: number;
+}
+
+/** Counts with a thousands separator, the same on every machine. */
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A cost J: three decimals below 1 (the expert's floor is ~0.5), two above. */
+function cost(j: number): string {
+  return j < 1 ? j.toFixed(3) : j.toFixed(2);
+}
+
+const offCentre = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0) - counts[CENTRE];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The round stepper
+// ---------------------------------------------------------------------------------------------------------------
+
+interface RoundStepper {
+  /** The round shown, clamped to the rounds the result has. */
+  round: number;
+  last: number;
+  set(round: number): void;
+}
+
+/** Which round the figure shows: round 1 (DAgger's first own data) until the reader picks another. */
+function useRoundStepper(nRounds: number): RoundStepper {
+  const [picked, setPicked] = useState<number | null>(null);
+  const last = Math.max(0, nRounds);
+  const round = Math.min(last, Math.max(0, picked ?? 1));
+  return { round, last, set: (r) => setPicked(Math.min(last, Math.max(0, Math.round(r)))) };
+}
+
+function StepperControls({ stepper }: { stepper: RoundStepper }) {
+  const labelId = useId();
+  const { round, last, set } = stepper;
+  const text = `Round ${round} of ${last}`;
+  return (
+    <div className={css.stepper} role="group" aria-labelledby={labelId} data-testid="round-stepper">
+      <span id={labelId} className={css.stepperLabel}>
+        {text}
+      </span>
+      <button type="button" className="btn" onClick={() => set(round - 1)} disabled={round <= 0}>
+        ‹ Previous
+      </button>
+      <input
+        type="range"
+        className={css.stepperRange}
+        min={0}
+        max={last}
+        step={1}
+        value={round}
+        disabled={last === 0}
+        aria-label="Show round"
+        aria-valuetext={text}
+        onChange={(e) => set(Number(e.target.value))}
+      />
+      <button type="button" className="btn" onClick={() => set(round + 1)} disabled={round >= last}>
+        Next ›
+      </button>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What each method learned, lane by lane
+// ---------------------------------------------------------------------------------------------------------------
+
+function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readonly number[] }) {
+  const rows: { key: string; label: string; table: readonly number[] }[] = [
+    { key: 'expert', label: 'Expert', table: expert },
+    { key: 'dagger', label: 'DAgger', table: round.tables.dagger },
+    { key: 'dart', label: 'DART', table: round.tables.dart },
+    { key: 'bc', label: 'BC', table: round.tables.bcEqualLabels },
+  ];
+  return (
+    <table className={css.actions} data-testid="round-actions">
+      <caption>
+        Greedy action of each learner in every lane after round {round.round} (← left, · stay, → right). Outlined cells
+        differ from the expert, who always steers back toward the centre.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className={css.rowHead}>
+            lane y
+          </th>
+          {OFFSETS.map((y) => (
+            <th key={y} scope="col">
+              {y}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            {row.table.map((a, s) => {
+              const wrong = row.key !== 'expert' && a !== expert[s];
+              return (
+                <td key={s} className={wrong ? css.wrong : undefined}>
+                  <span className={css.arrow} aria-hidden="true">
+                    {ARROWS[a] ?? '?'}
+                  </span>
+                  <span className={css.srOnly}>
+                    {ACTION_WORDS[a] ?? 'unknown'}
+                    {wrong ? ' (differs from the expert)' : ''}
+                  </span>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The round view: counter, what happened, where the labels are, what was learned
+// ---------------------------------------------------------------------------------------------------------------
+
+function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: Values; expert: readonly number[] }) {
+  const k = round.round;
+  const fresh = round.newLabels.dagger;
+  const rows = [
+    { key: 'dagger-new', label: 'DAgger new', values: fresh, role: 'dagger' as const },
+    { key: 'dagger-all', label: 'DAgger all', values: round.data.dagger, role: 'dagger' as const },
+    { key: 'dart-all', label: 'DART all', values: round.data.dart, role: 'dart' as const },
+    { key: 'bc-all', label: 'BC all', values: round.data.bcEqualLabels, role: 'bc' as const },
+  ];
+  // Nearly every label is in the centre lane; the colour saturates at the largest off-centre count so the few
+  // recovery labels show (the cells and the screen-reader table carry the exact numbers).
+  const offMax = Math.max(0, ...rows.flatMap((r) => r.values.filter((_, s) => s !== CENTRE)));
+  const demos = values.nDemos + k * values.rolloutsPerRound;
+  const what =
+    k === 0
+      ? `Round 0: every method starts from ${values.nDemos} expert demonstrations (${count(round.labels.dagger)} labels; DART's with the expert's hand shaking at ε_D = ${values.noise}). BC and DAgger are the same network here.`
+      : `Round ${k}: DAgger drove ${values.rolloutsPerRound} episodes ${round.beta > 0 ? `(the expert taking each action with probability β = ${round.beta.toFixed(2)})` : 'with its learner (β = 0)'} and the expert labelled all ${count(fresh.reduce((a, b) => a + b, 0))} states they visited, ${count(offCentre(fresh))} of them off centre. BC got ${values.rolloutsPerRound} more clean demonstrations (${count(offCentre(round.newLabels.bcEqualLabels))} off-centre labels), DART ${values.rolloutsPerRound} more shaky ones (${count(offCentre(round.newLabels.dart))}).`;
+  return (
+    <>
+      <p className={css.counter} data-testid="label-budget">
+        Expert labels so far: <strong>DAgger {count(round.labels.dagger)}</strong> ·{' '}
+        <strong>BC {count(round.labels.bcEqualLabels)}</strong> · <strong>DART {count(round.labels.dart)}</strong>
+      </p>
+      <p className={css.counterSources}>
+        DAgger: {values.nDemos} demonstrations{k > 0 ? ` + ${k} × ${values.rolloutsPerRound} of its own rollouts` : ''},
+        every state labelled by the expert. BC: {demos} clean demonstrations. DART: {demos} demonstrations with a
+        shaking hand. Each episode is {values.horizon} labels.
+      </p>
+      <p className={css.roundCaption} aria-live="polite" data-testid="round-caption">
+        {what} After training, DAgger costs <strong>{cost(round.cost.dagger)}</strong>, DART{' '}
+        <strong>{cost(round.cost.dart)}</strong>, BC <strong>{cost(round.cost.bcEqualLabels)}</strong>.
+      </p>
+      <div className={css.panel} data-testid="round-labels" data-round={k}>
+        <p className={styles.panelTitle}>Where the expert&apos;s labels are, after round {k}</p>
+        <Heatmap
+          title={`Expert labels per lane: DAgger's new labels in round ${k}, and each method's data after it`}
+          rows={rows}
+          columns={OFFSETS}
+          columnLabel="lane offset y"
+          valueLabel="expert labels"
+          scale="sqrt"
+          {...(offMax > 0 ? { max: offMax } : {})}
+          showValues
+          format={count}
+          cellHeight={30}
+          caption={
+            offMax > 0
+              ? `“new”: labelled in this round; “all”: the whole data set after it. Colour saturates at ${count(offMax)} labels: the centre lane holds most of every data set, and the off-centre cells are the recovery labels.`
+              : '“new”: labelled in this round; “all”: the whole data set after it. Every label is in the centre lane.'
+          }
+        />
+      </div>
+      <div className={css.panel}>
+        <p className={styles.panelTitle}>What each learner does in every lane, after round {k}</p>
+        <ActionTable round={round} expert={expert} />
+      </div>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The figure
+// ---------------------------------------------------------------------------------------------------------------
+
+function Summary({ state, values }: { state: ExperimentState; values: Values }) {
+  const r = state.result;
+  if (state.status !== 'done' || !r) return <>Running DAgger, BC and DART round by round…</>;
+  const m = r.metrics;
+  const firstCollection = r.series['collection/dagger']?.[1]?.y;
+  const ratio = m['ratio/bcOverDagger'];
+  return (
+    <>
+      With <strong>{count(m['labels/perMethod'] ?? 0)}</strong> expert labels each, DAgger ends at J ={' '}
+      <strong>{cost(m['cost/dagger'] ?? 0)}</strong> and DART (ε_D = {values.noise}) at{' '}
+      <strong>{cost(m['cost/dart'] ?? 0)}</strong>, against the expert&apos;s own{' '}
+      <strong>{cost(m['cost/expert'] ?? 0)}</strong> under the same tremble; BC, given as many clean demonstrations,
+      stays at <strong>{cost(m['cost/bcEqualLabels'] ?? 0)}</strong>
+      {ratio !== undefined && ratio > 1.05 ? <> ({ratio.toFixed(ratio < 10 ? 1 : 0)}× DAgger&apos;s)</> : null}. The
+      labels were not free:{' '}
+      {firstCollection !== undefined ? (
+        <>
+          DAgger&apos;s round-1 rollouts spent <strong>{cost(firstCollection)}</strong> steps per episode off centre,
+          and{' '}
+        </>
+      ) : null}
+      DART&apos;s shaking demonstrator <strong>{cost(m['collection/dart'] ?? 0)}</strong>.
+    </>
+  );
+}
+
+function costSeries(series: Record<string, Point[]> | undefined, noise: number): LineSeries[] {
+  // Later series draw on top: DAgger over DART, both over the expert's line they reach.
+  return [
+    { key: 'bc', label: 'BC, same number of labels', role: 'bc', points: series?.['cost/bcEqualLabels'] ?? [] },
+    { key: 'dart', label: `DART (ε_D = ${noise})`, role: 'dart', points: series?.['cost/dart'] ?? [] },
+    { key: 'dagger', label: 'DAgger', role: 'dagger', points: series?.['cost/dagger'] ?? [] },
+  ];
+}
+
+function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: Values }) {
+  const r = state.result;
+  const extras = (state.status === 'done' ? r?.extras : undefined) as DaggerLaneExtras | undefined;
+  const rounds = extras?.rounds ?? [];
+  const stepper = useRoundStepper(rounds.length > 0 ? rounds.length - 1 : values.nRounds);
+  const shown = rounds[stepper.round];
+  const series = costSeries(r?.series, values.noise);
+  const expertCost = extras?.expertCost ?? r?.metrics['cost/expert'];
+  const positive = series.every((s) => s.points.every((p) => p.y > 0)) && (expertCost ?? 1) > 0;
+  const nSeeds = state.info?.seeds.length ?? 1;
+  return (
+    <>
+      <p className={styles.summary}>
+        <Summary state={state} values={values} />
+      </p>
+      <LineChart
+        title="Cost after each round: DAgger, BC with as many expert labels, and DART"
+        series={series}
+        xLabel={`round (each adds ${values.rolloutsPerRound} episodes = ${count(values.rolloutsPerRound * values.horizon)} expert labels per method)`}
+        yLabel="expected cost J (off-centre steps)"
+        logY={positive}
+        xDomain={[0, Math.max(1, values.nRounds)]}
+        xTicks={Array.from({ length: values.nRounds + 1 }, (_, i) => i)}
+        referenceLines={[
+          ...(expertCost !== undefined
+            ? [{ y: expertCost, label: 'expert, same tremble', color: 'var(--viz-expert)' }]
+            : []),
+          ...(shown ? [{ x: stepper.round, label: `round ${stepper.round}` }] : []),
+        ]}
+        height={300}
+        caption={`Exact cost of each round's learner deployed for ${values.horizon} steps with tremble ε = ${values.epsilon}${positive ? ' (log scale)' : ''}. All three have used the same number of expert labels at every round.${nSeeds > 1 ? ' Lines: mean over seeds; bands: min–max.' : ''}`}
+      />
+      {shown && extras?.expertTable ? (
+        <>
+          <StepperControls stepper={stepper} />
+          {nSeeds > 1 ? <p className={css.counterSources}>Round details are for seed {state.info?.seeds[0]}.</p> : null}
+          <RoundView round={shown} values={values} expert={extras.expertTable} />
+        </>
+      ) : (
+        <div className={styles.placeholder}>The round-by-round view appears when the run finishes.</div>
+      )}
+    </>
+  );
+}
+
+/**
+ * DAgger and interactive data collection on LaneKeep: the exact cost after each round of DAgger, of BC given as many
+ * expert labels, and of DART; a round stepper shows, for the chosen round, the label budget, where DAgger's new labels
+ * fell, every method's data per lane, and what each learner does in every lane.
+ */
+export function DaggerLaneWidget({ urlKey, preset }: WidgetProps) {
+  return (
+    <ExperimentFrame info={daggerLaneInfo} urlKey={urlKey} preset={preset}>
+      {({ state, values }) => <DaggerLaneFigure state={state} values={values} />}
+    </ExperimentFrame>
+  );
+}
