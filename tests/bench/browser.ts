@@ -29,16 +29,13 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { toc } from '../../content/toc';
 import { catalog } from '../../sims/experiments/catalog';
 import playwrightConfig from '../../playwright.config';
+import { TFJS_MARKERS, tfjsMarkersIn } from '../e2e/tfjsMarkers';
+
+export { TFJS_MARKERS };
 
 // ---------------------------------------------------------------------------------------------------------------
 // What is measured
 // ---------------------------------------------------------------------------------------------------------------
-
-/**
- * Strings that occur in the tfjs chunks the worker loads and in nothing the page loads (checked on the real build:
- * tfjs-core's engine and kernel registry, and the wasm backend's flag). tests/e2e/bundle.spec.ts uses the same list.
- */
-export const TFJS_MARKERS = ['Tensor is disposed', 'not yet implemented or not found in the registry', 'WASM_HAS_MULTITHREAD_SUPPORT'];
 
 /** Pages whose first-load JS is reported: home, every chapter, references, lab. */
 export function benchPages(): string[] {
@@ -393,7 +390,7 @@ function jsFile(siteDir: string, url: string): JsFile | null {
     url: new URL(url).pathname,
     bytes: body.length,
     gzipBytes: gzipSync(body, { level: 9 }).length,
-    tfjs: TFJS_MARKERS.some((m) => text.includes(m)),
+    tfjs: tfjsMarkersIn(text).length > 0,
   };
 }
 
