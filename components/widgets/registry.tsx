@@ -6,14 +6,18 @@ import type { ComponentType } from 'react';
 import { BcCarWidget } from './BcCarWidget';
 import { BcLaneWidget } from './BcLaneWidget';
 import { DaggerLaneWidget } from './DaggerLaneWidget';
+import { ExposureBiasWidget } from './ExposureBiasWidget';
 import { GatewalkHorizonWidget } from './GatewalkHorizonWidget';
 import { LaneHorizonWidget } from './LaneHorizonWidget';
+import { TwoWorldsWidget } from './TwoWorldsWidget';
 import type { WidgetProps } from './types';
 
 export const widgets: Record<string, ComponentType<WidgetProps>> = {
   'bc-car': BcCarWidget,
   'bc-lane': BcLaneWidget,
   'dagger-lane': DaggerLaneWidget,
+  'exposure-bias': ExposureBiasWidget,
   'gatewalk-horizon': GatewalkHorizonWidget,
   'lane-horizon': LaneHorizonWidget,
+  'two-worlds': TwoWorldsWidget,
 };

@@ -26,7 +26,7 @@
  *            tokens); labels/bc, labels/onPolicy
  *            (teacher labels each student was fitted on); sampled/errorFraction/bc, …/onPolicy (share of the
  *            sampled display strings with at least one invalid token). Undefined ones (a zero count) are omitted.
- *   extras   horizons (the four slope horizons); strings: { bc, onPolicy: { samples, withErrors, nSampled,
+ *   extras   horizons (the four slope horizons); tau and maxH (what the strings were sampled with); strings: { bc, onPolicy: { samples, withErrors, nSampled,
  *            nWithErrors } } where a string is { text, invalid: positions of invalid tokens, depths } (first few
  *            sampled strings of length maxH, and the first few that contain a mistake); students: { bc, onPolicy,
  *            teacher: { kind, depthCap, windowK, probOpen: number[] } } (the fitted tables at temperature 1, so a
@@ -202,6 +202,8 @@ export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (
     },
     extras: {
       horizons,
+      tau,
+      maxH,
       strings,
       students: {
         bc: tableJson(bc.student),

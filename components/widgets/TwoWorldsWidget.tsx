@@ -1,0 +1,146 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { LineChart, type LineSeries } from '@/components/viz/LineChart';
+import { vizColor } from '@/components/viz/palette';
+import type { ParamValues } from '@/lib/params';
+import { twoWorldsInfo } from '@/sims/experiments/two-worlds.params';
+import type { Point, Result } from '@/sims/experiments/types';
+import { BetaNumberLine } from './BetaNumberLine';
+import { ExperimentFrame } from './ExperimentFrame';
+import type { WidgetProps } from './types';
+import styles from './widgets.module.css';
+import css from './TwoWorldsWidget.module.css';
+
+type Values = ParamValues<typeof twoWorldsInfo.params>;
+
+/** World σ = +1 blue, σ = −1 reddish purple, on the chart and the number line alike. */
+const PLUS = vizColor(0);
+const MINUS = vizColor(3);
+
+interface Extras {
+  numberLine?: { betaHat: number; a: number; k: number };
+  horizon?: number;
+  nInitial?: number;
+}
+
+const times = (rate: number | undefined) => (rate === undefined ? '—' : `×${rate.toFixed(2)}`);
+const cost = (j: number | undefined) => (j === undefined ? '—' : j >= 0.1 ? j.toFixed(1) : j.toPrecision(1));
+
+/**
+ * Two worlds (figure 3 of "Compounding error"): one network, trained once on demonstrations both worlds share,
+ * deployed in each — its deviation from that world's expert on a semilog plot, its learned gain β̂ on a number line
+ * against the band where both worlds are stable, and a sentence with the measured rates and costs.
+ */
+export function TwoWorldsWidget({ urlKey, preset }: WidgetProps) {
+  return (
+    // One learned policy per seed is the point (the worse world differs between seeds), so no mean over seeds.
+    <ExperimentFrame info={twoWorldsInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+      {({ state, values }) => {
+        const r = state.result;
+        const extras = (r?.extras ?? {}) as Extras;
+        const final = state.status === 'done' && r !== null && extras.numberLine !== undefined;
+        return (
+          <>
+            <p className={styles.summary}>{final ? summary(r, values) : 'Training the network on the demonstrations…'}</p>
+            <DeviationChart r={r} />
+            {final && extras.numberLine ? (
+              <div className={css.numberLine}>
+                <p className={styles.panelTitle}>The gain the network learned, against the gains each world tolerates</p>
+                <BetaNumberLine
+                  betaHat={extras.numberLine.betaHat}
+                  a={extras.numberLine.a}
+                  k={extras.numberLine.k}
+                  plusColor={PLUS}
+                  minusColor={MINUS}
+                />
+                <p className={css.key}>
+                  Shaded: the gains for which that world&apos;s errors grow (|a + σβ̂| ≥ 1). Green: the band |β̂| &lt; 1 − a
+                  where both worlds are stable. Diamonds: the two experts&apos; gains — the demonstrations, identical in
+                  both worlds, cannot tell which one is right.
+                </p>
+              </div>
+            ) : null}
+          </>
+        );
+      }}
+    </ExperimentFrame>
+  );
+}
+
+/** The measured reading of the figure in one or two sentences. */
+function summary(r: Result, values: Values): ReactNode {
+  const m = r.metrics;
+  const beta = m.betaHat ?? 0;
+  const half = m['band/halfWidth'] ?? 1 - values.a;
+  const world = (sigma: 1 | -1) => {
+    const rate = sigma === 1 ? m['rate/plus'] : m['rate/minus'];
+    const J = sigma === 1 ? m['J/plus'] : m['J/minus'];
+    return (
+      <>
+        in world σ = {sigma === 1 ? '+1' : '−1'} errors {rate !== undefined && rate >= 1 ? 'grow' : 'shrink'}{' '}
+        <strong>{times(rate)}</strong> per step
+        {sigma === m.worstSigma && m['rate/fitted'] !== undefined ? <> (fitted on the curve: {times(m['rate/fitted'])})</> : null}{' '}
+        and the imitation cost is J = <strong>{cost(J)}</strong>
+      </>
+    );
+  };
+  const worst = (m.worstSigma ?? 1) as 1 | -1;
+  const other = (worst === 1 ? -1 : 1) as 1 | -1;
+  const where =
+    half <= 0 ? (
+      <>With a ≥ 1 no gain is stable in both worlds: </>
+    ) : Math.abs(beta) < half ? (
+      <>That is inside the band |β̂| &lt; {half.toFixed(2)} where both worlds are stable, by luck of the initialisation: </>
+    ) : (
+      <>That is outside the band |β̂| &lt; {half.toFixed(2)} where both worlds are stable: </>
+    );
+  return (
+    <>
+      Trained once on demonstrations identical in both worlds, the network extrapolated the gain{' '}
+      <strong>β̂ = {beta.toFixed(3)}</strong>. {where}
+      {world(worst)}; {world(other)} (out of {r.extras?.horizon ?? 100} steps).
+    </>
+  );
+}
+
+/** Keeps a guide only up to a few times the measured curves' top, so it does not squash them on the log axis. */
+function upTo(points: readonly Point[], top: number): Point[] {
+  return points.filter((p) => p.y <= top);
+}
+
+function DeviationChart({ r }: { r: Result | null }) {
+  const plus = r?.series['deviation/plus'] ?? [];
+  const minus = r?.series['deviation/minus'] ?? [];
+  const top = 3 * Math.max(1, ...plus.map((p) => p.y), ...minus.map((p) => p.y));
+  const series: LineSeries[] = [
+    {
+      key: 'theory-plus',
+      label: 'linear learner, same β̂ (σ = +1)',
+      color: PLUS,
+      dashed: true,
+      points: upTo(r?.series['theory/plus'] ?? [], top),
+    },
+    {
+      key: 'theory-minus',
+      label: 'linear learner, same β̂ (σ = −1)',
+      color: MINUS,
+      dashed: true,
+      points: upTo(r?.series['theory/minus'] ?? [], top),
+    },
+    { key: 'plus', label: 'world σ = +1', color: PLUS, dashed: false, points: plus },
+    { key: 'minus', label: 'world σ = −1', color: MINUS, dashed: false, points: minus },
+  ];
+  return (
+    <LineChart
+      title="Deviation from the expert over time, in both worlds, on a log scale"
+      series={series}
+      xLabel="time step t"
+      yLabel="median ‖x̂_t − x*_t‖"
+      logY
+      height={320}
+      referenceLines={[{ y: 1, label: 'per-step cost saturates' }]}
+      caption="Median over 100 starts of the distance between the learner's and the expert's state (same start, same noise). A straight line on this log scale is exponential growth; dashed: a linear learner with the same β̂."
+    />
+  );
+}
