@@ -20,4 +20,11 @@ export const toc: ChapterEntry[] = [
     summary:
       'Next-token prediction is behavior cloning with the log-loss, exposure bias is compounding error, and the two settings need different fixes.',
   },
+  {
+    slug: 'behavior-cloning',
+    number: 2,
+    title: 'Behavior cloning: imitation as supervised learning',
+    summary:
+      'BC fits the expert’s states and is judged on its own; with the log-loss and one policy shared across steps, its regret need not grow with the horizon.',
+  },
 ];

@@ -1,0 +1,72 @@
+/**
+ * Chapter 2, "Behavior cloning": the page renders its math, both live figures compute their default result, each
+ * reruns when a slider moves by keyboard, and the page has no axe violations once the figures have drawn. The
+ * `watch` fixture (requested by every test) fails it on a console error or a request that leaves the site.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const PATH = '/learn/behavior-cloning/';
+
+/** Long enough for the slowest default run on a loaded 2-core CI machine. */
+const RUN_TIMEOUT = 45_000;
+
+/** The chapter's figures, in page order, each with a slider the test moves (its label in the params file). */
+const FIGURES = [
+  { id: 'bc-lane', slider: 'Tremble ε' },
+  { id: 'gatewalk-horizon', slider: 'Demonstrations n' },
+] as const;
+
+function frameOf(page: Page, id: string): Locator {
+  return page.locator(`[data-experiment="${id}"]`);
+}
+
+/** Scrolls the figure on screen (figures compute only while visible) and waits for its final result's key. */
+async function runToDone(frame: Locator): Promise<string> {
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
+  const key = await frame.getAttribute('data-result-key');
+  expect(key).toMatch(/^[0-9a-f]{8}$/);
+  return key!;
+}
+
+test('the chapter renders its equations, figures and prompts', async ({ page, watch }) => {
+  const response = await page.goto(PATH);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('h1')).toHaveText('Behavior cloning: imitation as supervised learning');
+  expect(await page.locator('.katex').count()).toBeGreaterThan(20);
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+  await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+  await expect(page.locator('figure.figure')).toHaveCount(FIGURES.length);
+  for (const [i, { id }] of FIGURES.entries()) {
+    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure ${i + 1}.`);
+  }
+  expect(await page.locator('.predict').count()).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('.recap')).toHaveCount(1);
+  await expect(page.locator('.chapter-references li').first()).toBeVisible();
+  expect(watch.errors).toEqual([]);
+});
+
+for (const { id, slider } of FIGURES) {
+  test(`${id}: computes its default result, and a keyboard slider move reruns it`, async ({ page, watch }) => {
+    await page.goto(PATH);
+    const frame = frameOf(page, id);
+    const before = await runToDone(frame);
+    const control = frame.getByRole('slider', { name: slider });
+    await control.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(frame).not.toHaveAttribute('data-result-key', before, { timeout: RUN_TIMEOUT });
+    const after = await runToDone(frame);
+    expect(after).not.toBe(before);
+    expect(watch.errors).toEqual([]);
+  });
+}
+
+test('the chapter has no axe violations once its figures have run', async ({ page, watch }) => {
+  await page.goto(PATH);
+  for (const { id } of FIGURES) await runToDone(frameOf(page, id));
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
