@@ -22,7 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
@@ -63,16 +63,45 @@ export const BUDGETS = {
 };
 
 interface Settings {
+  /** Fresh loads per experiment (the slider phase's page is one of them). */
   loads: number;
+  /** Timed slider moves per experiment, and the fewest even when its time share is spent. */
   moves: number;
+  minMoves: number;
+  /** Completed runs for the tensor count (the load's run and the moves count), and the fewest. */
   reruns: number;
+  minReruns: number;
   variantReruns: number;
+  /** Time kept for each training variant at the end. */
+  variantReserveS: number;
   /** After "done", how long later plot mutations still count as drawing the final result. */
   settleMs: number;
+  /** Wall-clock budget of the browser part (the brief: ≤ 5 minutes on the 2-core machine). */
+  budgetS: number;
 }
 
-const FULL: Settings = { loads: 3, moves: 20, reruns: 50, variantReruns: 50, settleMs: 300 };
-const QUICK: Settings = { loads: 1, moves: 6, reruns: 10, variantReruns: 5, settleMs: 200 };
+const FULL: Settings = {
+  loads: 3,
+  moves: 20,
+  minMoves: 5,
+  reruns: 50,
+  minReruns: 1,
+  variantReruns: 50,
+  variantReserveS: 15,
+  settleMs: 250,
+  budgetS: 265,
+};
+const QUICK: Settings = {
+  loads: 1,
+  moves: 6,
+  minMoves: 3,
+  reruns: 10,
+  minReruns: 1,
+  variantReruns: 5,
+  variantReserveS: 8,
+  settleMs: 200,
+  budgetS: 90,
+};
 
 /** Generous: the slowest default run on a loaded 2-core machine is a few seconds. */
 const RUN_TIMEOUT_MS = 60_000;
@@ -107,6 +136,8 @@ export interface ExperimentReport {
   /** Long tasks from navigation to the first result, per fresh load (hydration included). */
   loadLongTasks: { count: number; totalMs: number }[];
   tensors: TensorCheck | null;
+  /** Whether the time budget cut the slider phase or the reruns short. */
+  cut: { moves: boolean; runs: boolean };
   /** Figures other than this one that ran on its page (they share the worker and would disturb the timings). */
   othersRan: string[];
   errors: string[];
@@ -145,7 +176,15 @@ export interface PageReport {
 
 export interface BrowserBenchReport {
   when: string;
-  environment: { chromium: string; cpu: string; cores: number; baseURL: string; quick: boolean };
+  environment: {
+    chromium: string;
+    cpu: string;
+    cores: number;
+    /** 1-minute load average before and after: other work on the machine inflates every time here. */
+    loadAverage: { before: number; after: number };
+    baseURL: string;
+    quick: boolean;
+  };
   settings: Settings;
   budgets: typeof BUDGETS;
   notes: string[];
@@ -453,22 +492,29 @@ async function measurePage(browser: Browser, baseURL: string, siteDir: string, p
 // Widgets
 // ---------------------------------------------------------------------------------------------------------------
 
-async function measureLoads(browser: Browser, baseURL: string, id: string, loads: number, errors: string[]): Promise<ExperimentReport['loads']> {
-  const out: ExperimentReport['loads'] = [];
+type LoadSample = ExperimentReport['loads'][number];
+
+/** What a fresh load of figure `id` took: to its first result, in the worker, and the long tasks on the way. */
+async function loadSample(page: Page, id: string): Promise<LoadSample> {
+  const state = (await page.evaluate('window.__bench')) as PageState;
+  const done = state.status.find((s) => s.id === id && s.status === 'done');
+  const stats = await workerStats(page);
+  const tasks = state.longtasks.filter((t) => t.start <= (done?.t ?? Infinity));
+  return {
+    loadToDoneMs: done?.t ?? NaN,
+    workerRunMs: stats[0]?.lastRunMs ?? null,
+    backend: stats[0]?.backend ?? null,
+    longTasks: { count: tasks.length, totalMs: tasks.reduce((a, t) => a + t.duration, 0) },
+  };
+}
+
+async function measureLoads(browser: Browser, baseURL: string, id: string, loads: number, errors: string[]): Promise<LoadSample[]> {
+  const out: LoadSample[] = [];
   for (let i = 0; i < loads; i++) {
     const { context, page } = await newPage(browser, errors, id);
     try {
       await openLab(page, baseURL, id);
-      const state = (await page.evaluate('window.__bench')) as PageState;
-      const done = state.status.find((s) => s.id === id && s.status === 'done');
-      const stats = await workerStats(page);
-      const tasks = state.longtasks.filter((t) => t.start <= (done?.t ?? Infinity));
-      out.push({
-        loadToDoneMs: done?.t ?? NaN,
-        workerRunMs: stats[0]?.lastRunMs ?? null,
-        backend: stats[0]?.backend ?? null,
-        longTasks: { count: tasks.length, totalMs: tasks.reduce((a, t) => a + t.duration, 0) },
-      });
+      out.push(await loadSample(page, id));
     } finally {
       await context.close();
     }
@@ -476,29 +522,42 @@ async function measureLoads(browser: Browser, baseURL: string, id: string, loads
   return out;
 }
 
-/** Moves the first slider `moves` times, then keeps moving until the figure has completed `reruns` runs. */
+/** Wall-clock limits (Date.now()) past which the slider phase and the reruns stop, once their minimum is met. */
+interface Until {
+  moves: number;
+  runs: number;
+}
+
+/**
+ * One fresh page: its load (one of the load samples), then `settings.moves` timed slider moves, then more moves until
+ * the figure has completed `settings.reruns` runs, for the tensor count. Both phases stop early (after their minimum)
+ * once `until` has passed, so the whole bench fits its time budget when some experiments are slow.
+ */
 async function measureInteractive(
   browser: Browser,
   baseURL: string,
   id: string,
   settings: Settings,
+  until: Until,
   errors: string[],
-): Promise<Pick<ExperimentReport, 'slider' | 'moves' | 'longTasks' | 'tensors' | 'othersRan'>> {
+): Promise<{ load: LoadSample } & Pick<ExperimentReport, 'slider' | 'moves' | 'longTasks' | 'tensors' | 'othersRan' | 'cut'>> {
   const info = catalog.find((e) => e.id === id);
   const first = info ? Object.entries(info.params).find(([, s]) => s.kind === 'number') : undefined;
   const { context, page } = await newPage(browser, errors, id);
   try {
     await openLab(page, baseURL, id);
+    const load = await loadSample(page, id);
     const frame = page.locator(`[data-experiment="${id}"]`);
-    const statsAfter1 = await workerStats(page);
-    const after1 = statsAfter1[0]?.memory ?? null;
+    const after1 = (await workerStats(page))[0]?.memory ?? null;
     if (!first) {
       return {
+        load,
         slider: null,
         moves: [],
         longTasks: { count: 0, totalMs: 0, maxMs: 0, windowMs: 0, duringRuns: 0, supported: false },
         tensors: null,
         othersRan: [],
+        cut: { moves: false, runs: false },
       };
     }
     const slider = frame.getByRole('slider', { name: first[1].label, exact: true });
@@ -506,19 +565,23 @@ async function measureInteractive(
     await page.waitForTimeout(settings.settleMs);
     await page.evaluate(`window.__bench.watch(${JSON.stringify(id)})`);
 
-    const press = async (key: string): Promise<number> => {
+    let pressed = 0;
+    const press = async (): Promise<number> => {
       const k0 = (await page.evaluate('window.__bench.keys.length')) as number;
-      await page.keyboard.press(key);
+      await page.keyboard.press(pressed++ % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
       await page.waitForFunction(`window.__bench.keys.length > ${k0} && window.__bench.doneAfter(window.__bench.keys[${k0}].t)`, undefined, {
         timeout: RUN_TIMEOUT_MS,
       });
       await page.waitForTimeout(settings.settleMs);
       return k0;
     };
+    const doneCount = async () => (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(id)})`)) as number;
 
     // Phase 1: timed slider moves.
     const keyIndices: number[] = [];
-    for (let i = 0; i < settings.moves; i++) keyIndices.push(await press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'));
+    while (keyIndices.length < settings.moves && (keyIndices.length < settings.minMoves || Date.now() < until.moves)) {
+      keyIndices.push(await press());
+    }
     const state = (await page.evaluate(
       '({ keys: window.__bench.keys, muts: window.__bench.muts, longtasks: window.__bench.longtasks, longtaskSupported: window.__bench.longtaskSupported })',
     )) as PageState;
@@ -554,19 +617,18 @@ async function measureInteractive(
     }
     const duringRuns = tasks.filter((t) => runIntervals.some(([a, b]) => t.start < b && t.start + t.duration > a)).length;
 
-    // Phase 2: keep rerunning until the figure has completed `reruns` runs, then read the tensor count.
-    let runs = (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(id)})`)) as number;
-    let i = settings.moves;
-    while (runs < settings.reruns) {
-      await press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-      i += 1;
-      runs = (await page.evaluate(`window.__bench.doneCount(${JSON.stringify(id)})`)) as number;
+    // Phase 2: keep rerunning until the figure has completed `reruns` runs (the load's run and the moves count).
+    let runs = await doneCount();
+    while (runs < settings.reruns && (runs < settings.minReruns || Date.now() < until.runs)) {
+      await press();
+      runs = await doneCount();
     }
     const statsN = await workerStats(page);
     const othersRan = ((await page.evaluate(
       `window.__bench.status.filter((s) => s.id !== ${JSON.stringify(id)}).map((s) => s.id)`,
     )) as string[]).filter((v, j, a) => a.indexOf(v) === j);
     return {
+      load,
       slider: { label: first[1].label, key: first[0] },
       moves,
       longTasks: {
@@ -579,18 +641,21 @@ async function measureInteractive(
       },
       tensors: { experiment: id, config: 'default', runs, after1, afterN: statsN[0]?.memory ?? null, backend: statsN[0]?.backend ?? null },
       othersRan,
+      cut: { moves: moves.length < settings.moves, runs: runs < settings.reruns },
     };
   } finally {
     await context.close();
   }
 }
 
-/** 1 + (reruns − 1) runs of a training configuration; tensor counts after the 1st and the last. */
+/** Runs of a training configuration until `reruns` (or `until`, after `minRuns`); tensors after the 1st and the last. */
 async function measureVariant(
   browser: Browser,
   baseURL: string,
   variant: (typeof TFJS_VARIANTS)[number],
   reruns: number,
+  minRuns: number,
+  until: number,
   errors: string[],
 ): Promise<TensorCheck> {
   const info = catalog.find((e) => e.id === variant.id)!;
@@ -603,7 +668,7 @@ async function measureVariant(
     await focusQuietly(frame.getByRole('slider', { name: first[1].label, exact: true }));
     await page.evaluate(`window.__bench.watch(${JSON.stringify(variant.id)})`);
     let runs = 1;
-    for (let i = 0; runs < reruns; i++) {
+    for (let i = 0; runs < reruns && (runs < minRuns || Date.now() < until); i++) {
       const k0 = (await page.evaluate('window.__bench.keys.length')) as number;
       await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
       await page.waitForFunction(`window.__bench.keys.length > ${k0} && window.__bench.doneAfter(window.__bench.keys[${k0}].t)`, undefined, {
@@ -626,6 +691,8 @@ export async function runBrowserBench(
   opts: { quick?: boolean; siteDir?: string; log?: (line: string) => void } = {},
 ): Promise<BrowserBenchReport> {
   const started = performance.now();
+  const deadline = Date.now() + (opts.quick ? QUICK : FULL).budgetS * 1000;
+  const loadBefore = loadavg()[0];
   const settings = opts.quick ? QUICK : FULL;
   const log = opts.log ?? (() => {});
   const siteDir = resolve(opts.siteDir ?? 'out');
@@ -645,12 +712,18 @@ export async function runBrowserBench(
     const ids = builtExperiments(siteDir);
     const missing = catalog.filter((e) => !ids.includes(e.id)).map((e) => e.id);
     if (missing.length > 0) log(`  (not in the build, skipped: ${missing.join(', ')}; run \`npm run build\` to include them)`);
-    for (const id of ids) {
+    const variants = TFJS_VARIANTS.filter((v) => ids.includes(v.id) && catalog.some((e) => e.id === v.id));
+    const variantReserveMs = variants.length * settings.variantReserveS * 1000;
+    for (const [index, id] of ids.entries()) {
+      // An equal share of what is left; what a fast experiment does not use goes to the ones after it.
+      const expStart = Date.now();
+      const share = Math.max(0, deadline - expStart - variantReserveMs) / (ids.length - index);
+      const until: Until = { moves: expStart + share * 0.7, runs: expStart + share };
       const errors: string[] = [];
-      log(`  ${id}: ${settings.loads} fresh load(s) …`);
-      const loads = await measureLoads(browser, baseURL, id, settings.loads, errors);
-      log(`  ${id}: ${settings.moves} slider moves, then up to ${settings.reruns} runs …`);
-      const interactive = await measureInteractive(browser, baseURL, id, settings, errors);
+      log(`  ${id}: ${settings.loads} fresh loads, up to ${settings.moves} slider moves and ${settings.reruns} runs (≈ ${(share / 1000).toFixed(0)} s) …`);
+      const fresh = await measureLoads(browser, baseURL, id, Math.max(0, settings.loads - 1), errors);
+      const { load, ...interactive } = await measureInteractive(browser, baseURL, id, settings, until, errors);
+      const loads = [...fresh, load];
       experiments.push({
         id,
         loads,
@@ -663,11 +736,11 @@ export async function runBrowserBench(
         errors,
       });
     }
-    const variants: TensorCheck[] = [];
-    for (const variant of TFJS_VARIANTS) {
-      if (!ids.includes(variant.id) || !catalog.some((e) => e.id === variant.id)) continue;
-      log(`  ${variant.id} (${variant.name}): ${settings.variantReruns} runs …`);
-      variants.push(await measureVariant(browser, baseURL, variant, settings.variantReruns, []));
+    const variantChecks: TensorCheck[] = [];
+    for (const variant of variants) {
+      log(`  ${variant.id} (${variant.name}): up to ${settings.variantReruns} runs …`);
+      const until = Math.max(deadline, Date.now() + settings.variantReserveS * 1000);
+      variantChecks.push(await measureVariant(browser, baseURL, variant, settings.variantReruns, 3, until, []));
     }
     return {
       when: new Date().toISOString(),
@@ -675,6 +748,7 @@ export async function runBrowserBench(
         chromium: browser.version(),
         cpu: cpus()[0]?.model ?? 'unknown',
         cores: cpus().length,
+        loadAverage: { before: loadBefore, after: loadavg()[0] },
         baseURL,
         quick: Boolean(opts.quick),
       },
@@ -685,12 +759,13 @@ export async function runBrowserBench(
         'first visible change: the first mutation of the plot area or the status line (usually “Computing…”); final result drawn: the commit that sets data-status="done", or a plot mutation up to the settle window later (throttled charts).',
         'The trajectory player’s own animation is excluded from both. The slider’s value readout is outside the figure and not counted.',
         'Each experiment is measured on /lab/ opened at its heading, with the other figures kept from starting (their IntersectionObserver entries are dropped), so it has the worker to itself.',
-        'load → done: navigation start to the commit that sets "done", cold HTTP cache; worker run: the worker’s lastRunMs for that run (includes waiting for the tfjs backend on the first run).',
-        'JS sizes: the files gzipped at level 9 from out/; main thread = the window’s resource timeline (scripts and preloads); worker = the requests Playwright saw beyond those (a chunk both threads load counts in both).',
+        'load → result: navigation start to the commit that sets "done", cold HTTP cache; worker run: the worker’s lastRunMs for that run (includes waiting for the tfjs backend on the first run).',
+        `Time budget ${settings.budgetS} s: each experiment gets an equal share of what is left; slow ones stop after ${settings.minMoves} moves once their share is spent (then the tensor count is after the runs done so far).`,
+        'JS sizes: the files gzipped at level 9 from out/; first-load = main-thread JS fetched before the load event; worker = the requests Playwright saw beyond the window’s own (a chunk both threads load counts in both).',
       ],
       pages,
       experiments,
-      variants,
+      variants: variantChecks,
       elapsedS: (performance.now() - started) / 1000,
     };
   } finally {
@@ -707,103 +782,114 @@ const ms = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : `$
 const mark = (ok: boolean | null) => (ok === null ? '?' : ok ? '✓' : '✗');
 
 export function formatBrowserTable(report: BrowserBenchReport): string {
-  const rows: [string, string, string, string][] = [];
+  type Row = [string, string, string, string];
   const b = report.budgets;
+  const sections: { title: string; rows: Row[] }[] = [];
+  const tensorRow = (t: TensorCheck, label: string): Row => [
+    `${label}tensors after 1 / ${t.runs} runs`,
+    `${t.after1?.numTensors ?? 'n/a'} / ${t.afterN?.numTensors ?? 'n/a'} (${t.after1?.numBytes ?? '?'} / ${t.afterN?.numBytes ?? '?'} bytes)`,
+    'equal',
+    mark(t.after1 && t.afterN ? t.after1.numTensors === t.afterN.numTensors : null),
+  ];
+
   for (const e of report.experiments) {
+    const rows: Row[] = [];
     const fv = e.firstVisible;
+    const fd = e.finalDrawn;
     rows.push([
-      `${e.id}: slider → first visible change (${fv.n} moves)`,
+      'slider → first visible change',
       `median ${ms(fv.median)}, p95 ${ms(fv.p95)}`,
       `≤ ${b.firstRedrawMedianMs} ms median, ≤ ${b.firstRedrawP95Ms} ms p95`,
       mark(fv.median === null ? null : fv.median <= b.firstRedrawMedianMs && fv.p95! <= b.firstRedrawP95Ms),
     ]);
-    const fd = e.finalDrawn;
     rows.push([
-      `${e.id}: slider → final result drawn`,
+      'slider → final result drawn',
       `median ${ms(fd.median)}, p95 ${ms(fd.p95)}`,
-      `(≤ ${b.defaultRunMs} ms, the run budget)`,
-      mark(fd.median === null ? null : fd.p95! <= b.defaultRunMs),
+      `(a run: ≤ ${b.defaultRunMs} ms)`,
+      mark(fd.median === null ? null : fd.median <= b.defaultRunMs),
     ]);
     rows.push([
-      `${e.id}: fresh load → result (${e.loadToDone.n} loads)`,
+      `fresh load → result (${e.loadToDone.n} loads)`,
       `median ${ms(e.loadToDone.median)}`,
       `≤ ${b.defaultRunMs} ms`,
       mark(e.loadToDone.median === null ? null : e.loadToDone.median <= b.defaultRunMs),
     ]);
     const backends = [...new Set(e.loads.map((l) => l.backend))].join('/');
     rows.push([
-      `${e.id}: default run in the worker (${backends})`,
-      `median ${ms(e.workerRun.median)}`,
+      'default run in the worker',
+      `median ${ms(e.workerRun.median)} (${backends})`,
       `≤ ${b.defaultRunMs} ms`,
       mark(e.workerRun.median === null ? null : e.workerRun.median <= b.defaultRunMs),
     ]);
     const lt = e.longTasks;
     rows.push([
-      `${e.id}: long tasks during the slider phase`,
+      'long tasks, slider phase',
       lt.supported
-        ? `${lt.count} (${lt.duringRuns} during runs; total ${ms(lt.totalMs)}, max ${ms(lt.maxMs)}, over ${(lt.windowMs / 1000).toFixed(1)} s)`
+        ? `${lt.count} (${lt.duringRuns} during runs), total ${ms(lt.totalMs)}, max ${ms(lt.maxMs)} in ${(lt.windowMs / 1000).toFixed(1)} s`
         : 'not supported',
       `${b.longTasks}`,
       mark(lt.supported ? lt.count <= b.longTasks : null),
     ]);
-    const ll = e.loadLongTasks;
     rows.push([
-      `${e.id}: long tasks, fresh load → result`,
-      ll.length ? `${ll.map((l) => l.count).join(', ')} per load (total ${ll.map((l) => ms(l.totalMs)).join(', ')})` : 'n/a',
+      'long tasks, load → result',
+      e.loadLongTasks.map((l) => `${l.count} (${ms(l.totalMs)})`).join(', '),
       '(info: includes hydration)',
       '',
     ]);
+    if (e.tensors) rows.push(tensorRow(e.tensors, ''));
+    const slider = e.slider ? `slider “${e.slider.label}”, ${e.moves.length} moves` : 'no slider';
+    sections.push({ title: `${e.id} (${slider})`, rows });
   }
-  const tensorRow = (t: TensorCheck) => {
-    rows.push([
-      `${t.experiment} (${t.config}): tensors after 1 / ${t.runs} runs`,
-      `${t.after1?.numTensors ?? 'n/a'} / ${t.afterN?.numTensors ?? 'n/a'} (${t.after1?.numBytes ?? '?'} / ${t.afterN?.numBytes ?? '?'} bytes)`,
-      'equal',
-      mark(t.after1 && t.afterN ? t.after1.numTensors === t.afterN.numTensors : null),
-    ]);
-  };
-  for (const e of report.experiments) if (e.tensors) tensorRow(e.tensors);
-  for (const v of report.variants) tensorRow(v);
-  for (const p of report.pages) {
-    rows.push([
-      `first-load JS ${p.path} (${p.mainThread.length} files)`,
-      `${p.mainGzipKb.toFixed(1)} kB gzip${p.mainHasTfjs ? ', HAS tfjs' : ''}${
-        p.mainLater.length ? ` (+${p.mainLaterGzipKb.toFixed(1)} kB after load in ${p.mainLater.length} files)` : ''
-      }`,
-      `≤ ${b.firstLoadJsKb} kB, no tfjs`,
-      mark(p.mainGzipKb <= b.firstLoadJsKb && !p.mainHasTfjs),
-    ]);
+  if (report.variants.length > 0) {
+    sections.push({ title: 'training variants of experiments whose default does not train', rows: report.variants.map((v) => tensorRow(v, `${v.experiment}, ${v.config}: `)) });
   }
+
+  const pageRows: Row[] = report.pages.map((p) => [
+    `${p.path} (${p.mainThread.length} files)`,
+    `${p.mainGzipKb.toFixed(1)} kB${p.mainHasTfjs ? ', HAS tfjs' : ''}${
+      p.mainLater.length ? `; +${p.mainLaterGzipKb.toFixed(1)} kB after load (${p.mainLater.length} prefetched/lazy)` : ''
+    }`,
+    `≤ ${b.firstLoadJsKb} kB, no tfjs`,
+    mark(p.mainGzipKb <= b.firstLoadJsKb && !p.mainHasTfjs),
+  ]);
   const lab = report.pages.find((p) => p.worker.length > 0);
   if (lab) {
     const tf = lab.worker.filter((f) => f.tfjs);
-    rows.push([
-      `worker JS (${lab.worker.length} files, from ${lab.path})`,
-      `${lab.workerGzipKb.toFixed(1)} kB gzip, of which tfjs ${lab.workerTfjsGzipKb.toFixed(1)} kB in ${tf.map((f) => f.url.split('/').pop()).join(', ')}`,
+    pageRows.push([
+      `worker (${lab.worker.length} files, on ${lab.path})`,
+      `${lab.workerGzipKb.toFixed(1)} kB, of which tfjs ${lab.workerTfjsGzipKb.toFixed(1)} kB (${tf.map((f) => f.url.split('/').pop()).join(', ')})`,
       'tfjs only here',
       mark(tf.length > 0 && report.pages.every((p) => !p.mainHasTfjs)),
     ]);
   }
+  sections.push({ title: 'first-load JS, gzip -9 (main thread, before the load event)', rows: pageRows });
+
   const w = [0, 0, 0];
-  for (const r of rows) for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length);
-  const header: [string, string, string, string] = ['what', 'measured', 'budget', ''];
-  for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], header[i].length);
-  const line = (r: [string, string, string, string]) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`;
+  for (const sec of sections) for (const r of sec.rows) for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length);
+  const line = (r: Row) => `  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd();
   const env = report.environment;
   const extra: string[] = [];
   for (const e of report.experiments) {
+    if (e.cut.moves || e.cut.runs) {
+      extra.push(
+        `! ${e.id}: the time budget cut it to ${e.moves.length} moves and ${e.tensors?.runs ?? 0} runs (target ${report.settings.moves} and ${report.settings.reruns}).`,
+      );
+    }
     if (e.othersRan.length > 0) extra.push(`! ${e.id}: other figures also ran on its page (${e.othersRan.join(', ')}), sharing the worker.`);
     const idle = e.moves.filter((m) => !m.ran).length;
     if (idle > 0) extra.push(`! ${e.id}: ${idle} slider move(s) did not start a run.`);
     if (e.errors.length > 0) extra.push(`! ${e.id}: ${e.errors.length} console/page error(s): ${e.errors.slice(0, 3).join(' | ')}`);
   }
-  return [
-    `Chromium ${env.chromium} (headless), ${env.cpu} (${env.cores} cores), ${env.quick ? 'quick, ' : ''}in ${report.elapsedS.toFixed(0)} s`,
-    '',
-    line(header),
-    ...rows.map(line),
-    ...(extra.length ? ['', ...extra] : []),
-    '',
-    ...report.notes.map((n) => `- ${n}`),
-  ].join('\n');
+  for (const v of report.variants) {
+    if (v.runs < report.settings.variantReruns) extra.push(`! ${v.experiment} (${v.config}): the time budget cut it to ${v.runs} runs.`);
+  }
+  const out = [
+    `Chromium ${env.chromium} (headless), ${env.cpu} (${env.cores} cores), load average ${env.loadAverage.before.toFixed(1)} → ${env.loadAverage.after.toFixed(1)}, ${
+      env.quick ? 'quick, ' : ''
+    }${report.elapsedS.toFixed(0)} s`,
+  ];
+  for (const sec of sections) out.push('', sec.title, ...sec.rows.map(line));
+  if (extra.length) out.push('', ...extra);
+  out.push('', ...report.notes.map((n) => `- ${n}`));
+  return out.join('\n');
 }
