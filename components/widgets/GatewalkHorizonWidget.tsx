@@ -16,7 +16,8 @@ type Values = ParamValues<typeof gatewalkHorizonInfo.params>;
 const SHARED = vizColor(0);
 const PER_STEP = vizColor(1);
 
-const fixed = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits));
+/** A number with `digits` decimals and a true minus sign. */
+const fixed = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits).replace('-', '−'));
 
 /** Which curves `curves` selects. */
 function selection(curves: string) {
@@ -116,13 +117,15 @@ function summary(r: Result, values: Values): ReactNode {
             sparse regret grows <strong>×{fixed(m['ratio/sharedSparse'], 1)}</strong> from H = {h0} to {hLast} (slope{' '}
             <strong>{fixed(m['slope/sharedSparse'])}</strong>; exact MLE: {fixed(m['slope/exactSharedSparse'])})
           </>
-        ) : (
+        ) : null}
+        {show.sparse && show.dense ? ' and its' : null}
+        {show.dense ? (
           <>
             {' '}
             dense regret grows with slope <strong>{fixed(m['slope/sharedDense'])}</strong> (exact MLE:{' '}
             {fixed(m['slope/exactSharedDense'])})
           </>
-        )}
+        ) : null}
       </>,
     );
   } else if (show.shared) {
@@ -210,7 +213,7 @@ export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
               title="Gate-walk: regret of behavior cloning against horizon"
               series={chartSeries(r, values)}
               xLabel="horizon H (steps)"
-              yLabel="regret: P(fall) if sparse, lost steps if dense"
+              yLabel="regret (P(fall) or lost steps)"
               logX
               logY
               height={340}

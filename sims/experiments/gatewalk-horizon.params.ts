@@ -18,7 +18,6 @@ export const gatewalkHorizonInfo = defineInfo({
       step: 1,
       integer: true,
       label: 'Demonstrations n',
-      unit: 'trajectories',
       help: 'Expert trajectories in each data set, each H gates long. Every shared curve scales like 1/n.',
     },
     hMin: {
@@ -49,29 +48,29 @@ export const gatewalkHorizonInfo = defineInfo({
       kind: 'choice',
       default: 'all',
       options: [
-        { value: 'all', label: 'All four: sharing on/off × sparse/dense' },
-        { value: 'sparse', label: 'Sparse reward only (R = 1)' },
-        { value: 'dense', label: 'Dense reward only (R = H)' },
-        { value: 'shared', label: 'Parameter sharing on only' },
-        { value: 'perStep', label: 'Parameter sharing off only' },
+        { value: 'all', label: 'All four' },
+        { value: 'sparse', label: 'Sparse reward only' },
+        { value: 'dense', label: 'Dense reward only' },
+        { value: 'shared', label: 'Sharing on only' },
+        { value: 'perStep', label: 'Sharing off only' },
       ],
       label: 'Curves',
       help:
-        'Shared: one policy for every step, fit on all nH pairs. Per-step: a separate policy for each step, fit on its n pairs. ' +
-        'Sparse: cost 1 if the walker falls at all. Dense: 1 per step spent fallen.',
+        'Sharing on: one policy for every step, fit on all nH pairs; off: a policy per step, fit on its n pairs. ' +
+        'Sparse reward (R = 1): lose 1 if the walker falls; dense (R = H): lose 1 per step spent fallen.',
     },
     learner: {
       kind: 'choice',
       default: 'exact',
       options: [
-        { value: 'exact', label: 'Exact maximum likelihood (instant)' },
-        { value: 'logistic', label: 'Logistic regression trained in tfjs (a few seconds)' },
+        { value: 'exact', label: 'Exact MLE (instant)' },
+        { value: 'logistic', label: 'Logistic, tfjs (seconds)' },
       ],
       label: 'Learner',
       help:
-        'Exact: the middle of the arc of angles that agree with every label. Logistic: a zero-initialised linear softmax ' +
-        'trained by Adam for a fixed number of steps, applied to the shared class only (per-step curves stay exact); ' +
-        'its error falls more slowly than 1/(nH), and the shared regret then grows with H.',
+        'Exact: the middle of the arc of angles that agree with every label. Logistic (shared class only): a ' +
+        'zero-initialised linear softmax trained by Adam; under-trained, its error falls more slowly than 1/(nH) and ' +
+        'the shared regret grows with H.',
     },
     gust: {
       kind: 'number',
@@ -81,9 +80,8 @@ export const gatewalkHorizonInfo = defineInfo({
       step: 0.005,
       label: 'Hidden gust p',
       help:
-        'With probability p a gust the learner cannot see flips the correct side of a gate; the expert sees it and never ' +
-        'falls. The expert is then outside the learner’s class (misspecified), every learner errs at least a fraction p ' +
-        'of the steps, and regret grows with H even with sharing.',
+        'A gust the learner cannot see flips the correct side of a gate with probability p; the expert sees it and never ' +
+        'falls. The expert is then outside the learner’s class (misspecified), and regret grows with H even with sharing.',
     },
     datasets: {
       kind: 'number',
@@ -95,8 +93,8 @@ export const gatewalkHorizonInfo = defineInfo({
       log: true,
       label: 'Data sets per point',
       help:
-        'Independent demonstration data sets behind each point; the curve is their mean, the band a 95% bootstrap interval. ' +
-        'With a hidden gust each fit searches its data, which is slower.',
+        'Independent data sets behind each point: the curve is their mean, the band a 95% bootstrap interval. ' +
+        'Slower with a hidden gust (each fit searches its data).',
     },
     logisticDatasets: {
       kind: 'number',
@@ -105,8 +103,8 @@ export const gatewalkHorizonInfo = defineInfo({
       max: 8,
       step: 1,
       integer: true,
-      label: 'Trained data sets per point',
-      help: 'Logistic learner only: how many data sets (one tfjs training run each) behind each shared point.',
+      label: 'Trained data sets',
+      help: 'Logistic learner only: data sets (one tfjs training run each) behind each shared point.',
     },
     logisticSteps: {
       kind: 'number',
