@@ -14,7 +14,7 @@ import css from './DaggerLaneWidget.module.css';
 
 const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
 const CENTRE = 6;
-const ARROWS = ['←', '·', '→'];
+const ARROWS = ['←', '•', '→'];
 const ACTION_WORDS = ['left', 'stay', 'right'];
 
 type Values = ParamValues<typeof daggerLaneInfo.params>;
@@ -101,7 +101,7 @@ function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readon
   return (
     <table className={css.actions} data-testid="round-actions">
       <caption>
-        Greedy action of each learner in every lane after round {round.round} (← left, · stay, → right). Outlined cells
+        Greedy action of each learner in every lane after round {round.round} (← left, • stay, → right). Outlined cells
         differ from the expert, who always steers back toward the centre.
       </caption>
       <thead>
@@ -148,9 +148,11 @@ function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readon
 function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: Values; expert: readonly number[] }) {
   const k = round.round;
   const fresh = round.newLabels.dagger;
+  // The leading no-break space widens the Heatmap's label column, whose width is estimated from the character
+  // count and clips these bold labels by a few pixels in wide fonts (e.g. DejaVu Sans).
   const rows = [
-    { key: 'dagger-new', label: 'DAgger new', values: fresh, role: 'dagger' as const },
-    { key: 'dagger-all', label: 'DAgger all', values: round.data.dagger, role: 'dagger' as const },
+    { key: 'dagger-new', label: '\u00a0DAgger new', values: fresh, role: 'dagger' as const },
+    { key: 'dagger-all', label: '\u00a0DAgger all', values: round.data.dagger, role: 'dagger' as const },
     { key: 'dart-all', label: 'DART all', values: round.data.dart, role: 'dart' as const },
     { key: 'bc-all', label: 'BC all', values: round.data.bcEqualLabels, role: 'bc' as const },
   ];
@@ -236,11 +238,12 @@ function Summary({ state, values }: { state: ExperimentState; values: Values }) 
 }
 
 function costSeries(series: Record<string, Point[]> | undefined, noise: number): LineSeries[] {
-  // Later series draw on top: DAgger over DART, both over the expert's line they reach.
+  // Later series draw on top: DART's dotted line over DAgger's dash-dot, both over the expert's line they reach
+  // (where all three coincide, both patterns still show).
   return [
     { key: 'bc', label: 'BC, same number of labels', role: 'bc', points: series?.['cost/bcEqualLabels'] ?? [] },
-    { key: 'dart', label: `DART (ε_D = ${noise})`, role: 'dart', points: series?.['cost/dart'] ?? [] },
     { key: 'dagger', label: 'DAgger', role: 'dagger', points: series?.['cost/dagger'] ?? [] },
+    { key: 'dart', label: `DART (ε_D = ${noise})`, role: 'dart', points: series?.['cost/dart'] ?? [] },
   ];
 }
 
@@ -262,7 +265,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
       <LineChart
         title="Cost after each round: DAgger, BC with as many expert labels, and DART"
         series={series}
-        xLabel={`round (each adds ${values.rolloutsPerRound} episodes = ${count(values.rolloutsPerRound * values.horizon)} expert labels per method)`}
+        xLabel="round of data collection"
         yLabel="expected cost J (off-centre steps)"
         logY={positive}
         xDomain={[0, Math.max(1, values.nRounds)]}
@@ -274,7 +277,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
           ...(shown ? [{ x: stepper.round, label: `round ${stepper.round}` }] : []),
         ]}
         height={300}
-        caption={`Exact cost of each round's learner deployed for ${values.horizon} steps with tremble ε = ${values.epsilon}${positive ? ' (log scale)' : ''}. All three have used the same number of expert labels at every round.${nSeeds > 1 ? ' Lines: mean over seeds; bands: min–max.' : ''}`}
+        caption={`Exact cost of each round's learner deployed for ${values.horizon} steps with tremble ε = ${values.epsilon}${positive ? ' (log scale)' : ''}. Each round gives every method ${values.rolloutsPerRound} more episodes, ${count(values.rolloutsPerRound * values.horizon)} expert labels: all three have used the same number at every round.${nSeeds > 1 ? ' Lines: mean over seeds; bands: min–max.' : ''}`}
       />
       {shown && extras?.expertTable ? (
         <>

@@ -38,12 +38,14 @@ export const daggerLaneInfo = defineInfo({
       kind: 'choice',
       default: 'firstRound',
       options: [
-        { value: 'firstRound', label: 'β = 1, then 0 (learner drives from round 1)' },
-        { value: 'linear', label: 'Linear ramp: β = 1 − i/N' },
+        { value: 'firstRound', label: 'β = 1, then 0' },
+        { value: 'linear', label: 'Linear: β = 1 − i/N' },
         { value: 'exponential', label: 'Halving: β = 0.5^i' },
       ],
       label: 'DAgger β schedule',
-      help: 'β_i is the probability that the expert, not the learner, takes each action during round i’s rollouts.',
+      help:
+        'β_i is the probability that the expert, not the learner, takes each action during round i’s rollouts. With ' +
+        'β = 1, then 0, the learner drives from round 1 on.',
     },
     noise: {
       kind: 'number',
