@@ -102,7 +102,9 @@ function summary(r: Result, values: Values): ReactNode {
   const horizons = (r.extras?.horizons as number[] | undefined) ?? [];
   const h0 = horizons[0];
   const hLast = horizons[horizons.length - 1];
-  const h4 = horizons.length >= 3 ? horizons[2] : undefined;
+  // The per-step numbers are read over H₀ … 4H₀ (before saturation) when the grid has 4H₀, else over the grid.
+  const short = horizons[2] === 4 * h0;
+  const h4 = short ? horizons[2] : hLast;
   const logistic = values.learner === 'logistic';
   const parts: ReactNode[] = [];
 
@@ -149,21 +151,24 @@ function summary(r: Result, values: Values): ReactNode {
       </>,
     );
   }
-  if (show.perStep && h4 !== undefined) {
+  if (show.perStep && horizons.length >= 2) {
     parts.push(
       <>
         {show.shared ? 'without' : 'Without'} it
         {show.sparse ? (
           <>
             {' '}
-            the sparse regret grows <strong>×{fixed(m['ratio/perStepSparse4x'], 1)}</strong> from H = {h0} to {h4}
+            the sparse regret grows{' '}
+            <strong>×{fixed(m[short ? 'ratio/perStepSparse4x' : 'ratio/perStepSparse'], 1)}</strong> from H = {h0} to{' '}
+            {h4}
           </>
         ) : null}
         {show.sparse && show.dense ? ' and' : null}
         {show.dense ? (
           <>
             {' '}
-            the dense regret with slope <strong>{fixed(m['slope/perStepDenseShort'])}</strong> (H = {h0}–{h4})
+            the dense regret with slope{' '}
+            <strong>{fixed(m[short ? 'slope/perStepDenseShort' : 'slope/perStepDense'])}</strong> (H = {h0}–{h4})
           </>
         ) : null}
       </>,

@@ -457,7 +457,9 @@ export const gatewalkHorizonExperiment = defineExperiment(
     // Metrics: what the summary line and the science tests read.
     const last = (key: string) => series[key]?.[series[key].length - 1]?.y;
     const first = (key: string) => series[key]?.[0]?.y;
-    const short = (key: string) => (series[key] ?? []).filter((pt) => pt.x <= 4 * horizons[0]);
+    // H₀, 2H₀, 4H₀ when the grid has them (it does unless the longest horizon cuts it short).
+    const short = (key: string) =>
+      horizons[2] === 4 * horizons[0] ? (series[key] ?? []).filter((pt) => pt.x <= 4 * horizons[0]) : [];
     const metrics: Record<string, number> = {};
     for (const key of [...GATEWALK_CURVES, 'exact/sharedSparse', 'exact/sharedDense']) {
       const points = series[key];
