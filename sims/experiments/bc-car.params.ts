@@ -19,7 +19,7 @@ export const bcCarInfo = defineInfo({
       integer: true,
       label: 'Demonstrations',
       unit: 'episodes',
-      help: 'Clean expert demonstrations (no tremble), each as long as a race; the network is trained on every step of them.',
+      help: 'Clean expert demonstrations (no tremble), each as long as a race; the network is trained on every step of them. More of them do not help: they all hug the centre line.',
     },
     tremble: {
       kind: 'number',
