@@ -94,21 +94,37 @@ export function BetaNumberLine({
             <desc id={descId}>{description}</desc>
             {/* Lane labels */}
             <text x={4} y={LANE.plus + BAR / 2} dominantBaseline="central" fontSize={fontSize} fill={plusColor} fontWeight={600}>
-              σ = +1 grows
+              world +1
             </text>
             <text x={4} y={LANE.minus + BAR / 2} dominantBaseline="central" fontSize={fontSize} fill={minusColor} fontWeight={600}>
-              σ = −1 grows
+              world −1
             </text>
             <text x={4} y={LANE.axis} dominantBaseline="central" fontSize={fontSize} fill="var(--muted)">
               gain β̂
             </text>
             {/* Where each world diverges */}
-            {plusBad.map(([lo, hi], i) => (
-              <rect key={`p${i}`} x={x(lo)} y={LANE.plus} width={x(hi) - x(lo)} height={BAR} fill={plusColor} fillOpacity={0.3} stroke={plusColor} />
-            ))}
-            {minusBad.map(([lo, hi], i) => (
-              <rect key={`m${i}`} x={x(lo)} y={LANE.minus} width={x(hi) - x(lo)} height={BAR} fill={minusColor} fillOpacity={0.3} stroke={minusColor} />
-            ))}
+            {[
+              { key: 'p', spans: plusBad, y: LANE.plus, color: plusColor },
+              { key: 'm', spans: minusBad, y: LANE.minus, color: minusColor },
+            ].map((lane) =>
+              lane.spans.map(([lo, hi], i) => (
+                <g key={`${lane.key}${i}`}>
+                  <rect x={x(lo)} y={lane.y} width={x(hi) - x(lo)} height={BAR} fill={lane.color} fillOpacity={0.3} stroke={lane.color} />
+                  {x(hi) - x(lo) > fontSize * 6 ? (
+                    <text
+                      x={(x(lo) + x(hi)) / 2}
+                      y={lane.y + BAR / 2}
+                      dominantBaseline="central"
+                      textAnchor="middle"
+                      fontSize={fontSize - 1}
+                      fill="var(--fg)"
+                    >
+                      errors grow
+                    </text>
+                  ) : null}
+                </g>
+              )),
+            )}
             {/* The band stable in both worlds */}
             {band ? (
               <rect x={x(band[0])} y={LANE.axis - 9} width={Math.max(2, x(band[1]) - x(band[0]))} height={18} fill={bandColor} fillOpacity={0.35} stroke={bandColor} />

@@ -5,6 +5,7 @@ import type { ExperimentState } from '@/components/hooks/useExperiment';
 import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { usePrefersReducedMotion } from '@/components/viz/hooks';
+import { roleColor } from '@/components/viz/palette';
 import type { ParamValues } from '@/lib/params';
 import { makeRng, type Rng } from '@/lib/rng';
 import { depthTrace, invalidMask, sampleString, tokensToString, type DyckTablePolicy } from '@/sims/envs/dyck';
@@ -87,7 +88,7 @@ function ExposureBiasFigure({ state, values, seed }: ExposureBiasFigureProps) {
     <>
       <p className={styles.summary}>{r && extras.strings ? summary(r, values) : 'Training both students and evaluating them exactly…'}</p>
       <TextGenerator extras={extras} result={r} seed={seed} />
-      {values.metric === 'sparse' ? <SparseChart r={r} /> : <DenseChart r={r} extras={extras} />}
+      {values.metric === 'sparse' ? <SparseChart r={r} extras={extras} /> : <DenseChart r={r} extras={extras} />}
       {extras.students?.bc.kind === 'depth' && extras.depthLabels ? (
         <DepthTable students={extras.students} depthLabels={extras.depthLabels} />
       ) : null}
@@ -350,13 +351,22 @@ function guide(points: readonly Point[], from: number, power: number): Point[] {
   return points.filter((p) => p.x >= from).map((p) => ({ x: p.x, y: anchor.y * (p.x / from) ** power }));
 }
 
+/** 1, 2, 4, … up to `max`: the x ticks of the length axis. */
+function powersOfTwo(max: number): number[] {
+  const out: number[] = [];
+  for (let h = 1; h <= max; h *= 2) out.push(h);
+  return out;
+}
+
 function DenseChart({ r, extras }: { r: Result | null; extras: Extras }) {
   const bc = r?.series['invalid/bc'] ?? [];
+  const maxH = Math.max(2, extras.maxH ?? bc.length);
   const on = r?.series['invalid/onPolicy'] ?? [];
   const from = extras.horizons?.[0] ?? 16;
+  // Each guide in its curve's colour, dotted: H² through BC's value at H₀, H through on-policy's.
   const series: LineSeries[] = [
-    { key: 'guide-h2', label: '∝ H²', role: 'guide', dashed: true, points: guide(bc, from, 2), showBand: false },
-    { key: 'guide-h', label: '∝ H', role: 'guide', dashed: true, points: guide(on, from, 1), showBand: false },
+    { key: 'guide-h2', label: '∝ H² (from BC at H₀)', role: 'guide', color: roleColor('bc'), points: guide(bc, from, 2), showBand: false },
+    { key: 'guide-h', label: '∝ H (from on-policy at H₀)', role: 'guide', color: roleColor('dagger'), points: guide(on, from, 1), showBand: false },
     { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: on },
     { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: bc },
   ];
@@ -368,26 +378,36 @@ function DenseChart({ r, extras }: { r: Result | null; extras: Extras }) {
       yLabel="expected invalid tokens"
       logX
       logY
+      xDomain={[1, maxH]}
+      xTicks={powersOfTwo(maxH)}
       height={320}
-      caption={`Exact expectations (no sampling). On log-log axes a slope of 2 is quadratic growth, 1 linear; guides start at H = ${from}.`}
+      caption={`Exact expectations (no sampling). On log-log axes a slope of 2 is quadratic growth, 1 linear; the dotted guides start at H₀ = ${from}.`}
     />
   );
 }
 
-function SparseChart({ r }: { r: Result | null }) {
+function SparseChart({ r, extras }: { r: Result | null; extras: Extras }) {
+  const maxH = Math.max(2, extras.maxH ?? r?.series['pValid/bc']?.length ?? 2);
+  const bc = r?.series['pValid/bc'] ?? [];
+  const on = r?.series['pValid/onPolicy'] ?? [];
+  // From the tenth below the lowest value up to 1, so a decline from 1 to 0.94 is visible.
+  const low = Math.min(1, ...bc.map((p) => p.lo ?? p.y), ...on.map((p) => p.lo ?? p.y));
+  const yFloor = Math.max(0, Math.floor(low * 10 - 1e-9) / 10);
   return (
     <LineChart
       title="Sparse metric: probability that the whole string is valid"
       series={[
-        { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: r?.series['pValid/onPolicy'] ?? [] },
-        { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: r?.series['pValid/bc'] ?? [] },
+        { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: on },
+        { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: bc },
       ]}
       xLabel="string length H (tokens)"
       yLabel="P(every token valid)"
       logX
-      yDomain={[0, 1]}
+      xDomain={[1, maxH]}
+      xTicks={powersOfTwo(maxH)}
+      yDomain={[yFloor, 1]}
       height={320}
-      caption="Exact probabilities. The first mistake makes a string invalid whatever follows, so recovering does not help this metric."
+      caption={`Exact probabilities (the axis starts at ${yFloor}). The first mistake makes a string invalid whatever follows, so recovering does not help this metric.`}
     />
   );
 }

@@ -80,8 +80,8 @@ function summary(r: Result, values: Values): ReactNode {
       <>
         in world σ = {sigma === 1 ? '+1' : '−1'} errors {rate !== undefined && rate >= 1 ? 'grow' : 'shrink'}{' '}
         <strong>{times(rate)}</strong> per step
-        {sigma === m.worstSigma && m['rate/fitted'] !== undefined ? <> (fitted on the curve: {times(m['rate/fitted'])})</> : null}{' '}
-        and the imitation cost is J = <strong>{cost(J)}</strong>
+        {sigma === m.worstSigma && m['rate/fitted'] !== undefined ? <> (fitted on the curve: {times(m['rate/fitted'])})</> : null}
+        , J = <strong>{cost(J)}</strong>
       </>
     );
   };
@@ -99,35 +99,31 @@ function summary(r: Result, values: Values): ReactNode {
     <>
       Trained once on demonstrations identical in both worlds, the network extrapolated the gain{' '}
       <strong>β̂ = {beta.toFixed(3)}</strong>. {where}
-      {world(worst)}; {world(other)} (out of {r.extras?.horizon ?? 100} steps).
+      {world(worst)}; {world(other)}. (J is the imitation cost over {r.extras?.horizon ?? 100} steps: at most 1 per
+      step.)
     </>
   );
 }
 
-/** Keeps a guide only up to a few times the measured curves' top, so it does not squash them on the log axis. */
-function upTo(points: readonly Point[], top: number): Point[] {
-  return points.filter((p) => p.y <= top);
+/** A log-axis range from the decade below the smallest positive value to the decade above `top`. */
+function logRange(series: readonly (readonly Point[])[], top: number): [number, number] {
+  let lo = Infinity;
+  for (const points of series) for (const p of points) if (p.y > 0 && p.y < lo) lo = p.y;
+  if (!Number.isFinite(lo)) return [1e-4, 10 ** Math.ceil(Math.log10(top))];
+  return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(top))];
 }
 
 function DeviationChart({ r }: { r: Result | null }) {
   const plus = r?.series['deviation/plus'] ?? [];
   const minus = r?.series['deviation/minus'] ?? [];
+  const theoryPlus = r?.series['theory/plus'] ?? [];
+  const theoryMinus = r?.series['theory/minus'] ?? [];
+  // The linear learner never saturates: the range follows the measured curves and clips the guides above them.
   const top = 3 * Math.max(1, ...plus.map((p) => p.y), ...minus.map((p) => p.y));
+  const yDomain = logRange([plus, minus, theoryPlus, theoryMinus], top);
   const series: LineSeries[] = [
-    {
-      key: 'theory-plus',
-      label: 'linear learner, same β̂ (σ = +1)',
-      color: PLUS,
-      dashed: true,
-      points: upTo(r?.series['theory/plus'] ?? [], top),
-    },
-    {
-      key: 'theory-minus',
-      label: 'linear learner, same β̂ (σ = −1)',
-      color: MINUS,
-      dashed: true,
-      points: upTo(r?.series['theory/minus'] ?? [], top),
-    },
+    { key: 'theory-plus', label: 'linear learner, same β̂ (σ = +1)', color: PLUS, dashed: true, points: theoryPlus },
+    { key: 'theory-minus', label: 'linear learner, same β̂ (σ = −1)', color: MINUS, dashed: true, points: theoryMinus },
     { key: 'plus', label: 'world σ = +1', color: PLUS, dashed: false, points: plus },
     { key: 'minus', label: 'world σ = −1', color: MINUS, dashed: false, points: minus },
   ];
@@ -138,9 +134,10 @@ function DeviationChart({ r }: { r: Result | null }) {
       xLabel="time step t"
       yLabel="median ‖x̂_t − x*_t‖"
       logY
+      yDomain={plus.length > 0 ? yDomain : undefined}
       height={320}
       referenceLines={[{ y: 1, label: 'per-step cost saturates' }]}
-      caption="Median over 100 starts of the distance between the learner's and the expert's state (same start, same noise). A straight line on this log scale is exponential growth; dashed: a linear learner with the same β̂."
+      caption="Median over 100 starts of the distance between the learner's and the expert's state (same start, same noise). A straight line on this log scale is exponential growth; dashed: a linear learner with the same β̂ and no fitting error."
     />
   );
 }

@@ -35,8 +35,8 @@ export const exposureBiasInfo = defineInfo({
       kind: 'choice',
       default: 'depth',
       options: [
-        { value: 'depth', label: 'Depth feature (realisable)' },
-        { value: 'window', label: 'Last k tokens (misspecified)' },
+        { value: 'depth', label: 'Depth (realisable)' },
+        { value: 'window', label: 'Last k tokens' },
       ],
       label: 'Student',
       help:
@@ -106,8 +106,8 @@ export const exposureBiasInfo = defineInfo({
       kind: 'choice',
       default: 'dense',
       options: [
-        { value: 'dense', label: 'Dense: invalid tokens per string' },
-        { value: 'sparse', label: 'Sparse: P(whole string valid)' },
+        { value: 'dense', label: 'Dense: invalid tokens' },
+        { value: 'sparse', label: 'Sparse: P(valid)' },
       ],
       label: 'Metric shown',
       help: 'Which metric the main chart shows (both are computed). Whether errors compound depends on this choice.',
