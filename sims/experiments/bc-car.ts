@@ -91,6 +91,7 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (raw, { seed, s
   const bcRng = root.stream('bc');
   const { task, scaling } = carLearnerTask(params, 'standardised', { nDemos, horizon, rng: bcRng.stream('demos') });
   report(0.05, `${nDemos} clean demonstrations`, partial, true);
+  await checkpoint(signal); // drawing demonstrations takes a while at 50 of them: let a cancellation in
   const bc = await trainBc(task, { nDemos, horizon, learner: CAR_LEARNER }, bcRng, {
     signal,
     onProgress: (ap) => {
