@@ -9,6 +9,7 @@ import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
+import { noiseInjectionInfo } from './noise-injection.params';
 import { twoWorldsInfo } from './two-worlds.params';
 import type { ExperimentInfo } from './types';
 
@@ -20,6 +21,7 @@ export const catalog: readonly ExperimentInfo[] = [
   twoWorldsInfo,
   bcCarInfo,
   daggerLaneInfo,
+  noiseInjectionInfo,
 ];
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {

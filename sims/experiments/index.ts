@@ -8,6 +8,7 @@ import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
+import { noiseInjectionExperiment } from './noise-injection';
 import { twoWorldsExperiment } from './two-worlds';
 import type { Experiment } from './types';
 
@@ -20,6 +21,7 @@ export const experiments: readonly Experiment[] = [
   twoWorldsExperiment,
   bcCarExperiment,
   daggerLaneExperiment,
+  noiseInjectionExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {
