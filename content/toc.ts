@@ -27,4 +27,11 @@ export const toc: ChapterEntry[] = [
     summary:
       'BC fits the expert’s states and is judged on its own; with the log-loss and one policy shared across steps, its regret need not grow with the horizon.',
   },
+  {
+    slug: 'dagger',
+    number: 4,
+    title: 'DAgger and interactive data collection',
+    summary:
+      'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), or shake the expert while it demonstrates (DART, noise injection).',
+  },
 ];
