@@ -154,7 +154,7 @@ function summary(r: Result, values: Values): ReactNode {
   if (show.perStep && horizons.length >= 2) {
     parts.push(
       <>
-        {show.shared ? 'without' : 'Without'} it
+        {show.shared ? 'without it' : 'Without parameter sharing'}
         {show.sparse ? (
           <>
             {' '}
@@ -205,6 +205,7 @@ export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
         const r = state.result;
         const logistic = values.learner === 'logistic';
         const perPoint = logistic ? `${values.logisticDatasets} trained` : `${values.datasets}`;
+        const horizons = (r?.extras?.horizons as number[] | undefined) ?? [];
         return (
           <>
             <p className={styles.summary}>
@@ -221,6 +222,8 @@ export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
               yLabel="regret (P(fall) or lost steps)"
               logX
               logY
+              xDomain={horizons.length > 1 ? [horizons[0], horizons[horizons.length - 1]] : undefined}
+              xTicks={horizons.length > 1 ? horizons : undefined}
               height={340}
               caption={
                 `Mean over ${perPoint} data sets of n = ${values.n} expert trajectories per point; bands are 95% bootstrap intervals. ` +
