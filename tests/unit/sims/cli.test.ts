@@ -211,7 +211,7 @@ describe('spawned: npm run sim -- …', () => {
   });
 
   it.each([
-    ['unknownId', /^sim: unknown experiment "lane-horizons"; known: bc-lane, lane-horizon$/],
+    ['unknownId', /^sim: unknown experiment "lane-horizons"; known: (?:[a-z0-9-]+, )*lane-horizon(?:, [a-z0-9-]+)*$/],
     ['unknownKey', /^sim: unknown parameter "eps" for lane-horizon; known: .+$/],
     ['outOfRange', /^sim: --set epsilon=0.5: out of range \(Tremble ε: in \[0, 0.1\]\)$/],
     ['garbage', /^sim: --set horizon=lots: not a number \(Horizon H: integer in \[5, 200\] steps\)$/],
