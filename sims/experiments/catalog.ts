@@ -5,6 +5,7 @@
  */
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
+import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
@@ -22,6 +23,7 @@ export const catalog: readonly ExperimentInfo[] = [
   bcCarInfo,
   daggerLaneInfo,
   noiseInjectionInfo,
+  daggerCarInfo,
 ];
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {

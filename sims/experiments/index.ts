@@ -4,6 +4,7 @@
  */
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
+import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
@@ -22,6 +23,7 @@ export const experiments: readonly Experiment[] = [
   bcCarExperiment,
   daggerLaneExperiment,
   noiseInjectionExperiment,
+  daggerCarExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

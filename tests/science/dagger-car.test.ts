@@ -1,0 +1,53 @@
+// Published shape of `dagger-car` (SCIENCE.md "Chapter: DAgger"): BC, DAgger and DART on the same track, seeds and
+// trembles, with the same number of expert labels; at the largest budget DAgger's and DART's off-track time is ≤ ½ of
+// BC's, over 5 seeds. Checked in the mean over the 5 seeds and in every seed, at the defaults (tremble 0.03, DART
+// noise 0.1, 3 rounds: 300 → 1200 labels) with the band over 5 seeds. Measured when written (2 seeds, 60-step
+// retrainings not yet in): BC 24–26 s off the track per 30 s race at every budget, DAgger 0–0.5 s and DART 0–0.4 s at
+// 1200 labels (the expert 0–0.5 s). One run of 5 seeds is 50 small trainings: ≈ 10 s unloaded, much more under load.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaults } from '@/lib/params';
+import { getExperiment } from '@/sims/experiments/index';
+import type { Result } from '@/sims/experiments/types';
+import { initBackend } from '@/sims/policies/backend';
+
+let r: Result;
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  const e = getExperiment('dagger-car')!;
+  r = await e.run({ ...defaults(e.params), seeds: 5 }, { seed: 0 });
+}, 900_000);
+
+describe('dagger-car (defaults, band over 5 seeds)', () => {
+  it("at the largest budget DAgger's and DART's off-track time is ≤ ½ of BC's (mean over 5 seeds)", () => {
+    const m = r.metrics;
+    expect(m.seeds).toBe(5);
+    expect(m['offTrack/bc']).toBeGreaterThan(1);
+    expect(m['offTrack/dagger']).toBeLessThanOrEqual(0.5 * m['offTrack/bc']);
+    expect(m['offTrack/dart']).toBeLessThanOrEqual(0.5 * m['offTrack/bc']);
+  });
+
+  it('…and in every seed', () => {
+    const per = r.extras?.perSeed as Record<string, number[]>;
+    for (let i = 0; i < 5; i++) {
+      expect(per.dagger[i]).toBeLessThanOrEqual(0.5 * per.bc[i]);
+      expect(per.dart[i]).toBeLessThanOrEqual(0.5 * per.bc[i]);
+    }
+  });
+
+  it('the series: one point per round, labels growing by a lap, bands around the means; BC and DAgger start equal', () => {
+    for (const key of ['bc', 'dagger', 'dart', 'expert']) {
+      const s = r.series[`offTrack/${key}`];
+      expect(s.map((q) => q.x)).toEqual([300, 600, 900, 1200]);
+      for (const q of s) expect(q.lo! <= q.y && q.y <= q.hi!).toBe(true);
+    }
+    expect(r.series['offTrack/dagger'][0].y).toBe(r.series['offTrack/bc'][0].y);
+  });
+
+  it('trajectories of the three cars (and the expert) at the largest budget, from the same start', () => {
+    const t = r.trajectories!;
+    for (const key of ['bc', 'dagger', 'dart', 'expert']) expect(t[key].dims).toEqual([301, 4]);
+    expect(t.bc.data[0]).toBe(t.dagger.data[0]);
+    expect(t.dart.data[1]).toBe(t.expert.data[1]);
+  });
+});
