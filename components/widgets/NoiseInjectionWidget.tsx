@@ -120,10 +120,10 @@ function CostBars({ clean, noisy }: { clean: number | undefined; noisy: number |
             </text>
           </g>
         ))}
-        <text x={75} y={104} fill="currentColor" opacity={0.7}>
+        <text x={75} y={104} fill="currentColor">
           10⁻⁵
         </text>
-        <text x={W - 60} y={104} fill="currentColor" opacity={0.7}>
+        <text x={W - 60} y={104} fill="currentColor">
           100
         </text>
       </svg>
