@@ -53,7 +53,8 @@ interface BcCarFigureProps {
 function BcCarFigure({ state, values }: BcCarFigureProps) {
   // While a new run trains, keep showing the last finished race (a partial result has no race yet), dimmed.
   const [kept, setKept] = useState<{ result: Result; values: BcCarValues } | null>(null);
-  if (state.status === 'done' && state.result && state.result !== kept?.result) setKept({ result: state.result, values });
+  if (state.status === 'done' && state.result && state.result !== kept?.result)
+    setKept({ result: state.result, values });
   const r = state.status === 'done' ? state.result : (kept?.result ?? null);
   const shownValues = state.status === 'done' ? values : (kept?.values ?? values);
   const stale = state.status !== 'done' && r !== null;
@@ -92,15 +93,15 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
       <p className={styles.summary} aria-live="off">
         {r ? (
           <>
-            Trained on {shownValues.nDemos} clean {shownValues.nDemos === 1 ? 'demonstration' : 'demonstrations'}{' '}
-            (which never stray more than <strong>{((m['demo/maxOffset'] ?? 0) * 100).toFixed(1)} cm</strong> from the
-            centre line), the clone copies the expert&apos;s steering to within{' '}
+            Trained on {shownValues.nDemos} clean {shownValues.nDemos === 1 ? 'demonstration' : 'demonstrations'} (which
+            never stray more than <strong>{((m['demo/maxOffset'] ?? 0) * 100).toFixed(1)} cm</strong> from the centre
+            line), the clone copies the expert&apos;s steering to within{' '}
             <strong>{(m['fit/rmse'] ?? 0).toFixed(3)} rad/s</strong> (rms).{' '}
             {shownValues.tremble > 0
               ? `Racing ${races} times through the same trembles at ${shownValues.speed} m/s, it spends`
-              : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`} <strong>{seconds(m['offTrack/bc'])}</strong> of each{' '}
-            {raceSeconds.toFixed(0)} s race off the track on average, against{' '}
-            <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
+              : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`}{' '}
+            <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track on
+            average, against <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
             {ratio !== undefined ? (
               <>
                 {' '}

@@ -14,7 +14,7 @@
  * extrapolation nobody trained. The first tremble (or the clone's own small errors, which compound the same way)
  * takes it there, and it drives off the road. The same clean data with fixed physical input scales and a much longer
  * training fitted the expert's gains well enough to stay on the track when the env was built (sims/envs/car.ts); at
- * this figure's training budget that variant is unreliable (about half the seeds fail), so the figure does not
+ * this figure's training budget that variant is unreliable (3 of 5 seeds still left the road in most races), so the figure does not
  * offer it as a cure. The cure the chapter teaches is data off the expert's path (DAgger, DART: `dagger-car`).
  *
  * Result
@@ -33,7 +33,15 @@
 import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
 import { trainBc } from '../algos/bc';
-import { CAR_LEARNER, carExpert, carLearnerTask, race, raceFrames, scaledPolicy, type RaceLane } from '../algos/carTask';
+import {
+  CAR_LEARNER,
+  carExpert,
+  carLearnerTask,
+  race,
+  raceFrames,
+  scaledPolicy,
+  type RaceLane,
+} from '../algos/carTask';
 import { greedyPolicy } from '../algos/task';
 import { carEnv, type CarParams } from '../envs/car';
 import { forward } from '../policies/forward';

@@ -423,7 +423,8 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
         path.lineTo(toX, toY);
         penAt[level] = from + 1;
       };
-      for (let s = 1; s <= last; s++) segment(Math.max(p.level[s - 1], p.level[s]), s - 1, sx(d[s * c + X]), sy(d[s * c + Y]));
+      for (let s = 1; s <= last; s++)
+        segment(Math.max(p.level[s - 1], p.level[s]), s - 1, sx(d[s * c + X]), sy(d[s * c + Y]));
       // The partial segment up to the interpolated position.
       const pose = poseAt(traj, t);
       if (last < p.n - 1 && t > last) segment(Math.max(p.level[last], p.level[last + 1]), last, sx(pose.x), sy(pose.y));
@@ -504,7 +505,17 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
         drawJaggedRing(ctx, x, y, carLength * 0.8, colors.fg, clamp(0.08 * k, 2, 4));
         ctx.globalAlpha = 1;
       }
-      drawCar(ctx, x, y, -pose.heading, carLength, colors.tracks[i] ?? colors.fg, colors.fg, badgeOf(track), scene.badgeText);
+      drawCar(
+        ctx,
+        x,
+        y,
+        -pose.heading,
+        carLength,
+        colors.tracks[i] ?? colors.fg,
+        colors.fg,
+        badgeOf(track),
+        scene.badgeText,
+      );
       // A car on top of another (at the start they coincide) gets a tag naming both, so neither disappears.
       const under = drawn.find((o) => Math.hypot(o.x - x, o.y - y) < carLength * 0.8);
       if (under) under.labels.push(track.label);
@@ -563,7 +574,17 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
       if (r.car !== undefined) {
         const icon = Math.min(font * 1.9, size * LEADING * 1.5);
         const track = tracks[r.car];
-        drawCar(ctx, x + icon / 2, mid, 0, icon, colors.tracks[r.car] ?? colors.fg, colors.fg, badgeOf(track), scene.badgeText);
+        drawCar(
+          ctx,
+          x + icon / 2,
+          mid,
+          0,
+          icon,
+          colors.tracks[r.car] ?? colors.fg,
+          colors.fg,
+          badgeOf(track),
+          scene.badgeText,
+        );
         x += font * 2.2;
       }
       ctx.font = `${r.weight} ${size}px ${FONT_STACK}`;
@@ -615,9 +636,9 @@ function drawCar(
   ctx.beginPath();
   // Body, nose at +x, slightly tapered.
   ctx.moveTo(-l / 2 + r, -w / 2);
-  ctx.lineTo(l / 2 - r * 1.4, -w / 2 * 0.92);
-  ctx.quadraticCurveTo(l / 2, -w / 2 * 0.85, l / 2, 0);
-  ctx.quadraticCurveTo(l / 2, w / 2 * 0.85, l / 2 - r * 1.4, w / 2 * 0.92);
+  ctx.lineTo(l / 2 - r * 1.4, (-w / 2) * 0.92);
+  ctx.quadraticCurveTo(l / 2, (-w / 2) * 0.85, l / 2, 0);
+  ctx.quadraticCurveTo(l / 2, (w / 2) * 0.85, l / 2 - r * 1.4, (w / 2) * 0.92);
   ctx.lineTo(-l / 2 + r, w / 2);
   ctx.quadraticCurveTo(-l / 2, w / 2, -l / 2, w / 2 - r);
   ctx.lineTo(-l / 2, -w / 2 + r);
@@ -651,7 +672,14 @@ function drawCar(
 }
 
 /** An eight-pointed burst: where a car crashed. */
-function drawBurst(ctx: CanvasRenderingContext2D, cx: number, cy: number, size: number, fill: string, outline: string): void {
+function drawBurst(
+  ctx: CanvasRenderingContext2D,
+  cx: number,
+  cy: number,
+  size: number,
+  fill: string,
+  outline: string,
+): void {
   const spikes = 8;
   ctx.beginPath();
   for (let i = 0; i < 2 * spikes; i++) {
@@ -671,7 +699,14 @@ function drawBurst(ctx: CanvasRenderingContext2D, cx: number, cy: number, size: 
 }
 
 /** A zig-zag ring: the actuator is trembling. */
-function drawJaggedRing(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, color: string, lw: number): void {
+function drawJaggedRing(
+  ctx: CanvasRenderingContext2D,
+  cx: number,
+  cy: number,
+  r: number,
+  color: string,
+  lw: number,
+): void {
   const teeth = 14;
   ctx.beginPath();
   for (let i = 0; i <= 2 * teeth; i++) {
@@ -687,4 +722,3 @@ function drawJaggedRing(ctx: CanvasRenderingContext2D, cx: number, cy: number, r
   ctx.lineWidth = lw;
   ctx.stroke();
 }
-
