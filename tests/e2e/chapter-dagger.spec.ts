@@ -14,7 +14,11 @@ const PATH = '/learn/dagger/';
 const RUN_TIMEOUT = 45_000;
 
 /** The chapter's figures, in page order, each with a slider the test moves (its label in the params file). */
-const FIGURES = [{ id: 'dagger-lane', slider: 'Tremble ε' }] as const;
+const FIGURES = [
+  { id: 'dagger-lane', slider: 'Tremble ε' },
+  { id: 'noise-injection', slider: 'Injected noise σ_u' },
+  { id: 'dagger-car', slider: 'Tremble' },
+] as const;
 
 /** A test that waits for two runs, or for every figure one after another, needs more than the default 60 s. */
 const TWO_RUNS = 2 * RUN_TIMEOUT + 15_000;
