@@ -29,7 +29,7 @@ export function runExperiment(
   let init: WorkerInit = { wasmPath: '/tfjs/' };
   let backend: Promise<string> | null = null;
   let backendName: string | null = null;
-  const controllers = new Map<number, AbortController>();
+  const controllers = new Map<number, { controller: AbortController; experimentId: string }>();
   const stats = { runsCompleted: 0, runsCancelled: 0, lastRunMs: null as number | null };
 
   const ensureBackend = () => {
@@ -52,7 +52,7 @@ export function runExperiment(
       const checked = zodSchema(experiment.params).safeParse(values);
       if (!checked.success) throw new Error(`Invalid parameters for ${experiment.id}: ${checked.error.message}`);
       const controller = new AbortController();
-      controllers.set(request.runId, controller);
+      controllers.set(request.runId, { controller, experimentId: request.experimentId });
       const started = performance.now();
       let lastSent = 0;
       let pending: Progress | null = null;
@@ -94,7 +94,7 @@ export function runExperiment(
     },
 
     cancel(runId) {
-      controllers.get(runId)?.abort();
+      controllers.get(runId)?.controller.abort();
     },
 
     async stats(): Promise<WorkerStats> {
@@ -104,6 +104,7 @@ export function runExperiment(
         runsCompleted: stats.runsCompleted,
         runsCancelled: stats.runsCancelled,
         activeRuns: [...controllers.keys()],
+        activeExperiments: [...controllers.values()].map((c) => c.experimentId),
         lastRunMs: stats.lastRunMs,
       };
     },

@@ -30,6 +30,8 @@ export interface WorkerStats {
   runsCompleted: number;
   runsCancelled: number;
   activeRuns: number[];
+  /** The experiment of each active run, in the same order as activeRuns. */
+  activeExperiments: string[];
   lastRunMs: number | null;
 }
 

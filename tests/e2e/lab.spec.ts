@@ -18,13 +18,15 @@ async function waitDone(frame: Locator): Promise<string> {
   return key!;
 }
 
-async function activeRuns(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const client = (globalThis as unknown as { __simClient?: { stats(): Promise<{ activeRuns: number[] }[]> } }).__simClient;
+/** Runs of experiment `id` still active in the page's workers (other figures on the page may be computing too). */
+async function activeRuns(page: Page, id: string): Promise<number> {
+  return page.evaluate(async (experimentId) => {
+    const client = (globalThis as unknown as { __simClient?: { stats(): Promise<{ activeExperiments: string[] }[]> } })
+      .__simClient;
     if (!client) return -1;
     const stats = await client.stats();
-    return stats.reduce((n, s) => n + s.activeRuns.length, 0);
-  });
+    return stats.reduce((n, s) => n + s.activeExperiments.filter((e) => e === experimentId).length, 0);
+  }, id);
 }
 
 test('the lab lists every experiment and is reachable from the home page', async ({ page, watch }) => {
@@ -87,10 +89,10 @@ for (const info of catalog) {
       await slider.focus();
       for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
       for (let i = 0; i < 10; i++) await page.keyboard.press(i % 2 === 0 ? 'PageUp' : 'ArrowLeft');
-      await page.waitForTimeout(400);
-      expect(await activeRuns(page)).toBeLessThanOrEqual(1);
+      // Superseded runs are cancelled; once the worker has reached them, at most the newest is left.
+      await expect.poll(() => activeRuns(page, info.id), { timeout: RUN_TIMEOUT }).toBeLessThanOrEqual(1);
       const key = await waitDone(frame);
-      expect(await activeRuns(page)).toBe(0);
+      expect(await activeRuns(page, info.id)).toBe(0);
       // A fresh load of the same link computes the same figure: what is shown belongs to the last value.
       const link = page.url();
       const fresh = await page.context().newPage();
