@@ -28,6 +28,13 @@ export const toc: ChapterEntry[] = [
       'BC fits the expert’s states and is judged on its own; with the log-loss and one policy shared across steps, its regret need not grow with the horizon.',
   },
   {
+    slug: 'compounding-error',
+    number: 3,
+    title: 'Compounding error: exposure bias in language, exponential drift in control',
+    summary:
+      'One mistake leads where the demonstrations never went: εH² against εH, invalid tokens that compound while validity does not, and feedback gains the data cannot identify.',
+  },
+  {
     slug: 'dagger',
     number: 4,
     title: 'DAgger and interactive data collection',
