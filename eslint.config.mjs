@@ -40,7 +40,9 @@ const PROJECT = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'out/', 'public/', 'next-env.d.ts', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: ['node_modules/', '.next/', 'out/', 'public/', 'next-env.d.ts', 'test-results/', 'playwright-report/', '.scratch*/', 'bench-results/', 'figures/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
