@@ -256,6 +256,8 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
   const series = costSeries(r?.series, values.noise);
   const expertCost = extras?.expertCost ?? r?.metrics['cost/expert'];
   const positive = series.every((s) => s.points.every((p) => p.y > 0)) && (expertCost ?? 1) > 0;
+  // On a linear axis (some cost is 0, e.g. ε = 0) costs start at 0: a cost is never negative.
+  const top = Math.max(expertCost ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y)));
   const nSeeds = state.info?.seeds.length ?? 1;
   return (
     <>
@@ -268,6 +270,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
         xLabel="round of data collection"
         yLabel="expected cost J (off-centre steps)"
         logY={positive}
+        {...(positive ? {} : { yDomain: [0, top > 0 ? top * 1.1 : 1] as [number, number] })}
         xDomain={[0, Math.max(1, values.nRounds)]}
         xTicks={Array.from({ length: values.nRounds + 1 }, (_, i) => i)}
         referenceLines={[
