@@ -86,7 +86,8 @@ export function Heatmap({
     return Number.isFinite(m) ? m : 1;
   }, [rows, max]);
 
-  const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => r.label.length)) * fontSize * 0.62) + 12;
+  // Row labels are bold: wide fallback fonts (DejaVu Sans Bold) run to ~0.72 em a character.
+  const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => r.label.length)) * fontSize * 0.72) + 12;
   const w = width ?? 0;
   const nCols = Math.max(1, columns.length);
   const gridLeft = labelWidth;
@@ -223,9 +224,15 @@ export function Heatmap({
               >
                 {format(top)}
               </text>
-              <text x={gridLeft} y={keyHeight + fontSize + 6} fontSize={fontSize} className={styles.colLabel}>
+              {/* On a phone the key's caption starts at the left edge and says "√ scale" so it fits. */}
+              <text
+                x={w < 420 ? 2 : gridLeft}
+                y={keyHeight + fontSize + 6}
+                fontSize={fontSize}
+                className={styles.colLabel}
+              >
                 colour: {valueLabel}
-                {scale === 'sqrt' ? ' (square-root scale)' : ''}
+                {scale === 'sqrt' ? (w < 420 ? ' (√ scale)' : ' (square-root scale)') : ''}
               </text>
             </g>
           </svg>
