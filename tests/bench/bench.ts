@@ -15,7 +15,7 @@
  *
  * Flags: --node-only, --browser-only, --quick (fewer steps and runs, for a smoke run), --out <file> (the Node JSON,
  * default bench-results/node.json; with --browser-only, the browser JSON), --browser-out <file> (default
- * bench-results/browser.json).
+ * bench-results/browser.json), --only <id,id…> (the browser part's experiments; default every one the build shows).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -345,7 +345,8 @@ async function main(argv: string[]): Promise<void> {
     // Loaded only here, so --node-only never starts Playwright.
     const { runBrowserBench, formatBrowserTable } = await import('./browser');
     console.error(`\nbench (browser part${quick ? ', quick' : ''}):`);
-    const report = await runBrowserBench({ quick, log: (line) => console.error(line) });
+    const only = option('--only')?.split(',').filter(Boolean);
+    const report = await runBrowserBench({ quick, only, log: (line) => console.error(line) });
     if (!browserOnly) console.log('');
     console.log(formatBrowserTable(report));
     writeJson(browserOut, report);

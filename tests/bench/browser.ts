@@ -72,8 +72,10 @@ interface Settings {
   reruns: number;
   minReruns: number;
   variantReruns: number;
-  /** Time kept for each training variant at the end. */
+  /** Time for each training variant (its load and at least two runs come first). */
   variantReserveS: number;
+  /** The part of the budget for the first pass (every experiment's minimum); the rest tops up the ones cut short. */
+  pass1Share: number;
   /** After "done", how long later plot mutations still count as drawing the final result. */
   settleMs: number;
   /** Wall-clock budget of the browser part (the brief: ≤ 5 minutes on the 2-core machine)… */
@@ -90,9 +92,10 @@ const FULL: Settings = {
   minReruns: 1,
   variantReruns: 50,
   variantReserveS: 12,
+  pass1Share: 0.55,
   settleMs: 150,
-  budgetS: 255,
-  graceS: 25,
+  budgetS: 250,
+  graceS: 20,
 };
 const QUICK: Settings = {
   loads: 1,
@@ -102,6 +105,7 @@ const QUICK: Settings = {
   minReruns: 1,
   variantReruns: 5,
   variantReserveS: 6,
+  pass1Share: 0.6,
   settleMs: 150,
   budgetS: 80,
   graceS: 15,
@@ -140,8 +144,8 @@ export interface ExperimentReport {
   /** Long tasks from navigation to the first result, per fresh load (hydration included). */
   loadLongTasks: { count: number; totalMs: number }[];
   tensors: TensorCheck | null;
-  /** Whether the time budget cut the slider phase or the reruns short. */
-  cut: { moves: boolean; runs: boolean };
+  /** Whether the time budget cut the loads, the slider phase or the reruns short. */
+  cut: { moves: boolean; runs: boolean; loads?: boolean };
   /** Figures other than this one that ran on its page (they share the worker and would disturb the timings). */
   othersRan: string[];
   errors: string[];
@@ -194,6 +198,8 @@ export interface BrowserBenchReport {
   notes: string[];
   pages: PageReport[];
   experiments: ExperimentReport[];
+  /** Measurements that failed (a figure that never finished, a page error): the rest of the bench went on. */
+  failed: { id: string; error: string }[];
   variants: TensorCheck[];
   elapsedS: number;
 }
@@ -385,6 +391,9 @@ async function newPage(browser: Browser, errors: string[], only?: string): Promi
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${new URL(r.url()).pathname}`);
+  });
   return { context, page };
 }
 
@@ -399,7 +408,13 @@ function labUrl(baseURL: string, id: string, params: Record<string, string | num
 async function waitStatus(page: Page, id: string, status: string): Promise<void> {
   const frame = `[data-experiment="${id}"]`;
   const sel = [status, 'error', 'diverged'].map((s) => `${frame}[data-status="${s}"]`).join(', ');
-  await page.locator(sel).first().waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
+  try {
+    await page.locator(sel).first().waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
+  } catch {
+    const now = await page.locator(frame).getAttribute('data-status').catch(() => null);
+    const text = await page.locator(`${frame} [data-testid="figure-status"]`).textContent().catch(() => null);
+    throw new Error(`${id}: still ${now ?? 'missing'} after ${RUN_TIMEOUT_MS / 1000} s waiting for ${status} (“${text ?? ''}”)`);
+  }
   const now = await page.locator(frame).getAttribute('data-status');
   if (now !== status) {
     const text = await page.locator(`${frame} [data-testid="figure-status"]`).textContent();
@@ -602,7 +617,8 @@ async function measureInteractive(
     // Phase 1: timed slider moves.
     const keyIndices: number[] = [];
     const moreMoves = (n: number) =>
-      n < settings.moves && (n < settings.minMoves ? n < 3 || Date.now() < until.hard : Date.now() < until.moves);
+      n < settings.moves &&
+      (n < settings.minMoves ? n < Math.min(3, settings.minMoves) || Date.now() < until.hard : Date.now() < until.moves);
     while (moreMoves(keyIndices.length)) {
       keyIndices.push(await press());
     }
@@ -681,18 +697,25 @@ async function measureVariant(
   baseURL: string,
   variant: (typeof TFJS_VARIANTS)[number],
   reruns: number,
-  until: number,
+  time: { reserveMs: number; hard: number },
   errors: string[],
 ): Promise<TensorCheck> {
+  const until = Math.min(time.hard, Date.now() + time.reserveMs);
   const { context, page } = await newPage(browser, errors, variant.id);
   try {
     // The figure's own first run (URL parameters, as a reader would share them) is run 1.
     await openLab(page, baseURL, variant.id, variant.params);
     const after1 = (await workerStats(page))[0]?.memory ?? null;
     const params = { ...defaultsOf(variant.id), ...variant.params };
-    const direct = (await page.evaluate(
-      `window.__bench.rerun(${JSON.stringify(variant.id)}, ${JSON.stringify(params)}, 1, ${reruns - 1}, ${until})`,
+    // At least two more runs (a leak shows after one), as long as the hard deadline allows.
+    const atLeast = (await page.evaluate(
+      `window.__bench.rerun(${JSON.stringify(variant.id)}, ${JSON.stringify(params)}, 1, 2, ${time.hard})`,
     )) as number;
+    const direct =
+      atLeast +
+      ((await page.evaluate(
+        `window.__bench.rerun(${JSON.stringify(variant.id)}, ${JSON.stringify(params)}, 1, ${Math.max(0, reruns - 1 - atLeast)}, ${until})`,
+      )) as number);
     const stats = await workerStats(page);
     return { experiment: variant.id, config: variant.name, runs: 1 + direct, after1, afterN: stats[0]?.memory ?? null, backend: stats[0]?.backend ?? null };
   } finally {
@@ -705,9 +728,10 @@ async function measureVariant(
 // ---------------------------------------------------------------------------------------------------------------
 
 export async function runBrowserBench(
-  opts: { quick?: boolean; siteDir?: string; log?: (line: string) => void } = {},
+  opts: { quick?: boolean; siteDir?: string; only?: string[]; log?: (line: string) => void } = {},
 ): Promise<BrowserBenchReport> {
   const started = performance.now();
+  const started0 = Date.now();
   const deadline = Date.now() + (opts.quick ? QUICK : FULL).budgetS * 1000;
   const hardDeadline = deadline + (opts.quick ? QUICK : FULL).graceS * 1000;
   const loadBefore = loadavg()[0];
@@ -727,22 +751,13 @@ export async function runBrowserBench(
       pages.push(await measurePage(browser, baseURL, siteDir, path, []));
     }
     const experiments: ExperimentReport[] = [];
-    const ids = builtExperiments(siteDir);
-    const missing = catalog.filter((e) => !ids.includes(e.id)).map((e) => e.id);
+    const built = builtExperiments(siteDir);
+    const ids = opts.only ? built.filter((id) => opts.only!.includes(id)) : built;
+    const missing = catalog.filter((e) => !built.includes(e.id)).map((e) => e.id);
     if (missing.length > 0) log(`  (not in the build, skipped: ${missing.join(', ')}; run \`npm run build\` to include them)`);
     const variants = TFJS_VARIANTS.filter((v) => ids.includes(v.id) && catalog.some((e) => e.id === v.id));
-    const variantReserveMs = variants.length * settings.variantReserveS * 1000;
-    for (const [index, id] of ids.entries()) {
-      // An equal share of what is left; what a fast experiment does not use goes to the ones after it.
-      const expStart = Date.now();
-      const share = Math.max(0, deadline - expStart - variantReserveMs) / (ids.length - index);
-      const until: Until = { moves: expStart + share * 0.6, runs: expStart + share, hard: hardDeadline };
-      const errors: string[] = [];
-      log(`  ${id}: ${settings.loads} fresh loads, up to ${settings.moves} slider moves and ${settings.reruns} runs (≈ ${(share / 1000).toFixed(0)} s) …`);
-      const fresh = await measureLoads(browser, baseURL, id, Date.now() < hardDeadline ? Math.max(0, settings.loads - 1) : 0, errors);
-      const { load, ...interactive } = await measureInteractive(browser, baseURL, id, settings, until, errors);
-      const loads = [...fresh, load];
-      experiments.push({
+    const report = (id: string, loads: LoadSample[], interactive: Omit<Awaited<ReturnType<typeof measureInteractive>>, 'load'>, errors: string[]) => {
+      const e: ExperimentReport = {
         id,
         loads,
         loadToDone: summarize(loads.map((l) => l.loadToDoneMs)),
@@ -752,14 +767,105 @@ export async function runBrowserBench(
         finalDrawn: summarize(interactive.moves.map((m) => m.finalMs)),
         ...interactive,
         errors,
-      });
+      };
+      return e;
+    };
+    const addLoads = (e: ExperimentReport, loads: LoadSample[]) => {
+      e.loads.push(...loads);
+      e.loadToDone = summarize(e.loads.map((l) => l.loadToDoneMs));
+      e.workerRun = summarize(e.loads.map((l) => l.workerRunMs));
+      e.loadLongTasks = e.loads.map((l) => l.longTasks);
+    };
+
+    const failed: { id: string; error: string }[] = [];
+    const attempt = async <T>(id: string, what: string, fn: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await fn();
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        log(`  ${id}: ${what} FAILED: ${message}`);
+        failed.push({ id, error: `${what}: ${message}` });
+        return null;
+      }
+    };
+
+    // Pass 1, every experiment, one fresh page: its first load, at least `minMoves` slider moves (3 once past the hard
+    // deadline) and reruns, in an equal share of the first part of the budget (what a fast one leaves flows on).
+    const pass1Deadline = started0 + settings.pass1Share * (deadline - started0);
+    for (const [index, id] of ids.entries()) {
+      const expStart = Date.now();
+      const share = Math.max(0, pass1Deadline - expStart) / (ids.length - index);
+      const until: Until = { moves: expStart + share * 0.6, runs: expStart + share, hard: hardDeadline };
+      const errors: string[] = [];
+      log(`  ${id}: load, slider moves, reruns (≈ ${(share / 1000).toFixed(0)} s) …`);
+      try {
+        const { load, ...interactive } = await measureInteractive(browser, baseURL, id, settings, until, errors);
+        experiments.push(report(id, [load], interactive, errors));
+      } catch (error) {
+        // One experiment that never finishes must not cost the others their numbers.
+        log(`  ${id}: FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        failed.push({ id, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      }
     }
+
+    // The training variants (a page load and at least two more runs each).
     const variantChecks: TensorCheck[] = [];
     for (const variant of variants) {
+      if (Date.now() > hardDeadline) break;
       log(`  ${variant.id} (${variant.name}): up to ${settings.variantReruns} runs …`);
-      const until = Math.min(hardDeadline, Math.max(deadline, Date.now() + settings.variantReserveS * 1000));
-      variantChecks.push(await measureVariant(browser, baseURL, variant, settings.variantReruns, until, []));
+      const check = await attempt(variant.id, variant.name, () =>
+        measureVariant(browser!, baseURL, variant, settings.variantReruns, { reserveMs: settings.variantReserveS * 1000, hard: hardDeadline }, []),
+      );
+      if (check) variantChecks.push(check);
     }
+
+    // Pass 2: more fresh loads, round robin (every experiment gets its 2nd before any gets its 3rd), within the budget.
+    for (let round = 1; round < settings.loads; round++) {
+      for (const e of experiments) {
+        if (Date.now() > deadline) break;
+        log(`  ${e.id}: fresh load ${round + 1} …`);
+        const more = await attempt(e.id, `load ${round + 1}`, () => measureLoads(browser!, baseURL, e.id, 1, e.errors));
+        if (more) addLoads(e, more);
+      }
+    }
+
+    // Pass 3: top up the experiments cut short (more moves, then reruns to the target), cheapest first, on a fresh page
+    // each, until the budget is spent.
+    const cut = experiments
+      .filter((e) => e.slider && (e.cut.moves || e.cut.runs))
+      .sort((a, b) => (a.workerRun.median ?? Infinity) - (b.workerRun.median ?? Infinity));
+    for (const [index, e] of cut.entries()) {
+      const start = Date.now();
+      const share = Math.max(0, deadline - start) / (cut.length - index);
+      if (share < 5000) break;
+      const more = { ...settings, moves: settings.moves - e.moves.length, minMoves: 0, minReruns: 0 };
+      log(`  ${e.id}: top-up, up to ${more.moves} more moves and ${settings.reruns} runs (≈ ${(share / 1000).toFixed(0)} s) …`);
+      const until: Until = { moves: start + share * (e.cut.moves ? 0.6 : 0), runs: start + share, hard: hardDeadline };
+      const result = await attempt(e.id, 'top-up', () => measureInteractive(browser!, baseURL, e.id, more, until, e.errors));
+      if (!result) continue;
+      const { load, ...extra } = result;
+      addLoads(e, [load]);
+      if (extra.moves.length > 0) {
+        e.moves.push(...extra.moves);
+        e.firstVisible = summarize(e.moves.map((m) => m.firstVisibleMs));
+        e.finalDrawn = summarize(e.moves.map((m) => m.finalMs));
+        const x = e.longTasks;
+        const y = extra.longTasks;
+        e.longTasks = {
+          count: x.count + y.count,
+          totalMs: x.totalMs + y.totalMs,
+          maxMs: Math.max(x.maxMs, y.maxMs),
+          windowMs: x.windowMs + y.windowMs,
+          duringRuns: x.duringRuns + y.duringRuns,
+          supported: x.supported,
+        };
+      }
+      if (extra.tensors && (!e.tensors || extra.tensors.runs > e.tensors.runs)) e.tensors = extra.tensors;
+      e.othersRan = [...new Set([...e.othersRan, ...extra.othersRan])];
+      e.cut = { moves: e.moves.length < settings.moves, runs: (e.tensors?.runs ?? 0) < settings.reruns };
+    }
+    for (const e of experiments) e.cut.loads = e.loads.length < settings.loads;
+
     return {
       when: new Date().toISOString(),
       environment: {
@@ -778,11 +884,12 @@ export async function runBrowserBench(
         'The trajectory player’s own animation is excluded from both. The slider’s value readout is outside the figure and not counted.',
         'Each experiment is measured on /lab/ opened at its heading, with the other figures kept from starting (their IntersectionObserver entries are dropped), so it has the worker to itself.',
         'load → result: navigation start to the commit that sets "done", cold HTTP cache; worker run: the worker’s lastRunMs for that run (includes waiting for the tfjs backend on the first run).',
-        `Time budget ${settings.budgetS} s: each experiment gets an equal share of what is left; slow ones stop after ${settings.minMoves} moves once their share is spent, and the tensor count is then after the runs done so far. Runs beyond the slider moves go straight through the page's client (__simClient.run, default parameters, seed 1).`,
+        `Time budget ${settings.budgetS} s: a first pass gives every experiment an equal share of ${Math.round(settings.pass1Share * 100)}% of it (a load, at least ${settings.minMoves} moves, reruns); then the training variants, more fresh loads round robin, and top-ups of the ones cut short, cheapest first, on a fresh page. Runs beyond the slider moves go straight through the page's client (__simClient.run, default parameters, seed 1); the tensor count compares the 1st and the last run on one page.`,
         'JS sizes: the files gzipped at level 9 from out/; first-load = main-thread JS fetched before the load event; worker = the requests Playwright saw beyond the window’s own (a chunk both threads load counts in both).',
       ],
       pages,
       experiments,
+      failed,
       variants: variantChecks,
       elapsedS: (performance.now() - started) / 1000,
     };
@@ -888,9 +995,9 @@ export function formatBrowserTable(report: BrowserBenchReport): string {
   const env = report.environment;
   const extra: string[] = [];
   for (const e of report.experiments) {
-    if (e.cut.moves || e.cut.runs) {
+    if (e.cut.moves || e.cut.runs || e.cut.loads) {
       extra.push(
-        `! ${e.id}: the time budget cut it to ${e.moves.length} moves and ${e.tensors?.runs ?? 0} runs (target ${report.settings.moves} and ${report.settings.reruns}).`,
+        `! ${e.id}: the time budget cut it to ${e.loads.length} loads, ${e.moves.length} moves and ${e.tensors?.runs ?? 0} runs (target ${report.settings.loads}, ${report.settings.moves} and ${report.settings.reruns}).`,
       );
     }
     if (e.othersRan.length > 0) extra.push(`! ${e.id}: other figures also ran on its page (${e.othersRan.join(', ')}), sharing the worker.`);
@@ -898,6 +1005,7 @@ export function formatBrowserTable(report: BrowserBenchReport): string {
     if (idle > 0) extra.push(`! ${e.id}: ${idle} slider move(s) did not start a run.`);
     if (e.errors.length > 0) extra.push(`! ${e.id}: ${e.errors.length} console/page error(s): ${e.errors.slice(0, 3).join(' | ')}`);
   }
+  for (const f of report.failed) extra.push(`! ${f.id}: FAILED, ${f.error}`);
   for (const v of report.variants) {
     if (v.runs < report.settings.variantReruns) extra.push(`! ${v.experiment} (${v.config}): the time budget cut it to ${v.runs} runs.`);
   }
