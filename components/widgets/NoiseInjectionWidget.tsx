@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { LineChart } from '@/components/viz/LineChart';
 import { download, svgString } from '@/components/viz/export';
 import { vizColor } from '@/components/viz/palette';
+import paletteStyles from '@/components/viz/palette.module.css';
 import type { ParamValues } from '@/lib/params';
 import { noiseInjectionInfo } from '@/sims/experiments/noise-injection.params';
 import type { Result } from '@/sims/experiments/types';
@@ -62,7 +63,7 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
               caption="Each point is a network trained on that noise level's demonstrations (world −1 only at 0 and the chosen σ_u). Dashed: the targets −σk. At σ_u = 0 the data are the same in both worlds and β̂ is an accident of the initialisation."
             />
             {final ? (
-              <div className={styles.grid}>
+              <div className={`${styles.grid} ${paletteStyles.palette}`}>
                 <CostBars clean={r.metrics['J/worst/clean']} noisy={r.metrics['J/worst/noisy']} />
                 <Cloud extras={(r.extras ?? {}) as Extras} />
               </div>
