@@ -55,7 +55,7 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
                 { y: -k, label: `−k (world +1's expert)`, color: PLUS, dashed: true },
                 { y: k, label: `+k (world −1's expert)`, color: MINUS, dashed: true },
               ]}
-              xLabel="injected noise σ_u (0 = clean BC, one network for both worlds)"
+              xLabel="injected noise σ_u (0 = clean BC)"
               yLabel="learned gain β̂"
               yDomain={[-1, 1]}
               height={280}
