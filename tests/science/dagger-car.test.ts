@@ -1,9 +1,10 @@
 // Published shape of `dagger-car` (SCIENCE.md "Chapter: DAgger"): BC, DAgger and DART on the same track, seeds and
 // trembles, with the same number of expert labels; at the largest budget DAgger's and DART's off-track time is ≤ ½ of
 // BC's, over 5 seeds. Checked in the mean over the 5 seeds and in every seed, at the defaults (tremble 0.03, DART
-// noise 0.1, 3 rounds: 300 → 1200 labels) with the band over 5 seeds. Measured when written (2 seeds, 60-step
-// retrainings not yet in): BC 24–26 s off the track per 30 s race at every budget, DAgger 0–0.5 s and DART 0–0.4 s at
-// 1200 labels (the expert 0–0.5 s). One run of 5 seeds is 50 small trainings: ≈ 10 s unloaded, much more under load.
+// noise 0.1, 3 rounds: 300 → 1200 labels) with the band over 5 seeds. Measured when written (seeds 0–4): at 1200
+// labels BC 24.5–27.2 s off the track per 30 s race (mean 26.2), DAgger 0–0.5 s (mean 0.16), DART 0–0.47 s (mean
+// 0.15), the expert 0–0.47 s (mean 0.12): ratios ≈ 0.006. One run of 5 seeds is 50 small trainings (≈ 40 s on this
+// machine under heavy load, so the file exceeds 30 s there).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
 import { getExperiment } from '@/sims/experiments/index';
