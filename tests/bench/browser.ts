@@ -94,8 +94,8 @@ const FULL: Settings = {
   variantReserveS: 12,
   pass1Share: 0.55,
   settleMs: 150,
-  budgetS: 250,
-  graceS: 20,
+  budgetS: 262,
+  graceS: 18,
 };
 const QUICK: Settings = {
   loads: 1,
@@ -795,7 +795,7 @@ export async function runBrowserBench(
     for (const [index, id] of ids.entries()) {
       const expStart = Date.now();
       const share = Math.max(0, pass1Deadline - expStart) / (ids.length - index);
-      const until: Until = { moves: expStart + share * 0.6, runs: expStart + share, hard: hardDeadline };
+      const until: Until = { moves: expStart + share * 0.8, runs: expStart + share, hard: hardDeadline };
       const errors: string[] = [];
       log(`  ${id}: load, slider moves, reruns (≈ ${(share / 1000).toFixed(0)} s) …`);
       try {
@@ -836,11 +836,12 @@ export async function runBrowserBench(
       .sort((a, b) => (a.workerRun.median ?? Infinity) - (b.workerRun.median ?? Infinity));
     for (const [index, e] of cut.entries()) {
       const start = Date.now();
-      const share = Math.max(0, deadline - start) / (cut.length - index);
-      if (share < 5000) break;
+      if (deadline - start < 3000) break;
+      // An equal share of what is left, but enough for a few moves: the cheapest ones come first and finish early.
+      const share = Math.max((deadline - start) / (cut.length - index), Math.min(deadline - start, 10_000));
       const more = { ...settings, moves: settings.moves - e.moves.length, minMoves: 0, minReruns: 0 };
       log(`  ${e.id}: top-up, up to ${more.moves} more moves and ${settings.reruns} runs (≈ ${(share / 1000).toFixed(0)} s) …`);
-      const until: Until = { moves: start + share * (e.cut.moves ? 0.6 : 0), runs: start + share, hard: hardDeadline };
+      const until: Until = { moves: start + share * (e.cut.moves ? 0.8 : 0), runs: start + share, hard: hardDeadline };
       const result = await attempt(e.id, 'top-up', () => measureInteractive(browser!, baseURL, e.id, more, until, e.errors));
       if (!result) continue;
       const { load, ...extra } = result;
@@ -995,11 +996,12 @@ export function formatBrowserTable(report: BrowserBenchReport): string {
   const env = report.environment;
   const extra: string[] = [];
   for (const e of report.experiments) {
-    if (e.cut.moves || e.cut.runs || e.cut.loads) {
-      extra.push(
-        `! ${e.id}: the time budget cut it to ${e.loads.length} loads, ${e.moves.length} moves and ${e.tensors?.runs ?? 0} runs (target ${report.settings.loads}, ${report.settings.moves} and ${report.settings.reruns}).`,
-      );
-    }
+    const short = [
+      e.cut.loads ? `${e.loads.length}/${report.settings.loads} loads` : '',
+      e.cut.moves ? `${e.moves.length}/${report.settings.moves} slider moves` : '',
+      e.cut.runs ? `${e.tensors?.runs ?? 0}/${report.settings.reruns} runs` : '',
+    ].filter(Boolean);
+    if (short.length > 0) extra.push(`! ${e.id}: the time budget allowed ${short.join(', ')}.`);
     if (e.othersRan.length > 0) extra.push(`! ${e.id}: other figures also ran on its page (${e.othersRan.join(', ')}), sharing the worker.`);
     const idle = e.moves.filter((m) => !m.ran).length;
     if (idle > 0) extra.push(`! ${e.id}: ${idle} slider move(s) did not start a run.`);
@@ -1007,7 +1009,9 @@ export function formatBrowserTable(report: BrowserBenchReport): string {
   }
   for (const f of report.failed) extra.push(`! ${f.id}: FAILED, ${f.error}`);
   for (const v of report.variants) {
-    if (v.runs < report.settings.variantReruns) extra.push(`! ${v.experiment} (${v.config}): the time budget cut it to ${v.runs} runs.`);
+    if (v.runs < report.settings.variantReruns) {
+      extra.push(`! ${v.experiment} (${v.config}): the time budget allowed ${v.runs}/${report.settings.variantReruns} runs.`);
+    }
   }
   const out = [
     `Chromium ${env.chromium} (headless), ${env.cpu} (${env.cores} cores), load average ${env.loadAverage.before.toFixed(1)} → ${env.loadAverage.after.toFixed(1)}, ${
