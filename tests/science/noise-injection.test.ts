@@ -3,7 +3,7 @@
 // per world, for a ∈ {0.9, 1.05}: noise-injected BC has worst-world J_imitation ≤ 0.01 in ≥ 5 of 6 seeds, and its
 // fitted β̂ has the sign of −σ and lies within 30% of −σk = ∓0.5. Clean BC on the same seeds blows up in most of them.
 // Measured when written (seeds 0–5, 60 training steps): noisy β̂ between ∓0.477 and ∓0.546, worst J 3.9·10⁻⁴ …
-// 3.8·10⁻³ in every seed and both a; clean BC worst J ≥ 66 in 10 of 12 (seed, a) pairs. Each run trains 5 small
+// 3.8·10⁻³ in every seed and both a; clean BC worst J ≥ 66 in 10 of 12 (seed, a) pairs. Each run trains 4 small
 // networks of 60 steps (≈ 0.7–2.6 s per run on this machine under load, so the file takes ≈ 15–30 s).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
@@ -51,6 +51,6 @@ describe('noise-injection (σ_u = 0.3, α = 0.5, k = 0.5, 6 seeds)', () => {
     const zs = cloud.noisy.map(([, z]) => Math.abs(z));
     expect(Math.max(...zs)).toBeGreaterThan(0.1);
     expect(r.metrics['demo/zSpread']).toBeGreaterThan(0.05);
-    expect(r.series['betaHat/plus'].map((q) => q.x)).toEqual([0, 0.003, 0.01, 0.3]);
+    expect(r.series['betaHat/plus'].map((q) => q.x)).toEqual([0, 0.01, 0.3]);
   });
 });
