@@ -214,6 +214,8 @@ export async function compileSource(slug: string, source: string): Promise<Compi
     },
     esbuildOptions(options) {
       options.minify = true;
+      // Failures come back in result.errors / as a thrown ContentError with the chapter and line; no echo on stderr.
+      options.logLevel = 'silent';
       options.target = ['es2020'];
       return options;
     },
