@@ -13,7 +13,7 @@
  *                at 0.3 −0.50 … −0.55; at 0.003 it was barely identified, +0.07 … −0.49, but a fifth network per run
  *                did not fit the lab's time limit under load).
  *
- * Network and optimiser as `two-worlds` (2 → 32 → 32 → 2 tanh, Adam 3·10⁻³, batch 256), 60 steps per network (four
+ * Network and optimiser as `two-worlds` (2 → 32 → 32 → 2 tanh, Adam 3·10⁻³) but batch 128, 60 steps per network (four
  * networks per run, for the browser budget; at σ_u = 0.3 the noisy fits are within 10% of −σk by then, and clean
  * BC's β̂ is, as in `two-worlds`, whatever the initialisation makes of it).
  *
@@ -42,7 +42,7 @@ import { defineExperiment, throwIfAborted, type Point, type Result } from './typ
 const HORIZON = 100;
 const N_INITIAL = 100;
 const TEST_NOISE = 1e-3;
-const TRAIN = { steps: 60, batchSize: 256, learningRate: 3e-3, optimizer: 'adam', lossEvery: 10 } as const;
+const TRAIN = { steps: 60, batchSize: 128, learningRate: 3e-3, optimizer: 'adam', lossEvery: 10 } as const;
 const SPEC: MlpSpec = { inputDim: 2, hidden: [32, 32], outputDim: 2, head: 'regression', activation: 'tanh' };
 /** Extra noise levels trained in world +1 for the β̂-vs-σ_u curve (besides 0 and the chosen σ_u). */
 export const SWEEP_LEVELS = [0.01] as const;

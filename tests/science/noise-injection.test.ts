@@ -2,9 +2,9 @@
 // the 20 demonstrations clean and the rest executed with σ_u = 0.3 uniform noise (clean labels), and a network trained
 // per world, for a ∈ {0.9, 1.05}: noise-injected BC has worst-world J_imitation ≤ 0.01 in ≥ 5 of 6 seeds, and its
 // fitted β̂ has the sign of −σ and lies within 30% of −σk = ∓0.5. Clean BC on the same seeds blows up in most of them.
-// Measured when written (seeds 0–5, 60 training steps): noisy β̂ between ∓0.477 and ∓0.546, worst J 3.9·10⁻⁴ …
-// 3.8·10⁻³ in every seed and both a; clean BC worst J ≥ 66 in 10 of 12 (seed, a) pairs. Each run trains 4 small
-// networks of 60 steps (≈ 0.7–2.6 s per run on this machine under load, so the file takes ≈ 15–30 s).
+// Measured when written (seeds 0–5; 60 training steps of batch 128): noisy β̂ between ∓0.479 and ∓0.544, worst J
+// 2.6·10⁻⁴ … 2.5·10⁻³ in every seed and both a; clean BC worst J ≥ 41 in 10 of 12 (seed, a) pairs. Each run trains 4
+// small networks (≈ 1.5–7 s per run on this machine under load, so the file takes ≈ 30–50 s there).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
 import { getExperiment } from '@/sims/experiments/index';
