@@ -5,6 +5,9 @@ import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
 import type { Result } from '@/sims/experiments/types';
 import { CancelledError, WorkerCrashedError, getSharedClient } from '@/sims/worker/client';
 
+/** The shortest time between two redraws from progress messages (the final result is always drawn at once). */
+const PROGRESS_REDRAW_MS = 250;
+
 export type ExperimentStatus = 'idle' | 'running' | 'done' | 'diverged' | 'error';
 
 export interface RunInfo {
@@ -76,6 +79,7 @@ export function useExperiment(
     const seedList = Array.from({ length: Math.max(1, seeds) }, (_, i) => seed + i);
     const started = performance.now();
     const current = () => mine === generation.current;
+    let lastDrawn = -Infinity;
     setState((s) => ({ ...s, status: 'running', progress: 0, message: null, etaMs: null, error: null }));
 
     (async () => {
@@ -89,8 +93,13 @@ export function useExperiment(
             signal: own.signal,
             onProgress: (p) => {
               if (!current()) return;
+              // Each update re-renders the whole figure (charts included): at most one every 250 ms, the slowest
+              // redraw rate a live figure may have, keeps the main thread free while the worker computes.
+              const now = performance.now();
+              if (now - lastDrawn < PROGRESS_REDRAW_MS) return;
+              lastDrawn = now;
               const fraction = (index + p.fraction) / seedList.length;
-              const spent = performance.now() - started;
+              const spent = now - started;
               setState((prev) => ({
                 ...prev,
                 progress: fraction,

@@ -1,8 +1,6 @@
 'use client';
 
-import { getExperimentInfo } from '@/sims/experiments/catalog';
-import { GenericWidget } from './GenericWidget';
-import { widgets } from './registry';
+import { GenericFigure, widgets } from './registry';
 import type { WidgetProps } from './types';
 
 export interface LiveWidgetProps extends WidgetProps {
@@ -14,7 +12,5 @@ export interface LiveWidgetProps extends WidgetProps {
 export function LiveWidget({ id, urlKey, preset }: LiveWidgetProps) {
   const Widget = widgets[id];
   if (Widget) return <Widget urlKey={urlKey} preset={preset} />;
-  const info = getExperimentInfo(id);
-  if (!info) return <p role="alert">Unknown experiment “{id}”.</p>;
-  return <GenericWidget info={info} urlKey={urlKey} preset={preset} />;
+  return <GenericFigure id={id} urlKey={urlKey} preset={preset} />;
 }

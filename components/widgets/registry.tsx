@@ -1,27 +1,62 @@
+'use client';
+
 /**
  * Which widget draws which experiment. An experiment without an entry gets the generic figure (all its series on
- * one chart). The lab (and later lecture mode) go through here; chapters place widgets through the MDX vocabulary.
+ * one chart). The lab and chapters go through here.
+ *
+ * Each widget is its own chunk, loaded when a page shows it (next/dynamic): a chapter's first load carries neither
+ * Recharts nor the other chapters' figures. Widgets render only in the browser anyway (they compute in a worker).
  */
+import dynamic from 'next/dynamic';
 import type { ComponentType } from 'react';
-import { BcCarWidget } from './BcCarWidget';
-import { BcLaneWidget } from './BcLaneWidget';
-import { DaggerCarWidget } from './DaggerCarWidget';
-import { DaggerLaneWidget } from './DaggerLaneWidget';
-import { ExposureBiasWidget } from './ExposureBiasWidget';
-import { GatewalkHorizonWidget } from './GatewalkHorizonWidget';
-import { LaneHorizonWidget } from './LaneHorizonWidget';
-import { NoiseInjectionWidget } from './NoiseInjectionWidget';
-import { TwoWorldsWidget } from './TwoWorldsWidget';
 import type { WidgetProps } from './types';
 
+function WidgetLoading() {
+  return (
+    <div className="widget-loading" role="status">
+      Loading the figure…
+    </div>
+  );
+}
+
 export const widgets: Record<string, ComponentType<WidgetProps>> = {
-  'bc-car': BcCarWidget,
-  'bc-lane': BcLaneWidget,
-  'dagger-car': DaggerCarWidget,
-  'dagger-lane': DaggerLaneWidget,
-  'exposure-bias': ExposureBiasWidget,
-  'gatewalk-horizon': GatewalkHorizonWidget,
-  'lane-horizon': LaneHorizonWidget,
-  'noise-injection': NoiseInjectionWidget,
-  'two-worlds': TwoWorldsWidget,
+  'bc-car': dynamic(() => import('./BcCarWidget').then((m) => m.BcCarWidget), { ssr: false, loading: WidgetLoading }),
+  'bc-lane': dynamic(() => import('./BcLaneWidget').then((m) => m.BcLaneWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'dagger-car': dynamic(() => import('./DaggerCarWidget').then((m) => m.DaggerCarWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'dagger-lane': dynamic(() => import('./DaggerLaneWidget').then((m) => m.DaggerLaneWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'exposure-bias': dynamic(() => import('./ExposureBiasWidget').then((m) => m.ExposureBiasWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'gatewalk-horizon': dynamic(() => import('./GatewalkHorizonWidget').then((m) => m.GatewalkHorizonWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'lane-horizon': dynamic(() => import('./LaneHorizonWidget').then((m) => m.LaneHorizonWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'noise-injection': dynamic(() => import('./NoiseInjectionWidget').then((m) => m.NoiseInjectionWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'two-worlds': dynamic(() => import('./TwoWorldsWidget').then((m) => m.TwoWorldsWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
 };
+
+/** The fallback figure for experiments without a widget of their own (takes the experiment's id). */
+export const GenericFigure = dynamic(() => import('./GenericById').then((m) => m.GenericById), {
+  ssr: false,
+  loading: WidgetLoading,
+});

@@ -38,6 +38,8 @@ test('the lab lists every experiment and is reachable from the home page', async
 });
 
 test('the lab has no axe violations once its figures have run', async ({ page, watch }) => {
+  // Every figure on the page runs in turn in one worker: allow for all of them on a loaded machine.
+  test.setTimeout(catalog.length * RUN_TIMEOUT);
   await page.goto('/lab/');
   for (const info of catalog) {
     const frame = frameOf(page, info.id);
