@@ -221,7 +221,8 @@ export function summarize(values: (number | null)[]): Summary {
 export function builtExperiments(siteDir: string): string[] {
   const file = join(siteDir, 'lab', 'index.html');
   if (!existsSync(file)) return [];
-  const ids = [...readFileSync(file, 'utf8').matchAll(/data-experiment="([^"]+)"/g)].map((m) => m[1]);
+  // Widgets render in the browser only (their own chunks), so read the lab's headings: <h2 id="lab-<id>">.
+  const ids = [...readFileSync(file, 'utf8').matchAll(/<h2 id="lab-([a-z0-9-]+)"/g)].map((m) => m[1]);
   return ids.filter((id, i) => ids.indexOf(id) === i);
 }
 
