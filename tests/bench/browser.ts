@@ -432,6 +432,11 @@ async function waitStatus(page: Page, id: string, status: string): Promise<void>
 async function openLab(page: Page, baseURL: string, id: string, params: Record<string, string | number> = {}): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(labUrl(baseURL, id, params));
+  // Widgets load as their own chunks, so the layout shifts after the jump to the heading: once this figure has
+  // mounted, bring it (instantly, reduced motion) on screen again.
+  const frame = page.locator(`[data-experiment="${id}"]`);
+  await frame.waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
+  await frame.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await waitStatus(page, id, 'done');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
 }
