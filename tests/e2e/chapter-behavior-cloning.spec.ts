@@ -4,32 +4,15 @@
  * `watch` fixture (requested by every test) fails it on a console error or a request that leaves the site.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, frameOf, RUN_TIMEOUT, runToDone, test } from './fixtures';
 
 const PATH = '/learn/behavior-cloning/';
-
-/** Long enough for the slowest default run on a loaded 2-core CI machine. */
-const RUN_TIMEOUT = 45_000;
 
 /** The chapter's figures, in page order, each with a slider the test moves (its label in the params file). */
 const FIGURES = [
   { id: 'bc-lane', slider: 'Tremble ε' },
   { id: 'gatewalk-horizon', slider: 'Demonstrations n' },
 ] as const;
-
-function frameOf(page: Page, id: string): Locator {
-  return page.locator(`[data-experiment="${id}"]`);
-}
-
-/** Scrolls the figure on screen (figures compute only while visible) and waits for its final result's key. */
-async function runToDone(frame: Locator): Promise<string> {
-  await frame.scrollIntoViewIfNeeded();
-  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
-  const key = await frame.getAttribute('data-result-key');
-  expect(key).toMatch(/^[0-9a-f]{8}$/);
-  return key!;
-}
 
 test('the chapter renders its equations, figures and prompts', async ({ page, watch }) => {
   const response = await page.goto(PATH);

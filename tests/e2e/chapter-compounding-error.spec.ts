@@ -5,13 +5,10 @@
  * error or a request that leaves the site.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, frameOf, RUN_TIMEOUT, runToDone, test } from './fixtures';
 
 const PATH = '/learn/compounding-error/';
 
-/** Long enough for the slowest default run (two-worlds trains a network) on a loaded 2-core CI machine. */
-const RUN_TIMEOUT = 45_000;
 /** A test that waits for two runs, or for all four figures one after another, needs more than the default 60 s. */
 const TWO_RUNS = 2 * RUN_TIMEOUT + 15_000;
 const ALL_FIGURES = 4 * RUN_TIMEOUT + 15_000;
@@ -23,19 +20,6 @@ const FIGURES = [
   { id: 'two-worlds', slider: 'Open-loop rate a' },
   { id: 'bc-car', slider: 'Tremble' },
 ] as const;
-
-function frameOf(page: Page, id: string): Locator {
-  return page.locator(`[data-experiment="${id}"]`);
-}
-
-/** Scrolls the figure on screen (figures compute only while visible) and waits for its final result's key. */
-async function runToDone(frame: Locator): Promise<string> {
-  await frame.scrollIntoViewIfNeeded();
-  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
-  const key = await frame.getAttribute('data-result-key');
-  expect(key).toMatch(/^[0-9a-f]{8}$/);
-  return key!;
-}
 
 test('the chapter renders its equations, figures in story order, prompts and recap', async ({ page, watch }) => {
   const response = await page.goto(PATH);

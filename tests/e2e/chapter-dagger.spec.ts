@@ -5,13 +5,9 @@
  * leaves the site.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, frameOf, RUN_TIMEOUT, runToDone, test } from './fixtures';
 
 const PATH = '/learn/dagger/';
-
-/** Long enough for the slowest default run on a loaded 2-core CI machine. */
-const RUN_TIMEOUT = 45_000;
 
 /** The chapter's figures, in page order, each with a slider the test moves (its label in the params file). */
 const FIGURES = [
@@ -23,19 +19,6 @@ const FIGURES = [
 /** A test that waits for two runs, or for every figure one after another, needs more than the default 60 s. */
 const TWO_RUNS = 2 * RUN_TIMEOUT + 15_000;
 const ALL_FIGURES = FIGURES.length * RUN_TIMEOUT + 15_000;
-
-function frameOf(page: Page, id: string): Locator {
-  return page.locator(`[data-experiment="${id}"]`);
-}
-
-/** Scrolls the figure on screen (figures compute only while visible) and waits for its final result's key. */
-async function runToDone(frame: Locator): Promise<string> {
-  await frame.scrollIntoViewIfNeeded();
-  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
-  const key = await frame.getAttribute('data-result-key');
-  expect(key).toMatch(/^[0-9a-f]{8}$/);
-  return key!;
-}
 
 test('the chapter renders its equations, figures in order, prompts and recap', async ({ page, watch }) => {
   const response = await page.goto(PATH);

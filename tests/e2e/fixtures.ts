@@ -2,7 +2,7 @@
  * Shared Playwright fixtures: every test page records console errors, page errors and any request that leaves
  * the site's own origin, and each test fails if any happened.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface PageWatch {
   errors: string[];
@@ -33,4 +33,21 @@ export { expect };
 /** Whether the page scrolls sideways (it must not, at any width). */
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** Long enough for the slowest default run on a loaded 2-core CI machine. */
+export const RUN_TIMEOUT = 45_000;
+
+/** The root of a live figure (ExperimentFrame) for experiment `id`. */
+export function frameOf(page: Page, id: string): Locator {
+  return page.locator(`[data-experiment="${id}"]`);
+}
+
+/** Scrolls the figure on screen (figures compute only while visible) and waits for its final result's key. */
+export async function runToDone(frame: Locator): Promise<string> {
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
+  const key = await frame.getAttribute('data-result-key');
+  expect(key).toMatch(/^[0-9a-f]{8}$/);
+  return key!;
 }
