@@ -97,7 +97,7 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
             never stray more than <strong>{((m['demo/maxOffset'] ?? 0) * 100).toFixed(1)} cm</strong> from the centre
             line), the clone copies the expert&apos;s steering to within{' '}
             <strong>{(m['fit/rmse'] ?? 0).toFixed(3)} rad/s</strong> (rms).{' '}
-            {shownValues.tremble > 0
+            {shownValues.epsilon > 0
               ? `Racing ${races} times through the same trembles at ${shownValues.speed} m/s, it spends`
               : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`}{' '}
             <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track on

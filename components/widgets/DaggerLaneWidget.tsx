@@ -251,7 +251,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
   const r = state.result;
   const extras = (state.status === 'done' ? r?.extras : undefined) as DaggerLaneExtras | undefined;
   const rounds = extras?.rounds ?? [];
-  const stepper = useRoundStepper(rounds.length > 0 ? rounds.length - 1 : values.nRounds);
+  const stepper = useRoundStepper(rounds.length > 0 ? rounds.length - 1 : values.rounds);
   const shown = rounds[stepper.round];
   const series = costSeries(r?.series, values.noise);
   const expertCost = extras?.expertCost ?? r?.metrics['cost/expert'];
@@ -271,8 +271,8 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
         yLabel="expected cost J (off-centre steps)"
         logY={positive}
         {...(positive ? {} : { yDomain: [0, top > 0 ? top * 1.1 : 1] as [number, number] })}
-        xDomain={[0, Math.max(1, values.nRounds)]}
-        xTicks={Array.from({ length: values.nRounds + 1 }, (_, i) => i)}
+        xDomain={[0, Math.max(1, values.rounds)]}
+        xTicks={Array.from({ length: values.rounds + 1 }, (_, i) => i)}
         referenceLines={[
           ...(expertCost !== undefined
             ? [{ y: expertCost, label: 'expert, same tremble', color: 'var(--viz-expert)' }]

@@ -80,7 +80,7 @@ function summary(r: Result, v: Values) {
   return (
     <>
       Clean BC learns β̂ = <strong>{fmtB(m['betaHat/clean'])}</strong> — the same in both worlds — and its worse world
-      costs J = <strong>{fmtJ(m['J/worst/clean'])}</strong> over 100 steps. With noise σ_u = {v.injectedNoise} on{' '}
+      costs J = <strong>{fmtJ(m['J/worst/clean'])}</strong> over 100 steps. With noise σ_u = {v.noise} on{' '}
       {Math.round((1 - v.cleanFraction) * 100)}% of the demonstrations, each world&apos;s network learns β̂ ={' '}
       <strong>{fmtB(m['betaHat/plus'])}</strong> (σ = +1) and <strong>{fmtB(m['betaHat/minus'])}</strong> (σ = −1),
       against the experts&apos; ∓{(m['target/minus'] ?? 0.5).toFixed(2)}, and the worse world costs{' '}

@@ -21,7 +21,7 @@ export const bcCarInfo = defineInfo({
       unit: 'episodes',
       help: 'Clean expert demonstrations (no tremble), each as long as a race; the network is trained on every step of them. More of them do not help: they all hug the centre line.',
     },
-    tremble: {
+    epsilon: {
       kind: 'number',
       default: 0.03,
       min: 0,

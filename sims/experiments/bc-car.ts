@@ -86,7 +86,7 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (raw, { seed, s
   const p = parseParams(bcCarInfo.params, raw).values;
   throwIfAborted(signal);
   const { nDemos, horizon } = p;
-  const params: Partial<CarParams> = { speed: p.speed, trembleProb: p.tremble, horizon };
+  const params: Partial<CarParams> = { speed: p.speed, trembleProb: p.epsilon, horizon };
   const env = { ...carEnv.defaults, ...params };
   const dt = env.dt;
   const root = makeRng(seed);

@@ -10,7 +10,7 @@ export const daggerCarInfo = defineInfo({
   description:
     'Three learners get the same number of expert labels — clean laps (BC), labels on their own laps (DAgger), laps driven with a shaking hand (DART) — and race through the same trembles.',
   params: {
-    tremble: {
+    epsilon: {
       kind: 'number',
       default: 0.03,
       min: 0,
@@ -20,7 +20,7 @@ export const daggerCarInfo = defineInfo({
       unit: 'per step',
       help: 'Probability per 0.1 s step that the actuator slips for 0.3 s at a random yaw rate, whoever drives. All three cars meet the same slips.',
     },
-    dartNoise: {
+    noise: {
       kind: 'number',
       default: 0.1,
       min: 0,

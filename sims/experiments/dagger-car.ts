@@ -50,8 +50,8 @@ type Method = (typeof METHODS)[number];
 export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (raw, { seed, signal, onProgress }) => {
   const p = parseParams(daggerCarInfo.params, raw).values;
   throwIfAborted(signal);
-  const { rounds, seeds, dartNoise } = p;
-  const params: Partial<CarParams> = { trembleProb: p.tremble, horizon: HORIZON };
+  const { rounds, seeds, noise: dartNoise } = p;
+  const params: Partial<CarParams> = { trembleProb: p.epsilon, horizon: HORIZON };
   const env = { ...carEnv.defaults, ...params };
   const dt = env.dt;
   const report = progressReporter(onProgress);

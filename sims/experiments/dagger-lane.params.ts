@@ -11,7 +11,7 @@ export const daggerLaneInfo = defineInfo({
   description:
     'Exact cost of DAgger, of BC given as many expert labels, and of DART, after each round of data collection.',
   params: {
-    nRounds: {
+    rounds: {
       kind: 'number',
       default: 5,
       min: 0,

@@ -141,7 +141,7 @@ async function growingDemonstrations(
 
 export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw, { seed, signal, onProgress }) => {
   const p = parseParams(daggerLaneInfo.params, raw).values;
-  const { nRounds, rolloutsPerRound, epsilon, horizon, nDemos, noise } = p;
+  const { rounds: nRounds, rolloutsPerRound, epsilon, horizon, nDemos, noise } = p;
   const encoding = 'scalar' as const;
   const task = laneTask({ epsilon, encoding });
   const root = makeRng(seed);

@@ -86,7 +86,7 @@ export const laneHorizonInfo = defineInfo({
       unit: 'episodes',
       help: 'Clean expert demonstrations of H steps each (trained policies only).',
     },
-    nRounds: {
+    rounds: {
       kind: 'number',
       default: 5,
       min: 0,

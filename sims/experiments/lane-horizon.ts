@@ -98,7 +98,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
       {
         nDemos: p.nDemos,
         horizon: H,
-        nRounds: p.nRounds,
+        nRounds: p.rounds,
         rolloutsPerRound: p.rolloutsPerRound,
         learner: DEFAULT_LEARNER,
       },

@@ -10,7 +10,7 @@ export const noiseInjectionInfo = defineInfo({
   description:
     'The expert demonstrates with a shaking hand on part of its trajectories; the states leave z = 0, the labels reveal each world’s sign, and the learned gain β̂ lands on −σk in both worlds.',
   params: {
-    injectedNoise: {
+    noise: {
       kind: 'number',
       default: 0.3,
       min: 0,

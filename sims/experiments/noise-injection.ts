@@ -67,7 +67,7 @@ function cloud(demos: TwoWorldsDemos, noisyOnly: boolean): [number, number][] {
 export const noiseInjectionExperiment = defineExperiment(noiseInjectionInfo, async (raw, { seed, signal, onProgress }) => {
   const p = parseParams(noiseInjectionInfo.params, raw).values;
   throwIfAborted(signal);
-  const { a, injectedNoise, cleanFraction } = p;
+  const { a, noise: injectedNoise, cleanFraction } = p;
   const k = EXPERT_GAIN;
   const root = makeRng(seed);
   const report = progressReporter(onProgress);

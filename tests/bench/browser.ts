@@ -50,7 +50,7 @@ export const TFJS_VARIANTS: { id: string; name: string; params: Record<string, s
   {
     id: 'lane-horizon',
     name: 'trained, 2 horizons, 1 round',
-    params: { policies: 'trained', nHorizons: 2, hMin: 5, hMax: 10, nRounds: 1, rolloutsPerRound: 5, nDemos: 5 },
+    params: { policies: 'trained', nHorizons: 2, hMin: 5, hMax: 10, rounds: 1, rolloutsPerRound: 5, nDemos: 5 },
   },
 ];
 

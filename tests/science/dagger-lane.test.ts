@@ -32,7 +32,7 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
 
   it('uses the notes’ setting by default', () => {
     expect(defaults(experiment().params)).toMatchObject({
-      nRounds: 5,
+      rounds: 5,
       rolloutsPerRound: 20,
       beta: 'firstRound',
       noise: 0.3,
@@ -111,7 +111,7 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
 });
 
 describe('dagger-lane mechanics', () => {
-  const small = () => ({ ...defaults(experiment().params), nRounds: 2, rolloutsPerRound: 5, nDemos: 5, horizon: 20 });
+  const small = () => ({ ...defaults(experiment().params), rounds: 2, rolloutsPerRound: 5, nDemos: 5, horizon: 20 });
 
   beforeAll(async () => {
     await initBackend('wasm');
@@ -135,7 +135,7 @@ describe('dagger-lane mechanics', () => {
   });
 
   it('no rounds: one point per curve, and the metrics stay finite', async () => {
-    const r = await experiment().run({ ...small(), nRounds: 0 }, { seed: 1 });
+    const r = await experiment().run({ ...small(), rounds: 0 }, { seed: 1 });
     expect(r.series['cost/dagger']).toHaveLength(1);
     expect(Object.values(r.metrics).every(Number.isFinite)).toBe(true);
     expect(r.metrics['collection/dagger']).toBeUndefined();

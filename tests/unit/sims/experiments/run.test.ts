@@ -26,7 +26,7 @@ const smallTrained = () => ({
   hMin: 10,
   hMax: 10,
   nDemos: 3,
-  nRounds: 1,
+  rounds: 1,
   rolloutsPerRound: 3,
 });
 
