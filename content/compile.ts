@@ -19,7 +19,7 @@ import { references } from './references';
 import { toc } from './toc';
 import { parseParams, parsePreset } from '../lib/params';
 import { getExperimentInfo } from '../sims/experiments/catalog';
-import { MDX_COMPONENTS } from './vocabulary';
+import { MDX_COMPONENTS, VALUE_FORMATS } from './vocabulary';
 
 export interface Heading {
   depth: 2 | 3;
@@ -36,6 +36,15 @@ export interface CompiledChapter {
   readingMinutes: number;
   /** Reference ids cited, in order of first appearance (the chapter's reference list). */
   citations: string[];
+  /** Every experiment configuration the chapter shows or quotes (LiveFigure and Value), for the build-time results. */
+  configs: FigureConfig[];
+}
+
+/** One experiment configuration a chapter needs a build-time result for. */
+export interface FigureConfig {
+  experiment: string;
+  /** The preset as written in the chapter ("epsilon=0.05&horizon=80"), or '' for the defaults. */
+  params: string;
 }
 
 // A minimal view of the mdast/MDX nodes this pass reads; the real types live in transitive packages.
@@ -106,6 +115,7 @@ export function citeKeys(value: string): string[] {
 interface Analysis {
   headings: Heading[];
   citations: string[];
+  configs: FigureConfig[];
   words: number;
   displayEquations: number;
 }
@@ -156,14 +166,28 @@ function remarkChapter(slug: string, analysis: Analysis) {
             setAttr(n, 'number', String(labels[name].size));
           }
         }
-        if (name === 'LiveFigure') {
+        if (name === 'LiveFigure' || name === 'Value') {
           const id = attr(n, 'experiment') ?? '';
           const info = getExperimentInfo(id);
-          if (!info) problems.push(`${where(n)}: <LiveFigure> names unknown experiment "${id}"`);
+          if (!info) problems.push(`${where(n)}: <${name}> names unknown experiment "${id}"`);
           else {
-            const preset = attr(n, 'params');
+            const preset = attr(n, 'params') ?? '';
             const notices = preset ? parseParams(info.params, parsePreset(preset)).notices : [];
-            for (const notice of notices) problems.push(`${where(n)}: <LiveFigure experiment="${id}"> params: ${notice.message}`);
+            for (const notice of notices) problems.push(`${where(n)}: <${name} experiment="${id}"> params: ${notice.message}`);
+            if (!analysis.configs.some((c) => c.experiment === id && c.params === preset)) analysis.configs.push({ experiment: id, params: preset });
+            if (name === 'Value') {
+              const metric = attr(n, 'metric') ?? '';
+              const declared = [...info.result.metrics, ...(info.result.optionalMetrics ?? [])];
+              if (!declared.includes(metric)) {
+                problems.push(`${where(n)}: <Value experiment="${id}"> names unknown metric "${metric}" (declared: ${declared.join(', ') || 'none'})`);
+              }
+              const digits = attr(n, 'digits');
+              if (digits !== undefined && !/^\d$/.test(digits)) problems.push(`${where(n)}: <Value digits="${digits}"> must be one digit, 0–9`);
+              const format = attr(n, 'format');
+              if (format !== undefined && !VALUE_FORMATS.includes(format)) {
+                problems.push(`${where(n)}: <Value format="${format}"> must be one of ${VALUE_FORMATS.join(', ')}`);
+              }
+            }
           }
         }
         if (name === 'Recap') {
@@ -203,7 +227,7 @@ export async function compileChapter(slug: string): Promise<CompiledChapter> {
 
 /** Compiles MDX source as chapter `slug` (the content tests feed it broken sources too). */
 export async function compileSource(slug: string, source: string): Promise<CompiledChapter> {
-  const analysis: Analysis = { headings: [], citations: [], words: 0, displayEquations: 0 };
+  const analysis: Analysis = { headings: [], citations: [], configs: [], words: 0, displayEquations: 0 };
   const result = await bundleMDX({
     source,
     cwd: contentDir(),
@@ -233,6 +257,7 @@ export async function compileSource(slug: string, source: string): Promise<Compi
     headings: analysis.headings,
     readingMinutes: Math.max(1, Math.ceil(analysis.words / 230 + analysis.displayEquations * 0.5)),
     citations: analysis.citations,
+    configs: analysis.configs,
   };
 }
 

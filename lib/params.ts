@@ -35,7 +35,14 @@ export interface ChoiceParam {
 export type ParamSpec = NumberParam | BooleanParam | ChoiceParam;
 export type ParamSchema = Record<string, ParamSpec>;
 
-type ValueOf<S extends ParamSpec> = S extends NumberParam ? number : S extends BooleanParam ? boolean : string;
+/** A parameter's value type; a choice keeps the union of its option values ('firstRound' | 'linear' | …). */
+type ValueOf<S extends ParamSpec> = S extends NumberParam
+  ? number
+  : S extends BooleanParam
+    ? boolean
+    : S extends { options: readonly { value: infer V }[] }
+      ? V
+      : string;
 export type ParamValues<S extends ParamSchema> = { [K in keyof S]: ValueOf<S[K]> };
 
 export interface ParamNotice {

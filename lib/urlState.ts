@@ -7,6 +7,9 @@ import { parseParams, type ParamNotice, type ParamSchema, type ParamValues } fro
 
 export const MAX_SEED = 2 ** 31 - 1;
 
+/** The seed every figure starts from (a reader who touches nothing sees this one; the build computes it). */
+export const FIGURE_SEED = 1;
+
 export interface UrlFigureState<S extends ParamSchema> {
   values: ParamValues<S>;
   seed: number;

@@ -331,23 +331,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   const { info, seed, params, json, backend } = command;
-  const [{ getExperiment }, { initBackend }, { parseParams }] = await Promise.all([
-    import('./experiments/index'),
+  const [{ prepare, runById }, { initBackend }] = await Promise.all([
+    import('./experiments/run'),
     import('./policies/backend'),
-    import('../lib/params'),
   ]);
-  const experiment = getExperiment(info.id);
-  if (!experiment) {
-    io.stderr(`sim: "${info.id}" is in the catalog but has no runnable entry in sims/experiments/index.ts\n`);
+  let values: Record<string, unknown>;
+  try {
+    values = prepare(info.id, params).values; // fills in defaults; the values were checked strictly above
+  } catch (error) {
+    io.stderr(`sim: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const values = parseParams(experiment.params, params).values; // fills in defaults; the values are already valid
   const backendName = await initBackend(backend);
   const progress = progressPrinter(io);
   const started = performance.now();
   let result: Result;
   try {
-    result = await experiment.run(values as never, { seed, onProgress: progress.update });
+    result = (await runById(info.id, values, { seed, strict: true, onProgress: progress.update })).result;
   } catch (error) {
     progress.done();
     io.stderr(`sim: ${info.id} failed: ${error instanceof Error ? error.message : String(error)}\n`);

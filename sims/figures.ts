@@ -9,10 +9,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaults } from '../lib/params';
 import { MAX_SEED } from '../lib/urlState';
 import { toPlainJson } from './cli';
 import { experiments } from './experiments/index';
+import { runById } from './experiments/run';
 import type { Result } from './experiments/types';
 import { initBackend } from './policies/backend';
 
@@ -72,9 +72,8 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(flags.out, { recursive: true });
   for (const experiment of experiments) {
     if (flags.ids.length && !flags.ids.includes(experiment.id)) continue;
-    const params = defaults(experiment.params);
     const started = performance.now();
-    const result = await experiment.run(params, { seed: flags.seed });
+    const { values: params, result } = await runById(experiment.id, {}, { seed: flags.seed, strict: true });
     const ms = performance.now() - started;
     const csvPath = join(flags.out, `${experiment.id}.csv`);
     const jsonPath = join(flags.out, `${experiment.id}.json`);

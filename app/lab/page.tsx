@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { LiveWidget } from '@/components/widgets/LiveWidget';
+import { shippedRef } from '@/content/results';
 import { catalog } from '@/sims/experiments/catalog';
 
 export const metadata: Metadata = {
@@ -17,7 +18,6 @@ export default function LabPage() {
         you see; export the figure or its data. The same experiments run from the command line with{' '}
         <code>npm run sim</code>.
       </p>
-      {catalog.length === 0 ? <p>No experiments are registered yet.</p> : null}
       {catalog.map((info, i) => (
         <section key={info.id} className="lab-entry" aria-labelledby={`lab-${info.id}`}>
           <h2 id={`lab-${info.id}`}>
@@ -27,7 +27,7 @@ export default function LabPage() {
             {info.description} <code className="lab-id">{info.id}</code>
           </p>
           <div className="figure-body">
-            <LiveWidget id={info.id} />
+            <LiveWidget id={info.id} shipped={shippedRef(info.id)} />
           </div>
         </section>
       ))}

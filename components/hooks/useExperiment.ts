@@ -1,25 +1,56 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
-import type { Result } from '@/sims/experiments/types';
-import { CancelledError, WorkerCrashedError, getSharedClient } from '@/sims/worker/client';
-
-/** The shortest time between two redraws from progress messages (the final result is always drawn at once). */
-const PROGRESS_REDRAW_MS = 250;
+import type { PartialResult, Progress, Result } from '@/sims/experiments/types';
+import { WorkerCrashedError, createRunner, getSharedClient, type RunOutcome } from '@/sims/worker/client';
+import type { RunResponse } from '@/sims/worker/protocol';
+import { decodeResultJson } from '@/lib/resultJson';
 
 export type ExperimentStatus = 'idle' | 'running' | 'done' | 'diverged' | 'error';
 
 export interface RunInfo {
   backend: string;
-  /** Worker time summed over seeds, in milliseconds. */
+  /** Worker time summed over seeds, in milliseconds (0 for a result computed when the site was built). */
   elapsedMs: number;
   /** Wall time from the request to the final result, in milliseconds. */
   wallMs: number;
   seeds: number[];
+  /** True when the result was computed at build time and shipped with the page (no worker run). */
+  shipped: boolean;
 }
 
-export interface ExperimentState {
+/**
+ * A result computed when the site was built, for one configuration of this figure (content/results.ts). Plain data:
+ * the page's server render hands it to the widget. `R` only says what the file holds.
+ */
+export interface ShippedResult<R extends Result = Result> {
+  /** The static file with the result. */
+  url: string;
+  /** The parameter values and seed it was computed with. */
+  params: Record<string, unknown>;
+  seed: number;
+  /** Type-level only. */
+  readonly __result?: R;
+}
+
+const shippedCache = new Map<string, Promise<Result>>();
+
+/** Fetches a build-time result once per page (several figures may share a configuration). */
+export function loadShipped<R extends Result>(shipped: ShippedResult<R>): Promise<R> {
+  let hit = shippedCache.get(shipped.url);
+  if (!hit) {
+    hit = fetch(shipped.url).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return decodeResultJson<{ result: Result }>(await response.text()).result;
+    });
+    hit.catch(() => shippedCache.delete(shipped.url));
+    shippedCache.set(shipped.url, hit);
+  }
+  return hit as Promise<R>;
+}
+
+export interface ExperimentState<R extends Result = Result> {
   status: ExperimentStatus;
   /** In [0, 1] while running. */
   progress: number;
@@ -27,8 +58,15 @@ export interface ExperimentState {
   message: string | null;
   /** Estimated time left while running, in milliseconds. */
   etaMs: number | null;
-  /** The latest result: partial while running, final when done. */
-  result: Result | null;
+  /**
+   * The latest complete result. While a new run computes, this is still the previous one (see `stale`), so a figure
+   * keeps its drawing instead of blanking.
+   */
+  result: R | null;
+  /** True while `result` belongs to an earlier request than the one computing now. */
+  stale: boolean;
+  /** The run in flight so far (single seed only): the curves it has produced, for figures that draw them live. */
+  partial: PartialResult<R> | null;
   error: string | null;
   /** Set after a worker crash: the worker was restarted (the run is retried once). */
   crashNotice: string | null;
@@ -37,117 +75,138 @@ export interface ExperimentState {
   cancel(): void;
 }
 
-export interface UseExperimentOptions {
-  /** Compute only when true (e.g. the figure is on screen and its URL state has been read). */
+export interface UseExperimentOptions<R extends Result> {
+  /** Start worker runs only when true (e.g. the figure is on screen and its URL state has been read). */
   enabled?: boolean;
+  /** Whether `params` and `seed` are final (the URL has been read): a shipped result loads as soon as they are. */
+  ready?: boolean;
   /** Compare over this many consecutive seeds (seed, seed + 1, …): mean with a min–max band. */
   seeds?: number;
+  /** The build-time result of this figure's default configuration: drawn without running anything when it applies. */
+  shipped?: ShippedResult<R>;
+}
+
+type State<R extends Result> = Omit<ExperimentState<R>, 'rerun' | 'cancel'>;
+
+const IDLE = {
+  status: 'idle',
+  progress: 0,
+  message: null,
+  etaMs: null,
+  result: null,
+  stale: false,
+  partial: null,
+  error: null,
+  crashNotice: null,
+  info: null,
+} as const;
+
+/** Same values, in any key order. */
+function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
 /**
- * Runs experiment `id` in the worker whenever its parameters or seed change. A newer request cancels the one in
- * flight, and results of superseded requests are never shown.
+ * Runs experiment `id` in the worker whenever its parameters or seed change, through one runner lane
+ * (`createRunner` in sims/worker/client.ts): a newer request cancels the one in flight, and results of superseded
+ * requests are never shown. When the request is the figure's default configuration and a build-time result exists,
+ * that result is drawn and no worker starts.
  */
-export function useExperiment(
+export function useExperiment<R extends Result = Result>(
   id: string,
   params: Record<string, unknown>,
   seed: number,
-  { enabled = true, seeds = 1 }: UseExperimentOptions = {},
-): ExperimentState {
-  const [state, setState] = useState<Omit<ExperimentState, 'rerun' | 'cancel'>>({
-    status: 'idle',
-    progress: 0,
-    message: null,
-    etaMs: null,
-    result: null,
-    error: null,
-    crashNotice: null,
-    info: null,
-  });
-  const generation = useRef(0);
-  const controller = useRef<AbortController | null>(null);
+  { enabled = true, ready = true, seeds = 1, shipped }: UseExperimentOptions<R> = {},
+): ExperimentState<R> {
+  const [state, setState] = useState<State<R>>(IDLE);
+  const runner = useMemo(() => (typeof window === 'undefined' ? null : createRunner(getSharedClient())), []);
   const [nonce, setNonce] = useState(0);
   const paramsKey = JSON.stringify(params);
+  const request = useRef(0);
 
   useEffect(() => {
-    if (!enabled) return;
-    const mine = ++generation.current;
-    controller.current?.abort();
-    const own = new AbortController();
-    controller.current = own;
-    const client = getSharedClient();
+    if (!runner || !ready) return;
+    const values = JSON.parse(paramsKey) as Record<string, unknown>;
+    // The build-time result, when this is exactly its configuration (and the reader did not ask to rerun): drawn
+    // as soon as the figure mounts, on screen or not, so it is there when the reader scrolls to it.
+    const useShipped = shipped && nonce === 0 && seeds === 1 && seed === shipped.seed && sameParams(values, shipped.params);
+    if (!useShipped && !enabled) return;
+    const mine = ++request.current;
+    const current = () => mine === request.current;
     const seedList = Array.from({ length: Math.max(1, seeds) }, (_, i) => seed + i);
     const started = performance.now();
-    const current = () => mine === generation.current;
-    let lastDrawn = -Infinity;
-    setState((s) => ({ ...s, status: 'running', progress: 0, message: null, etaMs: null, error: null }));
 
+    if (useShipped) {
+      runner.cancel();
+      loadShipped(shipped)
+        .then((result) => {
+          if (!current()) return;
+          setState({
+            ...IDLE,
+            status: 'done',
+            progress: 1,
+            result,
+            info: { backend: 'build', elapsedMs: 0, wallMs: performance.now() - started, seeds: [seed], shipped: true },
+          });
+        })
+        .catch((error: unknown) => {
+          if (current()) setState((prev) => ({ ...prev, status: 'error', error: `Could not load the precomputed result: ${String(error)}` }));
+        });
+      return;
+    }
+
+    setState((s) => ({ ...s, status: 'running', stale: s.result !== null, partial: null, progress: 0, message: null, etaMs: null, error: null }));
     (async () => {
       const results: Result[] = [];
       let backend = '';
       let elapsedMs = 0;
       let crashNotice: string | null = null;
       for (const [index, s] of seedList.entries()) {
-        const runOnce = () =>
-          client.run(id, JSON.parse(paramsKey) as Record<string, unknown>, s, {
-            signal: own.signal,
-            onProgress: (p) => {
-              if (!current()) return;
-              // Each update re-renders the whole figure (charts included): at most one every 250 ms, the slowest
-              // redraw rate a live figure may have, keeps the main thread free while the worker computes.
-              const now = performance.now();
-              if (now - lastDrawn < PROGRESS_REDRAW_MS) return;
-              lastDrawn = now;
-              const fraction = (index + p.fraction) / seedList.length;
-              const spent = now - started;
-              setState((prev) => ({
-                ...prev,
-                progress: fraction,
-                message: p.message ?? null,
-                etaMs: fraction > 0.02 ? (spent * (1 - fraction)) / fraction : null,
-                // Partial curves are drawn only for a single seed (a mean over seeds needs them all).
-                result: seedList.length === 1 && p.partial ? p.partial : prev.result,
-              }));
-            },
-          });
-        let response;
+        const onProgress = (p: Progress) => {
+          if (!current()) return;
+          const fraction = (index + p.fraction) / seedList.length;
+          const spent = performance.now() - started;
+          setState((prev) => ({
+            ...prev,
+            progress: fraction,
+            message: p.message ?? null,
+            etaMs: fraction > 0.05 ? (spent * (1 - fraction)) / fraction : null,
+            // Partial curves only for a single seed (a mean over seeds needs them all).
+            partial: seedList.length === 1 && p.partial ? (p.partial as PartialResult<R>) : prev.partial,
+          }));
+        };
+        let outcome: RunOutcome;
         try {
-          response = await runOnce();
+          outcome = await runner.start(id, values, s, onProgress);
         } catch (error) {
-          if (!(error instanceof WorkerCrashedError) || own.signal.aborted) throw error;
+          if (!(error instanceof WorkerCrashedError)) throw error;
           crashNotice = error.message.replace(' Run it again.', ' Retrying once.');
           if (current()) setState((prev) => ({ ...prev, crashNotice }));
-          response = await runOnce();
+          outcome = await runner.start(id, values, s, onProgress);
         }
+        if (outcome.status === 'stale' || !current()) return;
+        const response: RunResponse = outcome.response;
         backend = response.backend;
         elapsedMs += response.elapsedMs;
+        const info = { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList.slice(0, index + 1), shipped: false };
         if (response.diverged) {
-          if (current()) {
-            setState((prev) => ({
-              ...prev,
-              status: 'diverged',
-              progress: 1,
-              result: response.result,
-              info: { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList.slice(0, index + 1) },
-            }));
-          }
+          setState((prev) => ({ ...prev, status: 'diverged', progress: 1, result: response.result as R, stale: false, partial: null, info }));
           return;
         }
         results.push(response.result);
       }
       if (!current()) return;
       setState({
+        ...IDLE,
         status: 'done',
         progress: 1,
-        message: null,
-        etaMs: null,
-        result: aggregateOverSeeds(results),
-        error: null,
+        result: aggregateOverSeeds(results) as R,
         crashNotice,
-        info: { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList },
+        info: { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList, shipped: false },
       });
     })().catch((error: unknown) => {
-      if (!current() || error instanceof CancelledError) return;
+      if (!current()) return;
       setState((prev) => ({
         ...prev,
         status: 'error',
@@ -155,19 +214,19 @@ export function useExperiment(
         crashNotice: error instanceof WorkerCrashedError ? error.message : prev.crashNotice,
       }));
     });
+  }, [id, paramsKey, seed, seeds, enabled, ready, nonce, runner, shipped]);
 
-    return () => {
-      // Unmount or a newer request: stop this one.
-      own.abort();
-    };
-  }, [id, paramsKey, seed, seeds, enabled, nonce]);
+  // Unmounting stops whatever this figure has in flight.
+  useEffect(() => () => runner?.cancel(), [runner]);
 
   const rerun = useCallback(() => setNonce((n) => n + 1), []);
   const cancel = useCallback(() => {
-    generation.current += 1;
-    controller.current?.abort();
-    setState((s) => (s.status === 'running' ? { ...s, status: s.result ? 'done' : 'idle', message: 'Cancelled' } : s));
-  }, []);
+    request.current += 1;
+    runner?.cancel();
+    setState((s) =>
+      s.status === 'running' ? { ...s, status: s.result && !s.stale ? 'done' : 'idle', message: 'Cancelled', partial: null } : s,
+    );
+  }, [runner]);
 
   return { ...state, rerun, cancel };
 }

@@ -9,6 +9,7 @@ import { FigRef, Figure } from './Figure';
 import { LiveFigure } from './LiveFigure';
 import { Predict } from './Predict';
 import { Recap } from './Recap';
+import { Value } from './Value';
 
 export interface MdxContext {
   /** The bibliography by id. */
@@ -25,6 +26,7 @@ export function mdxComponents(context: MdxContext) {
     Recap,
     LiveFigure,
     Predict,
+    Value,
     Cite: (props: { id: string }) => <Cite id={props.id} entries={context.references} />,
   };
 }

@@ -3,23 +3,26 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { ParamControls } from '@/components/controls/ParamControls';
 import { SeedControl } from '@/components/controls/SeedControl';
-import { useExperiment, type ExperimentState } from '@/components/hooks/useExperiment';
+import { useExperiment, type ExperimentState, type ShippedResult } from '@/components/hooks/useExperiment';
 import { useOnScreen } from '@/components/hooks/useOnScreen';
 import { useUrlState } from '@/components/hooks/useUrlState';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
-import type { ExperimentInfo } from '@/sims/experiments/types';
+import { FIGURE_SEED } from '@/lib/urlState';
+import type { ExperimentInfo, Result } from '@/sims/experiments/types';
 import styles from './frame.module.css';
 
-export interface FrameRenderProps<S extends ParamSchema> {
-  state: ExperimentState;
+export interface FrameRenderProps<S extends ParamSchema, R extends Result = Result> {
+  state: ExperimentState<R>;
   values: ParamValues<S>;
   seed: number;
 }
 
-export interface ExperimentFrameProps<S extends ParamSchema> {
+export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
   /** The experiment's page-safe description (from the catalog). */
-  info: ExperimentInfo<S>;
+  info: ExperimentInfo<S, R>;
+  /** The build-time result of this figure's default configuration (drawn at once, no worker run). */
+  shipped?: ShippedResult<R>;
   /** URL prefix for this figure's state; defaults to the experiment id. */
   urlKey?: string;
   /** The seed a reader who touches nothing sees. */
@@ -31,7 +34,7 @@ export interface ExperimentFrameProps<S extends ParamSchema> {
   /** Parameter values this figure starts from instead of the experiment's defaults (a chapter's preset). */
   preset?: Record<string, unknown>;
   /** Draws the result; gets the experiment state and the current parameters. */
-  children: (props: FrameRenderProps<S>) => ReactNode;
+  children: (props: FrameRenderProps<S, R>) => ReactNode;
 }
 
 /** FNV-1a over the JSON of a result's numbers: equal results, equal keys. */
@@ -54,15 +57,16 @@ function formatMs(ms: number): string {
  * restarted, invalid link values), generated controls, a seed control, export (PNG, SVG, CSV, JSON), copy link and
  * a small info panel. The figure computes only once it is on screen.
  */
-export function ExperimentFrame<S extends ParamSchema>({
+export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   info,
+  shipped,
   urlKey,
-  defaultSeed = 1,
+  defaultSeed = FIGURE_SEED,
   allowCompare = true,
   hiddenParams = [],
   preset,
   children,
-}: ExperimentFrameProps<S>) {
+}: ExperimentFrameProps<S, R>) {
   const presetKey = JSON.stringify(preset ?? {});
   const schema = useMemo(() => withDefaults(info.params, JSON.parse(presetKey) as Record<string, unknown>).schema, [info.params, presetKey]);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -72,9 +76,11 @@ export function ExperimentFrame<S extends ParamSchema>({
   const url = useUrlState(schema, urlKey ?? info.id, defaultSeed);
   const [seeds, setSeeds] = useState(1);
   const [copied, setCopied] = useState(false);
-  const state = useExperiment(info.id, url.values as Record<string, unknown>, url.seed, {
+  const state = useExperiment<R>(info.id, url.values, url.seed, {
     enabled: onScreen && url.ready,
+    ready: url.ready,
     seeds,
+    shipped,
   });
   const stem = `${info.id}-seed${url.seed}`;
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
@@ -134,6 +140,7 @@ export function ExperimentFrame<S extends ParamSchema>({
           state.etaMs !== null ? `, about ${formatMs(state.etaMs)} left` : ''
         }`;
       case 'done':
+        if (state.info?.shipped) return 'Computed when the site was built with these settings; change any to recompute.';
         return `Done${state.info ? ` in ${formatMs(state.info.wallMs)}` : ''}${
           state.info && state.info.seeds.length > 1 ? ` · mean of ${state.info.seeds.length} seeds (band: min–max)` : ''
         }.`;
@@ -233,7 +240,13 @@ export function ExperimentFrame<S extends ParamSchema>({
               <dt>Backend</dt>
               <dd data-testid="figure-backend">{state.info?.backend ?? '—'}</dd>
               <dt>Run time</dt>
-              <dd>{state.info ? `${formatMs(state.info.elapsedMs)} in the worker` : '—'}</dd>
+              <dd>
+                {state.info?.shipped
+                  ? 'computed at build time'
+                  : state.info
+                    ? `${formatMs(state.info.elapsedMs)} in the worker`
+                    : '—'}
+              </dd>
               <dt>Command line</dt>
               <dd>
                 <code>

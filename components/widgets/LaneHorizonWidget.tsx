@@ -4,19 +4,12 @@ import { useState } from 'react';
 import { Toggle } from '@/components/controls/Toggle';
 import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart } from '@/components/viz/LineChart';
-import { laneHorizonInfo } from '@/sims/experiments/lane-horizon.params';
+import { laneHorizonInfo, type LaneHorizonResult } from '@/sims/experiments/lane-horizon.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 
 const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
-
-interface Visitation {
-  horizon: number;
-  expert: number[][];
-  bc: number[][];
-  dagger: number[][];
-}
 
 /** Time-averaged visitation per lane over t = 1 … H. */
 function timeAverage(d: number[][]): number[] {
@@ -26,27 +19,39 @@ function timeAverage(d: number[][]): number[] {
   return out;
 }
 
+/** A slope, or why there is none (every cost is 0 when ε = 0). */
+const slope = (value: number | undefined) => (value === undefined ? 'undefined (zero cost)' : value.toFixed(2));
+
+function Summary({ result }: { result: LaneHorizonResult }) {
+  const m = result.metrics;
+  const ratio = m['ratio/bcOverDagger'];
+  return (
+    <>
+      Slope of log J against log H: BC <strong>{slope(m['slope/bc'])}</strong>, DAgger{' '}
+      <strong>{slope(m['slope/dagger'])}</strong>.{' '}
+      {ratio === undefined ? (
+        <>At the longest horizon DAgger costs nothing.</>
+      ) : (
+        <>
+          At the longest horizon BC costs <strong>{ratio.toFixed(0)}×</strong> what DAgger does.
+        </>
+      )}
+    </>
+  );
+}
+
 /** Cost against horizon on log-log axes for BC, DAgger and the expert, with the εH²/3 and 2εH/3 guides. */
-export function LaneHorizonWidget({ urlKey, preset }: WidgetProps) {
+export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneHorizonResult>) {
   const [showHeatmap, setShowHeatmap] = useState(false);
   return (
-    <ExperimentFrame info={laneHorizonInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+    <ExperimentFrame info={laneHorizonInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
       {({ state, values }) => {
-        const r = state.result;
-        const m = r?.metrics ?? {};
-        const vis = r?.extras?.visitation as Visitation | undefined;
+        const r = state.partial ?? state.result;
+        const vis = state.result?.extras.visitation;
         return (
           <>
             <p className={styles.summary}>
-              {state.status === 'done' && r ? (
-                <>
-                  Slope of log J against log H: BC <strong>{(m['slope/bc'] ?? 0).toFixed(2)}</strong>, DAgger{' '}
-                  <strong>{(m['slope/dagger'] ?? 0).toFixed(2)}</strong>. At the longest horizon BC costs{' '}
-                  <strong>{(m['ratio/bcOverDagger'] ?? 0).toFixed(0)}×</strong> what DAgger does.
-                </>
-              ) : (
-                'Evaluating every policy exactly at each horizon…'
-              )}
+              {state.result && !state.stale ? <Summary result={state.result} /> : 'Evaluating every policy exactly at each horizon…'}
             </p>
             <LineChart
               title="Cost against horizon on LaneKeep"

@@ -9,6 +9,7 @@
  */
 import dynamic from 'next/dynamic';
 import type { ComponentType } from 'react';
+import type { ExperimentId, ResultOfId } from '@/sims/experiments/catalog';
 import type { WidgetProps } from './types';
 
 function WidgetLoading() {
@@ -19,7 +20,10 @@ function WidgetLoading() {
   );
 }
 
-export const widgets: Record<string, ComponentType<WidgetProps>> = {
+/** A widget per experiment id (a key that is not an experiment id does not compile). */
+export type WidgetRegistry = { [Id in ExperimentId]?: ComponentType<WidgetProps<ResultOfId<Id>>> };
+
+export const widgets: WidgetRegistry = {
   'bc-car': dynamic(() => import('./BcCarWidget').then((m) => m.BcCarWidget), { ssr: false, loading: WidgetLoading }),
   'bc-lane': dynamic(() => import('./BcLaneWidget').then((m) => m.BcLaneWidget), {
     ssr: false,

@@ -26,5 +26,5 @@ export function aggregateOverSeeds(results: readonly Result[]): Result {
     series[key] = points;
   }
   // Trajectories and extras of the first seed stand for the animation.
-  return { metrics, series, trajectories: results[0].trajectories, extras: { ...results[0].extras, seeds: results.length } };
+  return { metrics, series, trajectories: results[0].trajectories, extras: results[0].extras };
 }

@@ -2,9 +2,9 @@
  * `bc-car` (SCIENCE.md "Chapter: Compounding error"): the page-safe half — id, words and the parameter schema. No
  * tfjs here; the run function is in bc-car.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const bcCarInfo = defineInfo({
+export const bcCarInfo = defineUntypedInfo({
   id: 'bc-car',
   title: 'Behavior cloning drives a car',
   description:

@@ -30,7 +30,6 @@
  *   extras   dt (s), halfWidth (m), crashOffset (m), races, shownRace (0), trembleSteps (steps t of the race shown
  *            whose executed yaw rate was a tremble's, the same for both cars)
  */
-import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
 import { trainBc } from '../algos/bc';
 import {
@@ -82,8 +81,7 @@ function cumulativeOffTrack(lanes: readonly RaceLane[], horizon: number, dt: num
   return points;
 }
 
-export const bcCarExperiment = defineExperiment(bcCarInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(bcCarInfo.params, raw).values;
+export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, signal, onProgress }) => {
   throwIfAborted(signal);
   const { nDemos, horizon } = p;
   const params: Partial<CarParams> = { speed: p.speed, trembleProb: p.epsilon, horizon };

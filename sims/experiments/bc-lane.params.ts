@@ -2,9 +2,9 @@
  * `bc-lane` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §2(b) Toy 2A): the page-safe half — id, words and
  * the parameter schema. No tfjs here; the run function is in bc-lane.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const bcLaneInfo = defineInfo({
+export const bcLaneInfo = defineUntypedInfo({
   id: 'bc-lane',
   title: 'Behavior cloning on LaneKeep',
   description:

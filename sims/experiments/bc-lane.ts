@@ -18,7 +18,6 @@
  *            expertTable (greedy action per lane), demoCounts (demonstration pairs per lane), inDemos (boolean[13]),
  *            animation: { episode, reason }
  */
-import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
 import { rollout } from '../core/rollout';
 import type { Trajectory as EnvTrajectory } from '../core/trajectory';
@@ -59,8 +58,7 @@ function laneFrames(traj: EnvTrajectory<LaneState>): Trajectory {
   return { data: Float32Array.from(states, (s) => s.y), dims: [states.length, 1], labels: ['y (lanes)'] };
 }
 
-export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(bcLaneInfo.params, raw).values;
+export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, signal, onProgress }) => {
   const encoding = p.encoding as LaneEncoding;
   const { epsilon, horizon } = p;
   const root = makeRng(seed);

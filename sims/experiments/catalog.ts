@@ -12,9 +12,9 @@ import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { noiseInjectionInfo } from './noise-injection.params';
 import { twoWorldsInfo } from './two-worlds.params';
-import type { ExperimentInfo } from './types';
+import type { ExperimentInfo, ParamsOf, ResultOf } from './types';
 
-export const catalog: readonly ExperimentInfo[] = [
+export const catalog = [
   bcLaneInfo,
   gatewalkHorizonInfo,
   laneHorizonInfo,
@@ -24,7 +24,19 @@ export const catalog: readonly ExperimentInfo[] = [
   daggerLaneInfo,
   noiseInjectionInfo,
   daggerCarInfo,
-];
+] as const;
+
+/** One entry of the catalog, with its own parameter and result types. */
+export type CatalogEntry = (typeof catalog)[number];
+/** Every experiment id: a typo in a registry key or a typed call is a compile error. */
+export type ExperimentId = CatalogEntry['id'];
+export type InfoOf<Id extends ExperimentId> = Extract<CatalogEntry, { id: Id }>;
+export type ResultOfId<Id extends ExperimentId> = ResultOf<InfoOf<Id>>;
+export type ParamsOfId<Id extends ExperimentId> = ParamsOf<InfoOf<Id>>;
+
+export function isExperimentId(id: string): id is ExperimentId {
+  return catalog.some((e) => e.id === id);
+}
 
 export function getExperimentInfo(id: string): ExperimentInfo | undefined {
   return catalog.find((e) => e.id === id);

@@ -2,9 +2,9 @@
  * `dagger-car` (SCIENCE.md "Chapter: DAgger"): the page-safe half — id, words and the parameter schema. No tfjs here;
  * the run function is in dagger-car.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const daggerCarInfo = defineInfo({
+export const daggerCarInfo = defineUntypedInfo({
   id: 'dagger-car',
   title: 'The race: BC, DAgger and DART cars on one track',
   description:

@@ -3,9 +3,9 @@
  * page-safe half — id, words, the parameter schema and the shape of the per-round records a widget draws. No tfjs
  * here; the run function is in dagger-lane.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const daggerLaneInfo = defineInfo({
+export const daggerLaneInfo = defineUntypedInfo({
   id: 'dagger-lane',
   title: 'DAgger, BC and DART on LaneKeep, round by round',
   description:

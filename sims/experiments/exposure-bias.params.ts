@@ -2,9 +2,9 @@
  * `exposure-bias` (SCIENCE.md "Chapter: Compounding error"; SCIENCE-NOTES §2(b)/(c) Toy 2B): the page-safe half —
  * id, words and the parameter schema. No tfjs here; the run function is in exposure-bias.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const exposureBiasInfo = defineInfo({
+export const exposureBiasInfo = defineUntypedInfo({
   id: 'exposure-bias',
   title: 'Exposure bias: a bracket language model writes its own prefixes',
   description:

@@ -32,7 +32,6 @@
  *            teacher: { kind, depthCap, windowK, probOpen: number[] } } (the fitted tables at temperature 1, so a
  *            page can sample more strings with sims/envs/dyck.ts); depthLabels (depth of each depth context)
  */
-import { parseParams } from '../../lib/params';
 import { makeRng, type Rng } from '../../lib/rng';
 import { logLogSlope } from '../../lib/stats';
 import {
@@ -133,8 +132,7 @@ function finiteOnly(metrics: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
-export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(exposureBiasInfo.params, raw).values;
+export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (p, { seed, signal, onProgress }) => {
   const kind = p.student as DyckStudentKind;
   const { tau, depthCap, windowK, maxH, rounds } = p;
   const report = progressReporter(onProgress);

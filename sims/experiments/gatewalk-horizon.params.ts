@@ -2,9 +2,9 @@
  * `gatewalk-horizon` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §1(b)/(c) Toy 1A): the page-safe half —
  * id, words and the parameter schema. No tfjs here; the run function is in gatewalk-horizon.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const gatewalkHorizonInfo = defineInfo({
+export const gatewalkHorizonInfo = defineUntypedInfo({
   id: 'gatewalk-horizon',
   title: 'Gate-walk: BC’s regret against horizon, with and without parameter sharing',
   description:

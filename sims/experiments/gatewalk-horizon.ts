@@ -44,7 +44,6 @@
  *            mode. Undefined slopes and ratios (a zero regret) are omitted.
  *   extras   horizons; learner; datasets (behind each shared point); n; gust
  */
-import { parseParams } from '../../lib/params';
 import { makeRng, type Rng } from '../../lib/rng';
 import { bootstrapMeanBand, logLogSlope, mean } from '../../lib/stats';
 import { checkpoint } from '../core/abort';
@@ -318,9 +317,7 @@ function finiteOnly(metrics: Record<string, number>): Record<string, number> {
 
 export const gatewalkHorizonExperiment = defineExperiment(
   gatewalkHorizonInfo,
-  async (raw, { seed, signal, onProgress }) => {
-    // Parse again: clamps out-of-range values, whoever calls (the worker checks strictly; tests and scripts may not).
-    const p = parseParams(gatewalkHorizonInfo.params, raw).values;
+  async (p, { seed, signal, onProgress }) => {
     const { n, gust } = p;
     const logistic = p.learner === 'logistic';
     const horizons = doublingHorizons(p.hMin, p.hMax);

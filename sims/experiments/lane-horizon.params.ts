@@ -2,9 +2,28 @@
  * `lane-horizon` (SCIENCE.md "Chapter: Compounding error"; SCIENCE-NOTES §2(b)/(c) Toy 2A): the page-safe half —
  * id, words and the parameter schema. No tfjs here; the run function is in lane-horizon.ts.
  */
-import { defineInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const laneHorizonInfo = defineInfo({
+/** Exact state visitation d_t(y), t = 0 … H, as rows of 13 lane probabilities (y = −6 … 6). */
+export interface LaneVisitation {
+  horizon: number;
+  /** In trained mode, the grid horizon whose learned policies the heatmap shows; null for the limit policies. */
+  trainedAtHorizon: number | null;
+  offsets: number[];
+  expert: number[][];
+  bc: number[][];
+  dagger: number[][];
+}
+
+export interface LaneHorizonExtras {
+  /** The horizons of the grid, in order. */
+  horizons: number[];
+  visitation: LaneVisitation;
+  /** Greedy action per lane (0 left, 1 stay, 2 right) at the largest horizon. */
+  tables: { offsets: number[]; bc: number[]; dagger: number[]; expert: number[] };
+}
+
+export const laneHorizonInfo = defineInfo<LaneHorizonExtras>()({
   id: 'lane-horizon',
   title: 'Compounding error on LaneKeep: cost against horizon',
   description:
@@ -119,4 +138,20 @@ export const laneHorizonInfo = defineInfo({
       help: 'The H at which the state-visitation heatmaps d_t(y) of the expert, BC and DAgger are drawn.',
     },
   },
+  result: {
+    metrics: ['cost/bc', 'cost/dagger', 'cost/expert'],
+    // Undefined where a cost is 0 (ε = 0), and the trained-policy checks only in trained mode.
+    optionalMetrics: [
+      'slope/bc',
+      'slope/dagger',
+      'slope/expert',
+      'ratio/bcOverDagger',
+      'trained/bcIsStay',
+      'trained/daggerIsExpert',
+    ],
+    series: ['bc', 'dagger', 'expert', 'theory/bc', 'theory/dagger'],
+    extras: ['horizons', 'visitation', 'tables'],
+  },
 });
+
+export type LaneHorizonResult = ResultOf<typeof laneHorizonInfo>;

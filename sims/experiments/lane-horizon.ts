@@ -19,7 +19,6 @@
  *   extras   visitation: { horizon, offsets (−6…6), expert, bc, dagger: d_t(y) as number[H+1][13] } at `heatmapH`;
  *            horizons; tables: { bc, dagger, expert } (action per lane, at the largest H; 0 left, 1 stay, 2 right)
  */
-import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
 import { logLogSlope } from '../../lib/stats';
 import { visitationAt } from '../core/tabular';
@@ -28,9 +27,9 @@ import { laneGreedyTable, laneTask } from '../algos/laneTask';
 import { DEFAULT_LEARNER } from '../algos/task';
 import { LANE_OFFSETS, STAY, laneConstantTable, laneEvaluate, type LaneEncoding } from '../envs/lane';
 import { laneExpertTable } from '../experts/lane';
-import { laneHorizonInfo } from './lane-horizon.params';
+import { laneHorizonInfo, type LaneHorizonResult } from './lane-horizon.params';
 import { progressReporter } from './progress';
-import { checkpoint, defineExperiment, type Point, type Result } from './types';
+import { checkpoint, defineExperiment, type PartialResult, type Point } from './types';
 
 /** `n` horizons from hMin to hMax, evenly spaced on a log scale and rounded to whole steps (duplicates dropped). */
 export function horizonGrid(hMin: number, hMax: number, n: number): number[] {
@@ -46,9 +45,12 @@ function matchesExpertNearCentre(table: readonly number[]): boolean {
   return LANE_OFFSETS.every((y, s) => Math.abs(y) > 2 || table[s] === expert[s]);
 }
 
-/** Keeps only finite metrics: a NaN would make the worker flag the run as diverged (e.g. ε = 0, where every J is 0). */
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+/**
+ * Leaves out undefined metrics (declared optional): a NaN would make the worker flag the run as diverged (e.g. at
+ * ε = 0, where every J is 0 and no slope exists).
+ */
+function finiteOnly<M extends Record<string, number>>(metrics: M): M {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v))) as M;
 }
 
 function slopeOrNaN(points: readonly Point[]): number {
@@ -65,10 +67,8 @@ function visitationRows(table: readonly number[], horizon: number, epsilon: numb
   return Array.from({ length: horizon + 1 }, (_, t) => Array.from(visitationAt(evaluation, t)));
 }
 
-export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (raw, { seed, signal, onProgress }) => {
-  // Parse again: clamps out-of-range values, whoever calls (the worker checks strictly; tests and scripts may not).
-  const p = parseParams(laneHorizonInfo.params, raw).values;
-  const encoding = p.encoding as LaneEncoding;
+export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (p, { seed, signal, onProgress }) => {
+  const encoding: LaneEncoding = p.encoding;
   const trained = p.policies === 'trained';
   const horizons = horizonGrid(p.hMin, p.hMax, p.nHorizons);
   const report = progressReporter(onProgress);
@@ -84,7 +84,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
     'theory/dagger': [],
   };
   const learned = new Map<number, { bc: number[]; dagger: number[] }>();
-  const partial = (): Result => ({
+  const partial = (): PartialResult<LaneHorizonResult> => ({
     metrics: {},
     series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])),
   });
@@ -134,7 +134,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
   const lastH = horizons[horizons.length - 1];
   const last = (key: 'bc' | 'dagger' | 'expert') => series[key][series[key].length - 1].y;
 
-  const metrics: Record<string, number> = finiteOnly({
+  const metrics: LaneHorizonResult['metrics'] = finiteOnly({
     'slope/bc': slopeOrNaN(series.bc),
     'slope/dagger': slopeOrNaN(series.dagger),
     'slope/expert': slopeOrNaN(series.expert),
@@ -149,7 +149,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (ra
     metrics['trained/daggerIsExpert'] = tables.filter((t) => matchesExpertNearCentre(t.dagger)).length / tables.length;
   }
   const finalTables = learned.get(lastH) ?? { bc: stayTable, dagger: expertTable };
-  const result: Result = {
+  const result: LaneHorizonResult = {
     metrics,
     series,
     extras: {

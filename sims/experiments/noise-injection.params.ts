@@ -2,9 +2,9 @@
  * `noise-injection` (SCIENCE.md "Chapter: DAgger"; SCIENCE-NOTES §3(b)/(c) Toy 3B): the page-safe half — id, words
  * and the parameter schema. No tfjs here; the run function is in noise-injection.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const noiseInjectionInfo = defineInfo({
+export const noiseInjectionInfo = defineUntypedInfo({
   id: 'noise-injection',
   title: 'Two worlds with noise injection: the data now reveal the hidden gain',
   description:

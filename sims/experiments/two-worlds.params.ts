@@ -2,9 +2,9 @@
  * `two-worlds` (SCIENCE.md "Chapter: Compounding error"; SCIENCE-NOTES §2(b)/(c) Toy 2C): the page-safe half — id,
  * words and the parameter schema. No tfjs here; the run function is in two-worlds.ts.
  */
-import { defineInfo } from './types';
+import { defineUntypedInfo } from './types';
 
-export const twoWorldsInfo = defineInfo({
+export const twoWorldsInfo = defineUntypedInfo({
   id: 'two-worlds',
   title: 'Two worlds: identical demonstrations, exponential compounding',
   description:

@@ -28,7 +28,6 @@
  *            [lo, hi], minus: [lo, hi] } (the β̂ for which each world is stable), rates, worstSigma }; horizon,
  *            nInitial, steps
  */
-import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
 import { linearFit } from '../../lib/stats';
 import {
@@ -91,8 +90,7 @@ function finiteOnly(metrics: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
-export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(twoWorldsInfo.params, raw).values;
+export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (p, { seed, signal, onProgress }) => {
   const { a, k, noiseStd, width } = p;
   const root = makeRng(seed);
   const report = progressReporter(onProgress);

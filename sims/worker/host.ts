@@ -2,10 +2,11 @@
  * The worker's API, as a plain object that also runs in Node: the worker wraps it with Comlink, and the unit tests
  * call it directly (or over a MessageChannel) with the same code path.
  */
-import { parseParams, zodSchema } from '../../lib/params';
+import { zodSchema, type ParamSchema, type ParamValues } from '../../lib/params';
 import { getExperiment } from '../experiments/index';
 import { AbortError, checkpoint } from '../core/abort';
-import type { Experiment, Progress, Result } from '../experiments/types';
+import { PROGRESS_INTERVAL_MS } from '../experiments/progress';
+import { checkResult, type Experiment, type Progress, type Result } from '../experiments/types';
 import { ABORT_PREFIX, hasNonFinite, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
 
 export interface ExperimentHost {
@@ -14,9 +15,6 @@ export interface ExperimentHost {
   /** tf.memory() once tfjs has started. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }
-
-/** The shortest time between two progress messages: figures redraw at most ~10 times a second. */
-const PROGRESS_INTERVAL_MS = 80;
 
 /**
  * The worker API over `host`. `lookup` finds a runnable experiment by id (the registry by default; tests pass
@@ -46,10 +44,9 @@ export function runExperiment(
     async run(request, onProgress) {
       const experiment = lookup(request.experimentId);
       if (!experiment) throw new Error(`Unknown experiment "${request.experimentId}".`);
-      // Values arrive parsed by the page; parse again (clamping, defaults) and then check strictly, so a bad
-      // message can never reach an experiment.
-      const { values } = parseParams(experiment.params, request.params);
-      const checked = zodSchema(experiment.params).safeParse(values);
+      // The worker's boundary: values arrive parsed by the page (lib/urlState.ts); here they are checked strictly,
+      // once, so a bad message can never reach an experiment. Nothing is corrected: a wrong value is an error.
+      const checked = zodSchema(experiment.params).safeParse(request.params);
       if (!checked.success) throw new Error(`Invalid parameters for ${experiment.id}: ${checked.error.message}`);
       const controller = new AbortController();
       controllers.set(request.runId, { controller, experimentId: request.experimentId });
@@ -71,11 +68,12 @@ export function runExperiment(
         // Runs queue up behind each other in this single thread. Yield one task first so that cancellations already
         // queued behind this run's message are seen: a run superseded before it started never starts.
         await checkpoint(controller.signal);
-        const result: Result = await experiment.run(checked.data as never, {
+        const result: Result = await experiment.run(checked.data as ParamValues<ParamSchema>, {
           seed: request.seed,
           signal: controller.signal,
           onProgress: report,
         });
+        checkResult(experiment, result);
         if (pending && onProgress) void onProgress(pending);
         stats.runsCompleted += 1;
         const elapsedMs = performance.now() - started;

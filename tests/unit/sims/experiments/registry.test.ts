@@ -64,7 +64,7 @@ describe('experiment registries', () => {
           if (spec.integer) expect(Number.isInteger(spec.default), where).toBe(true);
         } else if (spec.kind === 'choice') {
           expect(
-            spec.options.map((o) => o.value),
+            spec.options.map((o: { value: string }) => o.value),
             where,
           ).toContain(spec.default);
         }

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults, parseParams } from '@/lib/params';
 import { catalog } from '@/sims/experiments/catalog';
 import { experiments, getExperiment } from '@/sims/experiments/index';
-import { AbortError, type Progress, type Result } from '@/sims/experiments/types';
+import { InvalidParamsError, UnknownExperimentError, runById, runExperiment } from '@/sims/experiments/run';
+import { AbortError, resultProblems, type ExperimentInfo, type Progress, type Result } from '@/sims/experiments/types';
 import { initBackend } from '@/sims/policies/backend';
 import { hasNonFinite } from '@/sims/worker/protocol';
 
@@ -31,7 +32,7 @@ const smallTrained = () => ({
 });
 
 describe('parseParams over every experiment schema', () => {
-  for (const info of catalog) {
+  for (const info of catalog as readonly ExperimentInfo[]) {
     it(`${info.id}: clamps out-of-range numbers, replaces garbage and drops unknown keys, with notices`, () => {
       for (const [key, spec] of Object.entries(info.params)) {
         if (spec.kind === 'number') {
@@ -53,30 +54,36 @@ describe('parseParams over every experiment schema', () => {
   }
 });
 
-describe('run clamps what it is handed', () => {
-  it('lane-horizon', async () => {
-    const d = defaults(laneHorizon().params);
-    const wild = await laneHorizon().run(
-      { ...d, epsilon: 5, hMin: 1, hMax: 1e6, nHorizons: 3.4, heatmapH: -3 },
-      { seed: 1 },
-    );
-    const clamped = await laneHorizon().run(
-      { ...d, epsilon: 0.1, hMin: 5, hMax: 200, nHorizons: 3, heatmapH: 5 },
-      { seed: 1 },
-    );
-    expect(json(wild)).toBe(json(clamped));
-    expect(wild.series.bc.map((p) => p.x)).toEqual([5, 32, 200]);
+describe('the entry point (sims/experiments/run.ts) validates once, with notices', () => {
+  it('lane-horizon: out-of-range values are clamped, each with a notice, and the run uses the clamped values', async () => {
+    const wild = await runById('lane-horizon', { epsilon: 5, hMin: 1, hMax: 1e6, nHorizons: 3.4, heatmapH: -3 }, { seed: 1 });
+    const clamped = await runById('lane-horizon', { epsilon: 0.1, hMin: 5, hMax: 200, nHorizons: 3, heatmapH: 5 }, { seed: 1 });
+    expect(wild.notices.map((n) => n.key).sort()).toEqual(['epsilon', 'heatmapH', 'hMax', 'hMin'].sort());
+    expect(clamped.notices).toEqual([]);
+    expect(json(wild.result)).toBe(json(clamped.result));
+    expect(wild.result.series.bc.map((p) => p.x)).toEqual([5, 32, 200]);
   });
 
-  it('bc-lane', async () => {
-    const d = defaults(bcLane().params);
-    const wild = await bcLane().run({ ...d, nDemos: 0, horizon: 2, trainSteps: 1, encoding: 'three-hot' }, { seed: 2 });
-    const clamped = await bcLane().run(
-      { ...d, nDemos: 1, horizon: 5, trainSteps: 10, encoding: 'scalar' },
-      { seed: 2 },
-    );
-    expect(json(wild)).toBe(json(clamped));
-    expect(wild.trajectories!.bc.dims).toEqual([6, 1]);
+  it('bc-lane: garbage is replaced by the default, unknown keys are dropped, both with notices', async () => {
+    const wild = await runById('bc-lane', { nDemos: 0, horizon: 2, trainSteps: 1, encoding: 'three-hot', bogus: 1 }, { seed: 2 });
+    const clamped = await runById('bc-lane', { nDemos: 1, horizon: 5, trainSteps: 10, encoding: 'scalar' }, { seed: 2 });
+    expect(wild.notices.map((n) => n.key).sort()).toEqual(['bogus', 'encoding', 'horizon', 'nDemos', 'trainSteps']);
+    expect(json(wild.result)).toBe(json(clamped.result));
+    expect(wild.result.trajectories!.bc.dims).toEqual([6, 1]);
+  });
+
+  it('strict callers (tests, the CLI) get an error instead of a corrected run; an unknown id is an error', async () => {
+    await expect(runById('bc-lane', { horizon: 2 }, { seed: 1, strict: true })).rejects.toBeInstanceOf(InvalidParamsError);
+    await expect(runExperiment('lane-horizon', { epsilon: 5 }, { seed: 1 })).rejects.toThrow(/Tremble/);
+    await expect(runById('no-such-figure', {}, { seed: 1 })).rejects.toBeInstanceOf(UnknownExperimentError);
+  });
+
+  it('a result that lacks a declared field, or carries an undeclared one, is a loud error', () => {
+    const info = getExperiment('lane-horizon')!;
+    const problems = resultProblems(info, { metrics: { 'cost/bc': 1, 'cost/typo': 2 }, series: {} });
+    expect(problems.join('\n')).toMatch(/no metric "cost\/dagger"/);
+    expect(problems.join('\n')).toMatch(/metric "cost\/typo" is not declared/);
+    expect(problems.join('\n')).toMatch(/no series "bc"/);
   });
 });
 

@@ -6,11 +6,12 @@ import { checkpoint, defineExperiment, defineInfo, type Experiment } from '@/sim
 
 /** A counting experiment: `steps` slices of work with progress after each, abortable between slices. */
 const counting = defineExperiment(
-  defineInfo({
+  defineInfo()({
     id: 'counting',
     title: 'Counting',
     description: 'Counts to n, slowly.',
     params: { n: { kind: 'number', default: 5, min: 1, max: 50, step: 1, integer: true, label: 'n' } },
+    result: { metrics: ['last'], series: ['count'] },
   }),
   async ({ n }, { seed, signal, onProgress }) => {
     const series = [];
@@ -25,11 +26,18 @@ const counting = defineExperiment(
 );
 
 const exploding = defineExperiment(
-  defineInfo({ id: 'exploding', title: 'Exploding', description: 'Diverges.', params: {} }),
+  defineInfo()({ id: 'exploding', title: 'Exploding', description: 'Diverges.', params: {}, result: { metrics: ['loss'], series: [] } }),
   async () => ({ metrics: { loss: Number.NaN }, series: {} }),
 );
 
+/** Declares a metric it never delivers. */
+const undeclared = defineExperiment(
+  defineInfo()({ id: 'undeclared', title: 'Undeclared', description: 'Forgets a metric.', params: {}, result: { metrics: ['wanted'], series: [] } }),
+  async () => ({ metrics: {}, series: {} }) as never,
+);
+
 const registry = new Map<string, Experiment>([
+  ['undeclared', undeclared as unknown as Experiment],
   ['counting', counting as unknown as Experiment],
   ['exploding', exploding as unknown as Experiment],
 ]);
@@ -112,10 +120,17 @@ describe('SimClient', () => {
     await expect(client.run('nope', {}, 1)).rejects.toThrow('Unknown experiment "nope"');
   });
 
-  it('clamps bad parameters in the worker instead of running with them', async () => {
+  it('refuses bad parameters at the worker boundary instead of running with them (the page parses, the worker checks)', async () => {
     makeClient();
-    const response = await client.run('counting', { n: 1e9 }, 1);
+    await expect(client.run('counting', { n: 1e9 }, 1)).rejects.toThrow(/Invalid parameters for counting/);
+    await expect(client.run('counting', { n: 5, extra: 1 }, 1)).rejects.toThrow(/Invalid parameters for counting/);
+    const response = await client.run('counting', { n: 50 }, 1);
     expect(response.result.metrics.last).toBe(50);
+  });
+
+  it('refuses a result that does not carry what the experiment declares', async () => {
+    makeClient();
+    await expect(client.run('undeclared', {}, 1)).rejects.toThrow(/no metric "wanted"/);
   });
 
   it('cancels a run when its signal aborts, and the worker stops it', async () => {
@@ -158,7 +173,7 @@ describe('createRunner', () => {
     for (let seed = 1; seed <= 20; seed++) {
       outcomes.push(
         runner.start('counting', { n: 5 }, seed, (p) => {
-          const last = p.partial?.series.count.at(-1);
+          const last = p.partial?.series.count?.at(-1);
           if (last) delivered.push(last.y / last.x);
         }),
       );

@@ -1,0 +1,42 @@
+import { shippedResult } from '@/content/results';
+
+export interface ValueProps {
+  /** Experiment id (checked at build time). */
+  experiment: string;
+  /** The figure's preset, as in its LiveFigure ("epsilon=0.05&horizon=80"); omit for the defaults. */
+  params?: string;
+  /** A metric the experiment declares (checked at build time). */
+  metric: string;
+  /** Decimals (one digit as a string: "2"); default 2 for `fixed`, 0 for `percent` and `times`. */
+  digits?: string;
+  /** `fixed` (default), `percent` (× 100 with %), `times` (a ratio, with ×), `integer` (rounded, thousands separated). */
+  format?: 'fixed' | 'percent' | 'times' | 'integer';
+}
+
+/**
+ * A number the prose quotes, rendered from the figure's build-time result (content/results.ts): retuning an
+ * experiment can never leave a stale number in a chapter. Fails the build when the metric is missing.
+ */
+export function Value({ experiment, params = '', metric, digits, format = 'fixed' }: ValueProps) {
+  const result = shippedResult(experiment, params);
+  const value = result.metrics[metric];
+  if (value === undefined || !Number.isFinite(value)) {
+    throw new Error(
+      `<Value experiment="${experiment}" metric="${metric}"${params ? ` params="${params}"` : ''}>: the build-time result has no finite value for this metric (it is undefined in this configuration).`,
+    );
+  }
+  const d = digits === undefined ? (format === 'fixed' ? 2 : format === 'integer' ? 0 : format === 'percent' ? 0 : 1) : Number(digits);
+  const text =
+    format === 'percent'
+      ? `${(value * 100).toFixed(d)}%`
+      : format === 'times'
+        ? `${value.toFixed(d)}×`
+        : format === 'integer'
+          ? Math.round(value).toLocaleString('en-US')
+          : value.toFixed(d);
+  return (
+    <span className="value" data-experiment={experiment} data-metric={metric} title={`Computed by the figure (${experiment}: ${metric})`}>
+      {text}
+    </span>
+  );
+}
