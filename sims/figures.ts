@@ -1,7 +1,7 @@
 /**
  * `npm run figures`: regenerates every figure's data for slides and papers (DESIGN.md, "Command-line runner"). Runs
  * each experiment of the registry with its default parameters and writes
- *   figures/<id>.csv   every series as rows `series,x,y,lo,hi` (lo/hi empty when the series has no band)
+ *   figures/<id>.csv   every series as rows `series,x,y,lo,hi` (lo/hi empty when a point has no band; lib/csv.ts)
  *   figures/<id>.json  { id, seed, params, backend, result } with typed arrays as plain arrays
  *
  * Flags: --seed N (default 0), --out <dir> (default figures), --backend wasm|cpu (default wasm, as in the browser),
@@ -9,30 +9,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriesToCsv } from '../lib/csv';
 import { MAX_SEED } from '../lib/urlState';
 import { toPlainJson } from './cli';
 import { experiments } from './experiments/index';
 import { runById } from './experiments/run';
-import type { Result } from './experiments/types';
 import { initBackend } from './policies/backend';
-
-/** One CSV cell: numbers as JavaScript prints them (full precision), NaN and missing as empty. */
-function cell(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? '' : String(v);
-}
-
-function quote(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Every series of a result as long-format CSV: `series,x,y,lo,hi`. */
-export function resultToCsv(result: Result): string {
-  const rows = ['series,x,y,lo,hi'];
-  for (const [key, points] of Object.entries(result.series)) {
-    for (const p of points) rows.push([quote(key), cell(p.x), cell(p.y), cell(p.lo), cell(p.hi)].join(','));
-  }
-  return `${rows.join('\n')}\n`;
-}
 
 function parseFlags(argv: readonly string[]): { seed: number; out: string; backend: 'wasm' | 'cpu'; ids: string[] } {
   let seed = 0;
@@ -77,7 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const ms = performance.now() - started;
     const csvPath = join(flags.out, `${experiment.id}.csv`);
     const jsonPath = join(flags.out, `${experiment.id}.json`);
-    writeFileSync(csvPath, resultToCsv(result));
+    writeFileSync(csvPath, seriesToCsv(result.series));
     writeFileSync(
       jsonPath,
       `${JSON.stringify(toPlainJson({ id: experiment.id, seed: flags.seed, params, backend: backendName, result }), null, 2)}\n`,

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
 import type { PartialResult, Progress, Result } from '@/sims/experiments/types';
 import { WorkerCrashedError, createRunner, getSharedClient, type RunOutcome } from '@/sims/worker/client';
-import type { RunResponse } from '@/sims/worker/protocol';
+import type { RunResponse } from '@/sims/worker/client';
 import { decodeResultJson } from '@/lib/resultJson';
 
 export type ExperimentStatus = 'idle' | 'running' | 'done' | 'diverged' | 'error';

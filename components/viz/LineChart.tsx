@@ -8,6 +8,7 @@
 import { useId, useImperativeHandle, useMemo, useRef, type CSSProperties, type Ref } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, usePlotArea } from 'recharts';
 import { useThrottled } from '@/components/hooks/useThrottled';
+import { seriesToCsv } from '@/lib/csv';
 import type { Point } from '@/sims/experiments/types';
 import {
   bandKey,
@@ -20,7 +21,6 @@ import {
   pointBudget,
   valueKey,
 } from './chartData';
-import { seriesToCsv } from './export';
 import { useElementWidth, useStable } from './hooks';
 import { ROLES, roleColor, vizColor, vizDash, type VizRole } from './palette';
 import { formatTick, formatValue, logAxis, niceTicks } from './ticks';

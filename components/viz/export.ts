@@ -2,7 +2,9 @@
  * Exporting a figure and its data: a standalone SVG (colours inlined, background included), PNG from an SVG or a
  * canvas, CSV from series, and a download helper. Everything happens in the page; nothing touches the network.
  */
-import type { Point } from '@/sims/experiments/types';
+// The one CSV writer lives in lib/csv (the figure's button and `npm run figures` share it); re-exported here so
+// the figure frame finds every export format in one module.
+export { seriesToCsv } from '@/lib/csv';
 
 /** SVG/CSS properties copied from the live element's computed style onto the exported copy. */
 const INLINED = [
@@ -153,32 +155,6 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2, options: SvgEx
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-function csvNumber(v: number | undefined): string {
-  if (v === undefined) return '';
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  return String(v);
-}
-
-function csvText(s: string): string {
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * Series in long format, one row per point: `series,x,y,lo,hi` (lo and hi empty when a point has no band).
- * Numbers are written in full precision; NaN and infinities as NaN, inf, -inf (which pandas, NumPy and R read).
- */
-export function seriesToCsv(series: Record<string, readonly Point[]>): string {
-  const lines = ['series,x,y,lo,hi'];
-  for (const [name, points] of Object.entries(series)) {
-    const label = csvText(name);
-    for (const p of points)
-      lines.push(`${label},${csvNumber(p.x)},${csvNumber(p.y)},${csvNumber(p.lo)},${csvNumber(p.hi)}`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Saves `data` as a file named `filename`: an object URL behind a temporary <a download>, revoked afterwards. */

@@ -5,6 +5,7 @@ import { LineChart } from '@/components/viz/LineChart';
 import { download, svgString } from '@/components/viz/export';
 import { vizColor } from '@/components/viz/palette';
 import paletteStyles from '@/components/viz/palette.module.css';
+import { toCsv } from '@/lib/csv';
 import type { ParamValues } from '@/lib/params';
 import { noiseInjectionInfo } from '@/sims/experiments/noise-injection.params';
 import type { Result } from '@/sims/experiments/types';
@@ -143,7 +144,7 @@ function Cloud({ extras }: { extras: Extras }) {
   const x = (p: number) => 30 + ((p + 1.1) / 2.2) * (W - 40);
   const y = (z: number) => H / 2 - (z / zMax) * (H / 2 - 20);
   const csv = () =>
-    'set,p,z\n' + [...clean.map(([p, z]) => `clean,${p},${z}`), ...noisy.map(([p, z]) => `noisy,${p},${z}`)].join('\n');
+    toCsv(['set', 'p', 'z'], [...clean.map(([p, z]) => ['clean', p, z]), ...noisy.map(([p, z]) => ['noisy', p, z])]);
   return (
     <figure style={{ margin: 0 }}>
       <p className={styles.panelTitle}>The demonstrations in (p, z), world +1</p>

@@ -1,12 +1,12 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { BetaNumberLine } from '@/components/viz/BetaNumberLine';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
 import type { ParamValues } from '@/lib/params';
 import { twoWorldsInfo } from '@/sims/experiments/two-worlds.params';
 import type { Point, Result } from '@/sims/experiments/types';
-import { BetaNumberLine } from './BetaNumberLine';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';

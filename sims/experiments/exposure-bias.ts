@@ -8,7 +8,7 @@
  *                prefix (the recovery token at invalid depths included), the labels are aggregated and it refits.
  * Both get the same label budget (`nStrings` labelled strings of `stringLength` tokens): with count-based students
  * a larger dataset alone lowers the per-token error, so only equal budgets isolate what the data's *distribution*
- * does (sims/envs/dyckStudents.ts). The students are the count-based tables of that file: on one-hot features they
+ * does (sims/algos/dyckStudents.ts). The students are the count-based tables of that file: on one-hot features they
  * are the notes' model class fitted in closed form (Laplace smoothing; an unseen context stays at ½/½). Both
  * metrics are exact for every H (the joint distribution of depth and context is propagated; no sampling noise):
  *   - dense:  E[number of invalid tokens among the first H] — compounds for BC (slope ≈ 1.5, toward 2), ≈ linear
@@ -46,7 +46,7 @@ import {
   type DyckStudentKind,
   type DyckTablePolicy,
 } from '../envs/dyck';
-import { trainBcDyck, trainOnPolicyDyck, type DyckCounts } from '../envs/dyckStudents';
+import { trainBcDyck, trainOnPolicyDyck, type DyckCounts } from '../algos/dyckStudents';
 import { teacherTable } from '../experts/dyck';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { progressReporter } from './progress';

@@ -108,7 +108,7 @@ export function sampleMidpointError(rng: Rng, N: number): number {
 /**
  * The angle φ̂ − φ* (wrapped to [−π, π)) of the half-plane that agrees with the most of `count` labelled gates,
  * given as their directions u_i relative to φ* (u[0 … count − 1]); the midpoint of that arc, the longest one if
- * several tie. The same estimator as `fitGateAngleBySweep` in sims/envs/gatewalk.ts, on typed arrays and one native
+ * several tie. The same estimator as `fitGateAngleBySweep` in sims/algos/gatewalkBc.ts, on typed arrays and one native
  * sort: gate i supports the open arc (u_i − π/2, u_i + π/2); the arcs' ends are their starts turned by π, so one
  * sorted list gives both. Each best-supported stretch is a single elementary arc (from it, the next event can only
  * be an end), except the one through angle 0, which the sweep sees as its first and last pieces.

@@ -180,6 +180,8 @@ export class SimClient {
   }
 }
 
+export type { RunResponse };
+
 export type RunOutcome = { status: 'done'; response: RunResponse } | { status: 'stale' };
 
 /** One widget's lane: starting a run cancels the lane's previous one; superseded runs resolve as stale. */

@@ -4,7 +4,6 @@ import { checkEnv } from '../../../../sims/core/checkEnv';
 import { contains, makeEnv } from '../../../../sims/core/env';
 import {
   estimateBetaHat,
-  fitLinearPolicy,
   isStableInBothWorlds,
   linearDeviationCurve,
   linearDeviationMeanSquare,
@@ -128,26 +127,5 @@ describe('twoworlds closed forms against simulation', () => {
     expect(linearImitationCostBound(100, { a: 0.9, sigma: 1, betaHat: 0.3, k: 0.5, noiseStd: 1e-3 })).toBeGreaterThan(
       50,
     );
-  });
-});
-
-describe('twoworlds linear least-squares learner', () => {
-  it('recovers the gains from excited data and reports the fit', () => {
-    const rng = makeRng(2);
-    const n = 400;
-    const states = new Float64Array(2 * n);
-    const actions = new Float64Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      states[2 * i] = rng.range(-1, 1);
-      states[2 * i + 1] = rng.range(-0.3, 0.3);
-      actions[2 * i] = -0.5 * states[2 * i] + 0.01;
-      actions[2 * i + 1] = 0.5 * states[2 * i + 1];
-    }
-    const fit = fitLinearPolicy(states, actions);
-    expect(fit.K[0][0]).toBeCloseTo(-0.5, 6);
-    expect(fit.K[1][1]).toBeCloseTo(0.5, 6);
-    expect(fit.b[0]).toBeCloseTo(0.01, 6);
-    expect(fit.betaHat).toBe(fit.K[1][1]);
-    expect(fit.policy(Float64Array.of(0.2, 0.1))[1]).toBeCloseTo(0.05, 6);
   });
 });

@@ -1,17 +1,12 @@
-// The pieces behind `gatewalk-horizon`, checked against the environment's reference code: the O(1) sampler of the
+// The pieces behind `gatewalk-horizon`, checked against the reference learner (sims/algos/gatewalkBc.ts): the O(1) sampler of the
 // version-space midpoint's error has the distribution of fitting real gates; the typed-array ERM sweep finds the
 // same angle as `fitGateAngle`; the affine rule's error matches closed forms and Monte Carlo; the horizon grid.
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '@/lib/rng';
 import { quantile } from '@/lib/stats';
-import {
-  GATE_PHI_STAR,
-  fitGateAngle,
-  gateSide,
-  gateStepError,
-  sampleGateDataset,
-  wrapAngle,
-} from '@/sims/envs/gatewalk';
+import { fitGateAngle } from '@/sims/algos/gatewalkBc';
+import { GATE_PHI_STAR, gateSide, gateStepError, wrapAngle } from '@/sims/envs/gatewalk';
+import { sampleGateDataset } from '@/sims/experts/gatewalk';
 import {
   affineRuleError,
   doublingHorizons,

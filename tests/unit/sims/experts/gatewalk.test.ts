@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
-import { GATE_PHI_STAR, sampleGateDataset } from '../../../../sims/envs/gatewalk';
-import { gatewalkExpertAction, gatewalkExpertPolicy, gatewalkHalfPlanePolicy } from '../../../../sims/experts/gatewalk';
+import { GATE_PHI_STAR } from '../../../../sims/envs/gatewalk';
+import {
+  gatewalkExpertAction,
+  gatewalkExpertPolicy,
+  gatewalkHalfPlanePolicy,
+  sampleGateDataset,
+} from '../../../../sims/experts/gatewalk';
 
 describe('Gate-walk expert', () => {
   it('is the half-plane at φ* = 0.3 rad and labels the datasets', () => {

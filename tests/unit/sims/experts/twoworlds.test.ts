@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
 import { makeEnv } from '../../../../sims/core/env';
 import {
-  fitLinearPolicy,
   linearImitationCostBound,
   twoWorldsEnv,
   worstWorldRate,
@@ -15,6 +14,7 @@ import {
   imitationGap,
   imitationGapBothWorlds,
 } from '../../../../sims/experts/twoworlds';
+import { fitLinearPolicy } from '../../../../sims/policies/linear';
 
 describe('twoworlds expert', () => {
   it('closes the loop at a − k = 0.4 in both worlds', () => {

@@ -22,7 +22,7 @@
  *   - write the on-policy strings at the deployment temperature (`rolloutTau`): at τ = 1 the count student errs so
  *     rarely that its strings contain almost no off-language prefixes, and it learns almost no recovery.
  * A tfjs network can replace the table: read it out at every context with `contextFeatures` and build a
- * `DyckTablePolicy`; the sampler and the exact evaluator in `dyck.ts` accept either.
+ * `DyckTablePolicy`; the sampler and the exact evaluator in `sims/envs/dyck.ts` accept either.
  */
 import type { Rng } from '../../lib/rng';
 import { sampleTeacherString, teacherProbOpen } from '../experts/dyck';
@@ -36,7 +36,7 @@ import {
   windowContext,
   type DyckStudentKind,
   type DyckTablePolicy,
-} from './dyck';
+} from '../envs/dyck';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Label counts per context (the dataset) and the fitted table

@@ -11,7 +11,7 @@ import {
   mergeCounts,
   trainBcDyck,
   trainOnPolicyDyck,
-} from '../../../../sims/envs/dyckStudents';
+} from '../../../../sims/algos/dyckStudents';
 
 const HORIZONS = [16, 32, 64, 128];
 const TAU = 1.5;

@@ -7,9 +7,9 @@
  * with `data-export` (figure export) and a text alternative.
  */
 import { useId, useRef } from 'react';
-import { useElementWidth } from '@/components/viz/hooks';
-import paletteStyles from '@/components/viz/palette.module.css';
-import { formatTick } from '@/components/viz/ticks';
+import { useElementWidth } from './hooks';
+import paletteStyles from './palette.module.css';
+import { formatTick } from './ticks';
 
 export interface BetaNumberLineProps {
   /** The learned gain β̂ = ∂û_z/∂z. */
