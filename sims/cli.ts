@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { formatValue, type ParamSchema, type ParamSpec } from '../lib/params';
 import { MAX_SEED } from '../lib/urlState';
 import { catalog, getExperimentInfo } from './experiments/catalog';
+import { PARAM_VOCABULARY } from './experiments/vocabulary';
 import type { ExperimentInfo, Point, Progress, Result } from './experiments/types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,6 +178,16 @@ export function formatList(infos: readonly ExperimentInfo[]): string {
   return blocks.join('\n\n');
 }
 
+/** The shared parameter keys (sims/experiments/vocabulary.ts): the same key means the same thing everywhere. */
+export function formatVocabulary(): string {
+  const entries = Object.entries(PARAM_VOCABULARY);
+  const width = Math.max(...entries.map(([key]) => key.length));
+  return [
+    'shared parameter keys (the same key means the same quantity in every experiment):',
+    ...entries.map(([key, entry]) => `    ${pad(key, width)}  ${entry.meaning}`),
+  ].join('\n');
+}
+
 /** Series that share their x values print as one table with a column each. */
 function groupSeries(series: Record<string, Point[]>): { keys: string[]; xs: number[] }[] {
   const groups: { keys: string[]; xs: number[] }[] = [];
@@ -326,7 +337,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 0;
   }
   if (command.kind === 'list') {
-    io.stdout(`${formatList(catalog)}\n`);
+    io.stdout(`${formatList(catalog)}\n\n${formatVocabulary()}\n`);
     return 0;
   }
 

@@ -1,0 +1,44 @@
+/**
+ * The parameter vocabulary: one key for one quantity across every experiment. Keys are public — they appear in
+ * shared links (`?dagger-lane.epsilon=0.05`) and on the command line (`--set epsilon=0.05`) — so an experiment that
+ * has one of these quantities uses its key, and no experiment uses a key listed under `avoid`. A unit test checks
+ * every schema against this list, and `npm run sim -- list` prints it.
+ */
+export interface VocabularyEntry {
+  /** What the key means, in every experiment that has it. */
+  meaning: string;
+  /** Other names for the same quantity that must not be used. */
+  avoid: readonly string[];
+}
+
+export const PARAM_VOCABULARY = {
+  epsilon: {
+    meaning: 'the tremble: probability that a deployed policy’s executed action is random (per step)',
+    avoid: ['tremble', 'trembleProb', 'eps'],
+  },
+  horizon: { meaning: 'steps per episode H', avoid: ['H', 'steps', 'episodeLength'] },
+  hMin: { meaning: 'the shortest horizon of a sweep over H', avoid: ['minH', 'horizonMin'] },
+  hMax: { meaning: 'the longest horizon of a sweep over H', avoid: ['maxH', 'horizonMax'] },
+  nDemos: { meaning: 'expert demonstrations (episodes) to learn from', avoid: ['demos', 'nDemonstrations', 'n'] },
+  rounds: { meaning: 'rounds of interactive data collection (DAgger, on-policy distillation)', avoid: ['nRounds', 'iterations'] },
+  rolloutsPerRound: { meaning: 'learner episodes per round of interactive collection', avoid: ['nRollouts', 'perRound'] },
+  noise: {
+    meaning: 'noise injected into the demonstrator’s executed actions (DART, noise injection)',
+    avoid: ['dartNoise', 'injectedNoise', 'sigmaU'],
+  },
+  seeds: { meaning: 'training seeds averaged inside one run (seed, seed + 1, …)', avoid: ['nSeeds'] },
+  a: { meaning: 'the open-loop rate of the linear system x_{t+1} = a·x_t + …', avoid: ['rate', 'openLoop'] },
+  encoding: { meaning: 'how a discrete state is fed to the network (scalar, one-hot, …)', avoid: ['stateEncoding'] },
+  beta: { meaning: 'DAgger’s β schedule (probability that the expert acts in round i)', avoid: ['betaSchedule', 'mixing'] },
+} as const satisfies Record<string, VocabularyEntry>;
+
+export type VocabularyKey = keyof typeof PARAM_VOCABULARY;
+
+/** Keys no schema may use, each with the key to use instead. */
+export function avoidedKeys(): Map<string, VocabularyKey> {
+  const out = new Map<string, VocabularyKey>();
+  for (const [key, entry] of Object.entries(PARAM_VOCABULARY) as [VocabularyKey, VocabularyEntry][]) {
+    for (const other of entry.avoid) out.set(other, key);
+  }
+  return out;
+}
