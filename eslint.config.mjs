@@ -132,6 +132,28 @@ export default tseslint.config(
     },
   },
   {
+    // Results computed at build time (Node) must equal the browser worker's bit for bit (tests/e2e/build-results).
+    files: ['sims/**', 'lib/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded generator in lib/rng.ts: every result must be reproducible from its seed.' },
+        ...['pow', 'tanh', 'sinh', 'cosh', 'cbrt', 'asinh', 'acosh', 'atanh'].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Differs between JavaScript engines (Node and Chromium): use lib/detmath.ts (powInt, powReal, tanh).',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message: '`**` is Math.pow, which differs between JavaScript engines: use x * x, or powInt / powReal from lib/detmath.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx', 'components/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -28,7 +28,7 @@ export function variance(xs: ArrayLike<number>, ddof = 1): number {
   const m = mean(xs);
   if (xs.length - ddof <= 0) return 0;
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) ** 2;
+  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) * (xs[i] - m);
   return s / (xs.length - ddof);
 }
 
@@ -119,9 +119,9 @@ export function linearFit(xs: ArrayLike<number>, ys: ArrayLike<number>): LinearF
   let sxy = 0;
   let syy = 0;
   for (let i = 0; i < xs.length; i++) {
-    sxx += (xs[i] - mx) ** 2;
+    sxx += (xs[i] - mx) * (xs[i] - mx);
     sxy += (xs[i] - mx) * (ys[i] - my);
-    syy += (ys[i] - my) ** 2;
+    syy += (ys[i] - my) * (ys[i] - my);
   }
   if (sxx === 0) throw new RangeError('linearFit: all x values are equal, the slope is undefined');
   const slope = sxy / sxx;

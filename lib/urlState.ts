@@ -5,7 +5,7 @@
  */
 import { parseParams, type ParamNotice, type ParamSchema, type ParamValues } from './params';
 
-export const MAX_SEED = 2 ** 31 - 1;
+export const MAX_SEED = 2147483647;
 
 /** The seed every figure starts from (a reader who touches nothing sees this one; the build computes it). */
 export const FIGURE_SEED = 1;

@@ -31,6 +31,7 @@ import { rollout, type Policy } from '../core/rollout';
 import { carEnv, type CarParams, type CarState } from '../envs/car';
 import { carExpertSteer, type CarExpertGains } from '../experts/car';
 import { envTask, type ImitationTask, type LabelledData, type LearnerConfig, type VisitedStates } from './task';
+import { square } from '../../lib/detmath';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The expert and the raw task
@@ -95,7 +96,7 @@ export function standardiser(data: { x: Float32Array; n: number }, dim: number):
   if (data.n === 0) return { shift, scale: scale.fill(1) };
   for (let i = 0; i < data.n; i++) for (let j = 0; j < dim; j++) shift[j] += data.x[i * dim + j];
   for (let j = 0; j < dim; j++) shift[j] /= data.n;
-  for (let i = 0; i < data.n; i++) for (let j = 0; j < dim; j++) scale[j] += (data.x[i * dim + j] - shift[j]) ** 2;
+  for (let i = 0; i < data.n; i++) for (let j = 0; j < dim; j++) scale[j] += square(data.x[i * dim + j] - shift[j]);
   for (let j = 0; j < dim; j++) {
     const sd = Math.sqrt(scale[j] / data.n);
     scale[j] = sd > 1e-12 ? sd : 1;

@@ -35,6 +35,7 @@ import {
   type LearnerConfig,
   type LossPoint,
 } from './task';
+import { powInt } from '../../lib/detmath';
 
 // ---------------------------------------------------------------------------------------------------------------
 // β schedules: β_i is the probability that the expert acts at each step of round i (round 0 = the demonstrations)
@@ -54,7 +55,7 @@ export function linearBeta(rampRounds: number): BetaSchedule {
 /** β_i = p^i: the expert's share decays geometrically (Ross et al. §3). */
 export function exponentialBeta(p: number): BetaSchedule {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`exponentialBeta: p must be in [0, 1], got ${p}`);
-  return (round) => p ** round;
+  return (round) => powInt(p, round);
 }
 
 /** The schedules a slider can name. */

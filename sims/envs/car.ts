@@ -44,6 +44,7 @@
  *   driver, the expert included, 18–22 steps. How the learner sees its inputs is part of the bc-car experiment.
  */
 import { box, type Action, type EnvSpec } from '../core/env';
+import { powReal } from '../../lib/detmath';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The track
@@ -136,7 +137,7 @@ export function makeTrack(shape: TrackShape = defaultTrackShape, spacing = 0.1):
     x[i] = p.x;
     y[i] = p.y;
     heading[i] = Math.atan2(p.dy, p.dx);
-    curvature[i] = (p.dx * p.ddy - p.dy * p.ddx) / Math.pow(p.dx * p.dx + p.dy * p.dy, 1.5);
+    curvature[i] = (p.dx * p.ddy - p.dy * p.ddx) / powReal(p.dx * p.dx + p.dy * p.dy, 1.5);
   }
   return { n, ds, length, x, y, heading, curvature };
 }
@@ -204,7 +205,7 @@ const LOCAL_SEARCH_WINDOW = 50;
  */
 export function projectOnTrack(track: Track, x: number, y: number, hint?: number): TrackProjection {
   const n = track.n;
-  const d2 = (i: number) => (track.x[i] - x) ** 2 + (track.y[i] - y) ** 2;
+  const d2 = (i: number) => (track.x[i] - x) * (track.x[i] - x) + (track.y[i] - y) * (track.y[i] - y);
   let best = -1;
   let bestD = Infinity;
   if (hint !== undefined && hint >= 0 && hint < n) {

@@ -25,6 +25,7 @@
  */
 import type { Rng } from '../../lib/rng';
 import { box, discrete, type Action, type EnvSpec } from '../core/env';
+import { powInt } from '../../lib/detmath';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constants
@@ -65,7 +66,7 @@ export interface DyckState {
   recent: number;
 }
 
-const RECENT_MOD = 3 ** MAX_WINDOW;
+const RECENT_MOD = powInt(3, MAX_WINDOW);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The language
@@ -155,12 +156,12 @@ export function depthContext(depth: number, depthCap: number): number {
 
 /** Number of window-k contexts: each of the k slots is padding, "(" or ")", so 3^k. */
 export function nWindowContexts(windowK: number): number {
-  return 3 ** windowK;
+  return powInt(3, windowK);
 }
 
 /** The window-k context index: the last k tokens in base 3 (most recent lowest; 0 pad, 1 "(", 2 ")"). */
 export function windowContext(recent: number, windowK: number): number {
-  return recent % 3 ** windowK;
+  return recent % powInt(3, windowK);
 }
 
 /** `recent` after appending a token. */
@@ -308,7 +309,7 @@ export function exactDyckMetrics(policy: DyckTablePolicy, maxH: number, tau: num
   pValid[0] = 1;
   let lo = offset; // the range of depth indices that can carry mass
   let hi = offset;
-  const modK = isWindow ? 3 ** policy.windowK : 1;
+  const modK = isWindow ? powInt(3, policy.windowK) : 1;
 
   const push = (target: Map<number, Float64Array>, ctx: number, idx: number, mass: number): void => {
     let arr = target.get(ctx);

@@ -18,6 +18,7 @@
  */
 import type { Rng } from '../../lib/rng';
 import { box, type Action, type EnvSpec } from '../core/env';
+import { square } from '../../lib/detmath';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constants (Gymnasium Pendulum-v1)
@@ -78,11 +79,11 @@ export function pendulumStep(state: PendulumState, u: number, g: number = PENDUL
 /** Gymnasium's cost (negative reward): angle_normalize(θ)² + 0.1·θ̇² + 0.001·u², u clipped. */
 export function pendulumCost(state: PendulumState, u: number): number {
   const torque = Math.max(-PENDULUM_MAX_TORQUE, Math.min(PENDULUM_MAX_TORQUE, u));
-  return angleNormalize(state.theta) ** 2 + 0.1 * state.thetaDot ** 2 + 0.001 * torque ** 2;
+  return square(angleNormalize(state.theta)) + 0.1 * square(state.thetaDot) + 0.001 * square(torque);
 }
 
 /** The largest possible per-step cost: π² + 0.1·8² + 0.001·2². */
-export const PENDULUM_MAX_COST = Math.PI ** 2 + 0.1 * PENDULUM_MAX_SPEED ** 2 + 0.001 * PENDULUM_MAX_TORQUE ** 2;
+export const PENDULUM_MAX_COST = square(Math.PI) + 0.1 * square(PENDULUM_MAX_SPEED) + 0.001 * square(PENDULUM_MAX_TORQUE);
 
 /** The observation (cos θ, sin θ, θ̇). */
 export function pendulumObservation(state: PendulumState): Float64Array {
@@ -102,7 +103,7 @@ export function pendulumStateFromObservation(obs: ArrayLike<number>): PendulumSt
  */
 export function pendulumLinearisation(g: number = PENDULUM_G): { A: number[][]; B: number[][] } {
   const a = (3 * g) / (2 * PENDULUM_LENGTH);
-  const b = 3 / (PENDULUM_MASS * PENDULUM_LENGTH ** 2);
+  const b = 3 / (PENDULUM_MASS * square(PENDULUM_LENGTH));
   const dt = PENDULUM_DT;
   return {
     A: [

@@ -22,6 +22,7 @@
  */
 import type { Rng } from '../../lib/rng';
 import { box, type Action, type EnvSpec } from '../core/env';
+import { powInt } from '../../lib/detmath';
 
 export interface TwoWorldsParams {
   /** Open-loop rate a (0.9: open loop contracting, EISS with C = 1, ρ = 0.9; 1.05: open loop unstable). */
@@ -158,7 +159,7 @@ export function pairedRollout(
     L[2 * t + 3] = lz;
     R[2 * t + 2] = rp;
     R[2 * t + 3] = rz;
-    const d = (lp - rp) ** 2 + (lz - rz) ** 2;
+    const d = (lp - rp) * (lp - rp) + (lz - rz) * (lz - rz);
     // A diverged learner overflows to Infinity (and then NaN); the capped cost still counts it as 1.
     sq[t + 1] = Number.isNaN(d) ? Infinity : d;
     cost += Math.min(1, sq[t + 1]);
@@ -221,7 +222,7 @@ export function isStableInBothWorlds(a: number, betaHat: number): boolean {
 
 /** Σ_{j=0}^{n−1} x^j. */
 function geometricSum(x: number, n: number): number {
-  return Math.abs(1 - x) < 1e-12 ? n : (1 - x ** n) / (1 - x);
+  return Math.abs(1 - x) < 1e-12 ? n : (1 - powInt(x, n)) / (1 - x);
 }
 
 export interface LinearDeviationConfig {
@@ -247,7 +248,7 @@ export function linearDeviationMeanSquare(t: number, c: LinearDeviationConfig): 
   const r = c.a + c.sigma * c.betaHat;
   const q = c.a - c.k;
   const z0 = c.z0 ?? 0;
-  const drift = (r ** t - q ** t) * z0;
+  const drift = (powInt(r, t) - powInt(q, t)) * z0;
   const noise = geometricSum(r * r, t) - 2 * geometricSum(r * q, t) + geometricSum(q * q, t);
   return drift * drift + c.noiseStd * c.noiseStd * noise;
 }

@@ -117,8 +117,9 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, sig
   for (let i = 0; i < bc.data.n; i++) {
     const x = bc.data.x.subarray(i * d, (i + 1) * d);
     const label = bc.data.y[i];
-    sqErr += (forward(bc.weights, x, out)[0] - label) ** 2;
-    sqSteer += label ** 2;
+    const err = forward(bc.weights, x, out)[0] - label;
+    sqErr += err * err;
+    sqSteer += label * label;
     maxOffset = Math.max(maxOffset, Math.abs(x[0] * scaling.scale[0] + scaling.shift[0]));
   }
 

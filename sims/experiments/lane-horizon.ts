@@ -30,12 +30,13 @@ import { laneExpertTable } from '../experts/lane';
 import { laneHorizonInfo, type LaneHorizonResult } from './lane-horizon.params';
 import { progressReporter } from './progress';
 import { checkpoint, defineExperiment, type PartialResult, type Point } from './types';
+import { powReal } from '../../lib/detmath';
 
 /** `n` horizons from hMin to hMax, evenly spaced on a log scale and rounded to whole steps (duplicates dropped). */
 export function horizonGrid(hMin: number, hMax: number, n: number): number[] {
   const [lo, hi] = hMin <= hMax ? [hMin, hMax] : [hMax, hMin];
   if (n <= 1 || lo === hi) return [lo];
-  const grid = Array.from({ length: n }, (_, k) => Math.round(lo * (hi / lo) ** (k / (n - 1))));
+  const grid = Array.from({ length: n }, (_, k) => Math.round(lo * powReal(hi / lo, k / (n - 1))));
   return [...new Set(grid)];
 }
 

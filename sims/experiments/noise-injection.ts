@@ -38,6 +38,7 @@ import { trainMlp, type MlpSpec } from '../policies/mlp';
 import { noiseInjectionInfo } from './noise-injection.params';
 import { progressReporter } from './progress';
 import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { square } from '../../lib/detmath';
 
 const HORIZON = 100;
 const N_INITIAL = 100;
@@ -140,7 +141,7 @@ export const noiseInjectionExperiment = defineExperiment(noiseInjectionInfo, asy
   for (const tr of noisyDemos.plus.trajectories) {
     if (!tr.noisy) continue;
     for (let t = 0; t < tr.states.length / 2; t++) {
-      zSq += tr.states[2 * t + 1] ** 2;
+      zSq += square(tr.states[2 * t + 1]);
       zN++;
     }
   }

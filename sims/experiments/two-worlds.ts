@@ -44,6 +44,7 @@ import { trainMlp, type MlpSpec } from '../policies/mlp';
 import { progressReporter } from './progress';
 import { twoWorldsInfo } from './two-worlds.params';
 import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { square } from '../../lib/detmath';
 
 /** Deployment horizon and number of starts (notes: H = 100, 100 initial states). */
 const HORIZON = 100;
@@ -124,7 +125,7 @@ export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (p, { s
   let sq = 0;
   for (let i = 0; i < demos.n; i++) {
     const u = policy(demos.states.subarray(2 * i, 2 * i + 2));
-    sq += (u[0] - demos.labels[2 * i]) ** 2 + (u[1] - demos.labels[2 * i + 1]) ** 2;
+    sq += square(u[0] - demos.labels[2 * i]) + square(u[1] - demos.labels[2 * i + 1]);
   }
   const fitMse = sq / (2 * demos.n);
 

@@ -10,6 +10,7 @@
  */
 import type { Rng } from '../../lib/rng';
 import { activationOf, type MlpWeights } from './weights';
+import { tanh } from '../../lib/detmath';
 
 export type { MlpLayer, MlpSpec, MlpWeights } from './weights';
 
@@ -52,9 +53,9 @@ function affine(
   }
 }
 
-function activate(values: Float64Array, tanh: boolean): void {
-  if (tanh) {
-    for (let j = 0; j < values.length; j++) values[j] = Math.tanh(values[j]);
+function activate(values: Float64Array, useTanh: boolean): void {
+  if (useTanh) {
+    for (let j = 0; j < values.length; j++) values[j] = tanh(values[j]);
   } else {
     for (let j = 0; j < values.length; j++) if (values[j] < 0) values[j] = 0;
   }
