@@ -37,6 +37,10 @@ export const widgets: Record<string, ComponentType<WidgetProps>> = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'gail-lane': dynamic(() => import('./GailLaneWidget').then((m) => m.GailLaneWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'gatewalk-horizon': dynamic(() => import('./GatewalkHorizonWidget').then((m) => m.GatewalkHorizonWidget), {
     ssr: false,
     loading: WidgetLoading,
