@@ -43,14 +43,15 @@ function Summary({ state, values }: { state: ExperimentState; values: Values }) 
 function ActionTable({ extras }: { extras: GailLaneExtras }) {
   const rows = [
     { key: 'expert', label: 'Expert', table: extras.expertTable },
-    { key: 'pessimistic', label: 'Pessimistic', table: extras.tables.pessimistic },
-    { key: 'uninformative', label: 'Uninform.', table: extras.tables.uninformative },
+    { key: 'pessimistic', label: 'Pess.', table: extras.tables.pessimistic },
+    { key: 'uninformative', label: 'Uninf.', table: extras.tables.uninformative },
   ];
   return (
     <table className={css.actions} data-testid="gail-actions">
       <caption>
-        Greedy action in every lane after the last iteration (← left, • stay, → right). Outlined cells differ from the
-        expert, who steers back toward the centre.
+        Greedy action in every lane after the last iteration (← left, • stay, → right) with the pessimistic (Pess.) and
+        the uninformative (Uninf.) discriminator. Outlined cells differ from the expert, who steers back toward the
+        centre.
       </caption>
       <thead>
         <tr>
@@ -95,12 +96,12 @@ function GailLaneFigure({ state, values }: { state: ExperimentState; values: Val
     { key: 'bc', label: 'BC (“stay”)', role: 'bc', points: r?.series['cost/bc'] ?? [] },
     {
       key: 'uninformative',
-      label: 'GAIL, uninformative D (½ off the data)',
+      label: 'GAIL, uninformative',
       color: UNINFORMATIVE_COLOR,
       dashed: true,
       points: r?.series['cost/uninformative'] ?? [],
     },
-    { key: 'pessimistic', label: 'GAIL, pessimistic D (0 off the data)', role: 'learner', points: r?.series['cost/pessimistic'] ?? [] },
+    { key: 'pessimistic', label: 'GAIL, pessimistic', role: 'learner', points: r?.series['cost/pessimistic'] ?? [] },
   ];
   const rewardRows = extras
     ? (['pessimistic', 'uninformative'] as const).flatMap((prior) =>
@@ -125,7 +126,7 @@ function GailLaneFigure({ state, values }: { state: ExperimentState; values: Val
         logY
         height={300}
         referenceLines={expertCost !== undefined ? [{ y: expertCost, label: 'expert, same tremble', color: 'var(--viz-expert)' }] : []}
-        caption={`Exact cost of the greedy policy after each iteration, deployed for ${values.horizon} steps with tremble ε = ${values.epsilon} (log scale); iteration 0 is the random initial policy. Both runs start from it and see only clean demonstrations and their own exact rollouts.`}
+        caption={`Pessimistic: the discriminator says 0 on pairs nobody visits; uninformative: ½. Exact cost of the greedy policy after each iteration, deployed for ${values.horizon} steps with tremble ε = ${values.epsilon} (log scale); iteration 0 is the random initial policy. Both runs start from it and see only clean demonstrations and their own exact rollouts.`}
       />
       {extras ? (
         <>
