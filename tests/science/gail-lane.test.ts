@@ -6,7 +6,7 @@
 //     prototype ended at 9.2 (H = 40) and 31.1 (H = 80). Measured here, those are the peaks of a cycle — the run does
 //     not settle — so the test asserts on the last third of the iterations: the worst greedy cost there is ≥ 10 at
 //     H = 80 (the notes' threshold; 31.1 in every seed), and the run keeps coming back to the expert's cost too.
-// The only randomness is the initial policy; three seeds. Exact DP throughout: well under a second.
+// The only randomness is the initial policy; three seeds. Exact DP throughout: a few seconds for all twelve runs.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
 import { getExperiment } from '@/sims/experiments/index';
