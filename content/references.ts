@@ -62,7 +62,7 @@ export const references: Reference[] = [
     year: 2014,
     group: 'classical',
     url: 'https://arxiv.org/abs/1406.5979',
-    note: 'Introduces AggreVaTe.',
+    note: 'Introduces AggreVaTe. Cited from its arXiv version (1406.5979, 2014), the version the literature usually cites; we list no archival venue for it.',
   },
   {
     id: 'ho2016gail',
@@ -81,6 +81,7 @@ export const references: Reference[] = [
     year: 2020,
     group: 'classical',
     url: 'https://arxiv.org/abs/2009.05990',
+    note: 'The NeurIPS proceedings spell the fourth author “Ramchandran”; some listings of the arXiv version write “Ramachandran”.',
   },
   {
     id: 'swamy2021moments',
@@ -90,6 +91,16 @@ export const references: Reference[] = [
     year: 2021,
     group: 'classical',
     url: 'https://arxiv.org/abs/2103.03236',
+  },
+  {
+    id: 'espinosadice2025misspecification',
+    authors: ['Nicolas Espinosa-Dice', 'Sanjiban Choudhury', 'Wen Sun', 'Gokul Swamy'],
+    title: 'Efficient Imitation under Misspecification',
+    venue: 'ICLR',
+    year: 2025,
+    group: 'classical',
+    url: 'https://arxiv.org/abs/2503.13162',
+    note: 'Not on the tutorial page’s reading list; cited for interactive imitation under misspecification (reward-agnostic policy completeness).',
   },
 
   // ── Discrete settings ──────────────────────────────────────────────────────────────────────────
@@ -143,11 +154,11 @@ export const references: Reference[] = [
       'Dylan J. Foster',
     ],
     title: 'The Coverage Principle: How Pre-Training Enables Post-Training',
-    venue: 'arXiv preprint',
-    year: 2025,
+    venue: 'ICLR',
+    year: 2026,
     group: 'discrete',
     url: 'https://arxiv.org/abs/2510.15020',
-    note: 'Secondary sources list it as accepted at ICLR 2026; not checked against the proceedings.',
+    note: 'First posted on arXiv (2510.15020) in 2025, hence the key; published at ICLR 2026.',
   },
 
   // ── Continuous settings ────────────────────────────────────────────────────────────────────────

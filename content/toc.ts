@@ -25,20 +25,20 @@ export const toc: ChapterEntry[] = [
     number: 2,
     title: 'Behavior cloning: imitation as supervised learning',
     summary:
-      'BC fits the expert’s states and is judged on its own; with the log-loss and one policy shared across steps, its regret need not grow with the horizon.',
+      'BC fits the expert’s states and is judged on its own; with the log-loss and one policy shared across steps, its regret need not grow with the horizon, while per-step tabular policies pay H².',
   },
   {
     slug: 'compounding-error',
     number: 3,
     title: 'Compounding error: exposure bias in language, exponential drift in control',
     summary:
-      'One mistake leads where the demonstrations never went: εH² against εH, invalid tokens that compound while validity does not, and feedback gains the data cannot identify.',
+      'One mistake leads where the demonstrations never went: εH² against εH, invalid tokens that compound while validity does not, approximation error that interaction cannot remove, and feedback gains the data cannot identify.',
   },
   {
     slug: 'dagger',
     number: 4,
     title: 'DAgger and interactive data collection',
     summary:
-      'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), or shake the expert while it demonstrates (DART, noise injection).',
+      'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
 ];

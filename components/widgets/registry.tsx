@@ -41,6 +41,10 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'gail-lane': dynamic(() => import('./GailLaneWidget').then((m) => m.GailLaneWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'gatewalk-horizon': dynamic(() => import('./GatewalkHorizonWidget').then((m) => m.GatewalkHorizonWidget), {
     ssr: false,
     loading: WidgetLoading,

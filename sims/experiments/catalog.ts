@@ -8,6 +8,7 @@ import { bcLaneInfo } from './bc-lane.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
+import { gailLaneInfo } from './gail-lane.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { noiseInjectionInfo } from './noise-injection.params';
@@ -24,6 +25,7 @@ export const catalog = [
   daggerLaneInfo,
   noiseInjectionInfo,
   daggerCarInfo,
+  gailLaneInfo,
 ] as const;
 
 /** One entry of the catalog, with its own parameter and result types. */

@@ -7,6 +7,7 @@ import { bcLaneExperiment } from './bc-lane';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
+import { gailLaneExperiment } from './gail-lane';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
 import { noiseInjectionExperiment } from './noise-injection';
@@ -24,6 +25,7 @@ export const experiments: readonly Experiment[] = [
   daggerLaneExperiment,
   noiseInjectionExperiment,
   daggerCarExperiment,
+  gailLaneExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

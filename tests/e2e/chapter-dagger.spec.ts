@@ -14,6 +14,7 @@ const FIGURES = [
   { id: 'dagger-lane', slider: 'Tremble ε' },
   { id: 'noise-injection', slider: 'Injected noise σ_u' },
   { id: 'dagger-car', slider: 'Tremble' },
+  { id: 'gail-lane', slider: 'Tremble ε' },
 ] as const;
 
 /** A test that waits for two runs, or for every figure one after another, needs more than the default 60 s. */

@@ -71,3 +71,24 @@ describe('bc-lane (H = 64, ε = 0.02)', () => {
     expect(clearlyWorse).toBeGreaterThanOrEqual(4);
   });
 });
+
+// Chapter 2 says more data, a one-hot input or more training steps leave BC at the same cost: every demonstration is
+// (centre lane, stay), and the network answers "stay" in every lane whatever it is given. Checked over the same seeds.
+describe('bc-lane: neither a one-hot input, more demonstrations nor more training change the cost', () => {
+  const variants = { onehot: { encoding: 'onehot' }, moreDemos: { nDemos: 100 }, longer: { trainSteps: 600 } } as const;
+  const costs: Record<string, number[]> = {};
+  beforeAll(async () => {
+    await initBackend('wasm');
+    const e = getExperiment('bc-lane')!;
+    for (const [name, change] of Object.entries(variants)) {
+      costs[name] = [];
+      for (const seed of SEEDS)
+        costs[name].push((await e.run({ ...defaults(e.params), horizon: 64, epsilon: 0.02, ...change }, { seed })).metrics['cost/bc']);
+    }
+  });
+
+  it('each variant costs what the default does (within 1%), in every seed', () => {
+    for (const [name, list] of Object.entries(costs))
+      list.forEach((c, i) => expect(Math.abs(c / results[i].metrics['cost/bc'] - 1), `${name}, seed ${SEEDS[i]}`).toBeLessThan(0.01));
+  });
+});
