@@ -129,12 +129,9 @@ describe('runDagger mechanics', () => {
 
   it('learner.retrain sets the warm-started retrainings’ budget; onRound sees every round in order', async () => {
     const rounds: number[] = [];
-    const r = await runDagger(
-      task,
-      { ...small, learner: { ...learner, retrain: { steps: 5 } } },
-      makeRng(9),
-      { onRound: (x) => rounds.push(x.round) },
-    );
+    const r = await runDagger(task, { ...small, learner: { ...learner, retrain: { steps: 5 } } }, makeRng(9), {
+      onRound: (x) => rounds.push(x.round),
+    });
     expect(rounds).toEqual([0, 1, 2]);
     expect(r.losses[r.losses.length - 1].step).toBe(20 + 5 + 5 - 1);
   });
