@@ -200,7 +200,8 @@ export async function runDagger(
     return result;
   };
 
-  // Round 0: D ← demonstrations; π̂₁ ← train on D (BC). Without demonstrations π̂₁ is the untrained network.
+  // Round 0: D ← demonstrations; π̂₁ ← train on D (BC), unless π̂₁ is given. Without demonstrations π̂₁ is the
+  // untrained network.
   let data = task.demonstrate(nDemos, horizon, rng.stream('demos'));
   let weights =
     initialLearner ??

@@ -131,6 +131,7 @@ export async function runDart(
   throwIfAborted(signal);
 
   const fit = async (data: LabelledData, round: number, trainRng: Rng, init?: MlpWeights) => {
+    const roundMetrics = { 'dart/round': round, 'data/size': data.n, 'dart/noise': noise };
     const train = fitConfig(learner, init !== undefined);
     const result = await trainMlp(spec, data, train, trainRng, {
       signal,
@@ -139,26 +140,33 @@ export async function runDart(
         ...slice(round),
         message: nRounds > 0 ? `round ${round}/${nRounds}: training` : 'training',
         stepOffset,
-        metrics: { 'dart/round': round, 'data/size': data.n, 'dart/noise': noise },
+        metrics: roundMetrics,
       }),
     });
     for (const l of result.losses) losses.push({ step: stepOffset + l.step, loss: l.loss });
     stepOffset += resolveTrainConfig(train).steps;
-    return result.weights;
+    return result;
   };
-  const tally = (demos: LabelledData, episodes: number) => {
-    if (demos.meanEpisodeCost === undefined) return;
-    demonstrator.cost += episodes * demos.meanEpisodeCost;
-    demonstrator.episodes += episodes;
-  };
-  const record = (round: number, weights: MlpWeights, data: LabelledData, collectionCost: number) => {
+
+  // Round 0: the expert demonstrates with a shaking hand; the labels are what it meant to do. π̂₁ ← train on D,
+  // exactly as in BC.
+  let data = task.demonstrate(nDemos, horizon, rng.stream('demos'), noise);
+  if (data.n === 0)
+    throw new RangeError('runDart: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
+  let weights = (await fit(data, 0, rng.stream('train'))).weights;
+  const record = (round: number, demos: LabelledData, episodes: number) => {
     const cost = task.evaluate?.(weights, horizon);
+    // What this round's demonstrations cost the shaking demonstrator (when the task reports it).
+    if (demos.meanEpisodeCost !== undefined) {
+      demonstrator.cost += episodes * demos.meanEpisodeCost;
+      demonstrator.episodes += episodes;
+    }
     rounds.push({
       round,
       weights,
       dataSize: data.n,
       expertLabels: data.n,
-      collectionCost,
+      collectionCost: demos.meanEpisodeCost ?? NaN,
       loss: losses[losses.length - 1]?.loss ?? NaN,
       ...(cost !== undefined ? { cost } : {}),
     });
@@ -175,25 +183,16 @@ export async function runDart(
       },
     });
   };
-
-  // Round 0: the expert demonstrates with a shaking hand; the labels are what it meant to do. Then supervised
-  // learning on D, exactly as in BC.
-  let data = task.demonstrate(nDemos, horizon, rng.stream('demos'), noise);
-  if (data.n === 0)
-    throw new RangeError('runDart: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
-  let weights = await fit(data, 0, rng.stream('train'));
-  tally(data, nDemos);
-  record(0, weights, data, data.meanEpisodeCost ?? NaN);
+  record(0, data, nDemos);
 
   for (let i = 1; i <= nRounds; i++) {
     await checkpoint(signal);
-    // More noisy demonstrations, aggregated with the earlier ones.
-    const fresh = task.demonstrate(demosPerRound, horizon, rng.stream(`round/${i}/demos`), noise);
-    tally(fresh, demosPerRound);
-    data = aggregate(data, fresh);
+    // The expert demonstrates demosPerRound more episodes with the same shaking hand, and we aggregate.
+    const demos = task.demonstrate(demosPerRound, horizon, rng.stream(`round/${i}/demos`), noise);
+    data = aggregate(data, demos);
     // Retrain on everything collected so far.
-    weights = await fit(data, i, rng.stream(`round/${i}/train`), warmStart ? weights : undefined);
-    record(i, weights, data, fresh.meanEpisodeCost ?? NaN);
+    weights = (await fit(data, i, rng.stream(`round/${i}/train`), warmStart ? weights : undefined)).weights;
+    record(i, demos, demosPerRound);
   }
 
   // What we got, and what collecting it cost the demonstrator.
