@@ -39,6 +39,7 @@ import {
   race,
   raceFrames,
   scaledPolicy,
+  type InputScaling,
   type RaceLane,
 } from '../algos/carTask';
 import { firstRoundExpert, runDagger } from '../algos/dagger';
@@ -46,6 +47,7 @@ import { runDart } from '../algos/dart';
 import { greedyPolicy, type AlgoProgress, type ImitationTask, type LearnerConfig } from '../algos/task';
 import type { Policy } from '../core/rollout';
 import { carEnv, type CarParams } from '../envs/car';
+import type { MlpWeights } from '../policies/weights';
 import { daggerCarInfo } from './dagger-car.params';
 import { progressReporter } from './progress';
 import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
@@ -161,8 +163,7 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (raw, {
     for (const perSeed of off.expert) perSeed[si] = expertOffTrack;
     // The race shown: race 0 of the first seed, at the largest budget.
     if (si === 0) {
-      const final = (weights: typeof bc.weights, scaling: typeof clean.scaling) =>
-        scaledPolicy(greedyPolicy(weights), scaling);
+      const final = (weights: MlpWeights, scaling: InputScaling) => scaledPolicy(greedyPolicy(weights), scaling);
       shown = race(
         [
           { key: 'expert', policy: expert },
