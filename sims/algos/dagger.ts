@@ -9,6 +9,8 @@
  *     π̂_{i+1} ← train on D                                         (warm-started from π̂_i)
  *   return π̂_{nRounds+1}
  *
+ * (Ross et al. allow any π̂₁; `initialLearner` hands one in, e.g. the BC learner a figure has already trained.)
+ *
  * What it adds to bc.ts is the loop: the learner's *own* states get expert labels, so it learns to recover from its
  * own mistakes. Aggregating and retraining is Follow-the-Leader, a no-regret learner; under u-recoverability the cost
  * is J(π̂) ≤ J(π*) + u·H·ε_N + O(1) instead of BC's H²ε (§3.1). The price: expert labels on the learner's states
@@ -25,15 +27,16 @@ import { initMlpWeights, type MlpWeights } from '../policies/weights';
 import {
   DEFAULT_LEARNER,
   aggregate,
+  fitConfig,
   greedyPolicy,
   labelAccuracy,
   learnerSpec,
   trainingProgress,
-  type AlgoOptions,
   type ImitationTask,
   type LabelledData,
   type LearnerConfig,
   type LossPoint,
+  type RoundOptions,
 } from './task';
 import { powInt } from '../../lib/detmath';
 
@@ -85,8 +88,14 @@ export interface DaggerConfig {
   beta: BetaSchedule;
   /** warmStart: retrain from π̂_i's weights (as `imitation` does) instead of from a fresh initialisation. */
   warmStart: boolean;
-  /** The network and its optimiser (the same settings for the first fit and every retraining). */
+  /** The network and its optimiser (`learner.retrain` adjusts the warm-started retrainings). */
   learner: LearnerConfig;
+  /**
+   * initialLearner: π̂₁ given, instead of fitted on the demonstrations (which still seed D). Pass the learner that
+   * trainBc (or runDart with noise 0) trained on the same `rng`, whose 'demos' and 'train' streams DAgger's own first
+   * fit would use, and the run is the same, one fit cheaper: a figure showing BC beside DAgger trains it once.
+   */
+  initialLearner?: MlpWeights;
 }
 
 /** Toy 2A/3A's setting: 20 demonstrations, 5 rounds × 20 rollouts, β = 1 then 0, horizon 40. */
@@ -106,7 +115,7 @@ export interface DaggerRound {
   round: number;
   /** β_i used for this round's rollouts (1 for round 0: the demonstrations). */
   beta: number;
-  /** The learner trained at the end of this round (π̂_{i+1}). */
+  /** The learner trained at the end of this round (π̂_{i+1}; in round 0 π̂₁, fitted or `initialLearner`). */
   weights: MlpWeights;
   /** |D| after aggregating this round. */
   dataSize: number;
@@ -116,7 +125,7 @@ export interface DaggerRound {
   collectionCost: number;
   /** J of this round's learner, deployed (when the task can evaluate). */
   cost?: number;
-  /** Last recorded training loss. */
+  /** Last recorded training loss (NaN before any fit). */
   loss: number;
 }
 
@@ -152,18 +161,21 @@ export function mixturePolicy(expert: Policy, learner: Policy, beta: number): Po
 
 /**
  * DAgger on `task`. Deterministic for a given `rng`: the demonstrations and first fit use its 'demos' and 'train'
- * streams (so π̂₁ is exactly trainBc's learner), round i uses 'round/i/rollouts' and 'round/i/train'.
+ * streams (so π̂₁ is exactly trainBc's learner), round i uses 'round/i/rollouts' and 'round/i/train'. `onRound`
+ * receives each round's record as soon as it is complete.
  */
 export async function runDagger(
   task: ImitationTask,
   config: Partial<DaggerConfig>,
   rng: Rng,
-  options: AlgoOptions = {},
+  options: RoundOptions<DaggerRound> = {},
 ): Promise<DaggerResult> {
-  const { nDemos, horizon, nRounds, rolloutsPerRound, beta, warmStart, learner } = { ...DAGGER_DEFAULTS, ...config };
-  const { signal, onProgress } = options;
+  const { nDemos, horizon, nRounds, rolloutsPerRound, beta, warmStart, learner, initialLearner } = {
+    ...DAGGER_DEFAULTS,
+    ...config,
+  };
+  const { signal, onProgress, onRound } = options;
   const spec = learnerSpec(task, learner);
-  const stepsPerFit = resolveTrainConfig(learner.train).steps;
   const trainings = nRounds + 1;
   const slice = (k: number) => ({ from: k / trainings, to: (k + 1) / trainings });
   const rounds: DaggerRound[] = [];
@@ -173,7 +185,8 @@ export async function runDagger(
 
   const fit = async (data: LabelledData, round: number, trainRng: Rng, init?: MlpWeights) => {
     const roundMetrics = { 'dagger/round': round, 'data/size': data.n };
-    const result = await trainMlp(spec, data, learner.train, trainRng, {
+    const train = fitConfig(learner, init !== undefined);
+    const result = await trainMlp(spec, data, train, trainRng, {
       signal,
       init,
       onProgress: trainingProgress(options, {
@@ -184,16 +197,18 @@ export async function runDagger(
       }),
     });
     for (const l of result.losses) losses.push({ step: stepOffset + l.step, loss: l.loss });
-    stepOffset += stepsPerFit;
+    stepOffset += resolveTrainConfig(train).steps;
     return result;
   };
 
-  // Round 0: D ← demonstrations; π̂₁ ← train on D (BC). Without demonstrations π̂₁ is the untrained network.
+  // Round 0: D ← demonstrations; π̂₁ ← train on D (BC), unless π̂₁ is given. Without demonstrations π̂₁ is the
+  // untrained network.
   let data = task.demonstrate(nDemos, horizon, rng.stream('demos'));
   let weights =
-    data.n > 0
+    initialLearner ??
+    (data.n > 0
       ? (await fit(data, 0, rng.stream('train'))).weights
-      : initMlpWeights(spec, rng.stream('train').stream('init'));
+      : initMlpWeights(spec, rng.stream('train').stream('init')));
   const record = (round: number, roundBeta: number, collectionCost: number) => {
     const cost = task.evaluate?.(weights, horizon);
     rounds.push({
@@ -206,6 +221,7 @@ export async function runDagger(
       loss: losses[losses.length - 1]?.loss ?? NaN,
       ...(cost !== undefined ? { cost } : {}),
     });
+    onRound?.(rounds[rounds.length - 1]);
     onProgress?.({
       fraction: (round + 1) / trainings,
       message: `round ${round}/${nRounds} done`,

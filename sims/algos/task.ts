@@ -78,6 +78,16 @@ export interface LearnerConfig {
   activation: Activation;
   /** Optimiser settings for one (re)training (steps, batch size, learning rate…); see sims/policies/mlp.ts. */
   train: Partial<TrainConfig>;
+  /**
+   * Overrides of `train` for a warm-started retraining (DAgger's and DART's later rounds), e.g. fewer steps: the
+   * network starts next to where it should end. Unset: a retraining is the same as the first fit.
+   */
+  retrain?: Partial<TrainConfig>;
+}
+
+/** The optimiser settings of one fit: the first fit, or a retraining warm-started from the previous learner. */
+export function fitConfig(learner: LearnerConfig, warmStarted: boolean): Partial<TrainConfig> {
+  return warmStarted && learner.retrain ? { ...learner.train, ...learner.retrain } : learner.train;
 }
 
 /**
@@ -124,6 +134,12 @@ export interface AlgoOptions {
   /** Aborting stops the run at the next step boundary with an AbortError; every tensor is freed. */
   signal?: AbortSignal;
   onProgress?: (progress: AlgoProgress) => void;
+}
+
+/** Options of an algorithm that works in rounds (DAgger, DART): also a hook called with each round's record. */
+export interface RoundOptions<Round> extends AlgoOptions {
+  /** Called once per round, as soon as its learner is trained (and evaluated, when the task can), in order. */
+  onRound?: (round: Round) => void;
 }
 
 /** One recorded training loss, with the (re)training it belongs to. */

@@ -8,8 +8,11 @@
  *   round i      each method gets one more lap of expert labels and retrains on all its data (warm start, the same
  *                optimiser budget for everyone): BC another clean lap, DART another noisy lap, DAgger the states its
  *                own current network visits when it drives (β = 0 after round 0), labelled by the expert.
+ *                Each method is one call to its algorithm: runDart with noise 0 (BC given a lap more per round),
+ *                runDagger (from BC's first network, the same fit), runDart with the DART noise (sims/algos/).
  *   race         after every round the three networks (and the expert) drive `RACES` races from the same starts
- *                through the same trembles; the off-track time is the mean over those races.
+ *                through the same trembles; the off-track time is the mean over those races. It is the task's
+ *                evaluation, so the algorithms report it with each round.
  *   seeds        the whole run is repeated for `seeds` training seeds (seed, seed + 1, …); the curves are the mean
  *                with a min–max band. The published figure uses 5; the default is 1 (band over the races' mean only
  *                then collapses) to keep the run short: 10 small trainings (100 steps each first fit, then
@@ -27,16 +30,26 @@
  *   extras   dt, halfWidth, crashOffset, races, horizon, labelsPerRound, perSeed: { <method>: number[] } (off-track
  *            time at the largest budget per seed)
  */
-import { parseParams } from '../../lib/params';
 import { makeRng } from '../../lib/rng';
-import { CAR_LEARNER, carExpert, carLearnerTask, race, raceFrames, scaledPolicy, type RaceLane } from '../algos/carTask';
-import { aggregate, greedyPolicy, learnerSpec, type LabelledData } from '../algos/task';
+import {
+  CAR_LEARNER,
+  carExpert,
+  carLearnerTask,
+  race,
+  raceFrames,
+  scaledPolicy,
+  type InputScaling,
+  type RaceLane,
+} from '../algos/carTask';
+import { firstRoundExpert, runDagger } from '../algos/dagger';
+import { runDart } from '../algos/dart';
+import { greedyPolicy, type AlgoProgress, type ImitationTask, type LearnerConfig } from '../algos/task';
+import type { Policy } from '../core/rollout';
 import { carEnv, type CarParams } from '../envs/car';
-import { trainMlp } from '../policies/mlp';
 import type { MlpWeights } from '../policies/weights';
 import { daggerCarInfo } from './dagger-car.params';
 import { progressReporter } from './progress';
-import { checkpoint, defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
 
 /** Steps per lap of labels and per race (30 s). */
 export const HORIZON = 300;
@@ -44,19 +57,18 @@ export const HORIZON = 300;
 const RACES = 3;
 /** Optimiser steps of a warm-started retraining (the first fit of each method uses CAR_LEARNER's 100). */
 const RETRAIN_STEPS = 40;
+/** bc-car's learner, retrained warm for RETRAIN_STEPS after each new lap. */
+const RACE_LEARNER: LearnerConfig = { ...CAR_LEARNER, retrain: { steps: RETRAIN_STEPS } };
 const METHODS = ['bc', 'dagger', 'dart'] as const;
 type Method = (typeof METHODS)[number];
 
-export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(daggerCarInfo.params, raw).values;
+export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { seed, signal, onProgress }) => {
   throwIfAborted(signal);
   const { rounds, seeds, noise: dartNoise } = p;
   const params: Partial<CarParams> = { trembleProb: p.epsilon, horizon: HORIZON };
   const env = { ...carEnv.defaults, ...params };
   const dt = env.dt;
   const report = progressReporter(onProgress);
-  const totalTrainings = seeds * (rounds + 1) * METHODS.length;
-  let trainings = 0;
 
   // offTrack[method][round][seedIndex] (s per race, mean over races); labels[round]
   const off: Record<Method | 'expert', number[][]> = { bc: [], dagger: [], dart: [], expert: [] };
@@ -64,13 +76,13 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (raw, {
     for (let r = 0; r <= rounds; r++) off[key].push(new Array<number>(seeds).fill(NaN));
   const labels: number[] = [];
   let shown: Record<string, RaceLane> | undefined;
-  let shownPartial: Result['series'] = {};
 
-  const buildSeries = (upTo: number, seedsDone: number): Result['series'] => {
+  /** Mean and min–max band over the seeds run so far, per round (rounds not yet run are left out). */
+  const buildSeries = (seedsDone: number): Result['series'] => {
     const series: Result['series'] = {};
     for (const key of [...METHODS, 'expert'] as const) {
       const pts: Point[] = [];
-      for (let r = 0; r <= upTo; r++) {
+      for (let r = 0; r <= rounds; r++) {
         const vals = off[key][r].slice(0, seedsDone).filter((v) => Number.isFinite(v));
         if (vals.length === 0 || labels[r] === undefined) continue;
         pts.push({
@@ -87,78 +99,85 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (raw, {
 
   for (let si = 0; si < seeds; si++) {
     const root = makeRng(seed + si);
-    const demoRng = root.stream('demos');
-    const tasks = {
-      bc: carLearnerTask(params, 'standardised', { nDemos: 1, horizon: HORIZON, rng: demoRng.stream('0') }),
-      dagger: carLearnerTask(params, 'standardised', { nDemos: 1, horizon: HORIZON, rng: demoRng.stream('0') }),
-      dart: carLearnerTask(params, 'standardised', {
+
+    // The races: every driver, after every round, from the same starts through the same trembles.
+    const raceRng = root.stream('races');
+    const offTrackTime = (policy: Policy) => {
+      let steps = 0;
+      for (let i = 0; i < RACES; i++)
+        steps += race([{ key: 'car', policy }], params, HORIZON, raceRng.stream(`race/${i}`)).car.totalOffTrack;
+      return (steps / RACES) * dt;
+    };
+    // The car in the learner's coordinates, standardised by the first lap the algorithm will draw (its 'demos'
+    // stream; DART's lap is shaken), and evaluated by racing the greedy network.
+    const racingTask = (noise: number) => {
+      const { task, scaling } = carLearnerTask(params, 'standardised', {
         nDemos: 1,
         horizon: HORIZON,
-        rng: demoRng.stream('0'),
-        noise: dartNoise,
-      }),
+        rng: root.stream('demos'),
+        noise,
+      });
+      const raced: ImitationTask = {
+        ...task,
+        evaluate: (weights) => offTrackTime(scaledPolicy(greedyPolicy(weights), scaling)),
+      };
+      return { task: raced, scaling };
     };
-    const data: Record<Method, LabelledData> = {
-      bc: tasks.bc.task.demonstrate(1, HORIZON, demoRng.stream('0')),
-      dagger: tasks.dagger.task.demonstrate(1, HORIZON, demoRng.stream('0')),
-      dart: tasks.dart.task.demonstrate(1, HORIZON, demoRng.stream('0'), dartNoise),
-    };
-    const weights: Partial<Record<Method, MlpWeights>> = {};
-    const spec = learnerSpec(tasks.bc.task, CAR_LEARNER);
+    const clean = racingTask(0);
+    const shaky = racingTask(dartNoise);
 
-    for (let r = 0; r <= rounds; r++) {
-      await checkpoint(signal);
-      if (r > 0) {
-        // One more lap of expert labels for each method.
-        const lapRng = demoRng.stream(String(r));
-        data.bc = aggregate(data.bc, tasks.bc.task.demonstrate(1, HORIZON, lapRng));
-        data.dart = aggregate(data.dart, tasks.dart.task.demonstrate(1, HORIZON, lapRng, dartNoise));
-        const dagger = tasks.dagger.task;
-        const visited = dagger.visit(greedyPolicy(weights.dagger!), 1, HORIZON, root.stream(`dagger/${r}`));
-        data.dagger = aggregate(data.dagger, { x: visited.x, y: dagger.label(visited.x, visited.n), n: visited.n });
-      }
-      for (const m of METHODS) {
-        // BC and DAgger share round 0 (the same lap, scaling and training stream): train it once.
-        if (r === 0 && m === 'dagger') {
-          weights.dagger = weights.bc;
-          trainings++;
-          continue;
-        }
-        const train = r === 0 ? CAR_LEARNER.train : { ...CAR_LEARNER.train, steps: RETRAIN_STEPS };
-        const trained = await trainMlp(spec, data[m], train, root.stream(`train/${m}/${r}`), {
-          signal,
-          init: weights[m],
-          onProgress: (tp) =>
-            report(
-              (trainings + (tp.step + 1) / tp.steps) / totalTrainings,
-              `seed ${si + 1}/${seeds}, round ${r}/${rounds}: training ${m}`,
-              () => ({ metrics: {}, series: shownPartial }),
-            ),
-        });
-        weights[m] = trained.weights;
-        trainings++;
-        throwIfAborted(signal);
-      }
-      labels[r] = data.bc.n;
+    /** Options of one method's run: abort, its share of the progress bar, its off-track curve as rounds finish. */
+    const tracked = (m: Method, index: number) => ({
+      signal,
+      onProgress: (ap: AlgoProgress) =>
+        report(
+          (si * METHODS.length + index + ap.fraction) / (seeds * METHODS.length),
+          `seed ${si + 1}/${seeds}, ${m}: ${ap.message}`,
+          () => ({ metrics: {}, series: buildSeries(si + 1) }),
+        ),
+      onRound: (r: { round: number; dataSize: number; cost?: number }) => {
+        off[m][r.round][si] = r.cost!;
+        if (m === 'bc') labels[r.round] = r.dataSize;
+      },
+    });
+    const laps = { nDemos: 1, horizon: HORIZON, nRounds: rounds, warmStart: true, learner: RACE_LEARNER };
 
-      // Race: the three learners and the expert through the same trembles (the same races every round).
-      const drivers = [
-        { key: 'expert', policy: carExpert(env) },
-        ...METHODS.map((m) => ({ key: m, policy: scaledPolicy(greedyPolicy(weights[m]!), tasks[m].scaling) })),
-      ];
-      const raceRng = root.stream('races');
-      const totals: Record<string, number> = { expert: 0, bc: 0, dagger: 0, dart: 0 };
-      for (let i = 0; i < RACES; i++) {
-        const lanes = race(drivers, params, HORIZON, raceRng.stream(`race/${i}`));
-        for (const key of Object.keys(totals)) totals[key] += lanes[key].totalOffTrack;
-        if (si === 0 && r === rounds && i === 0) shown = lanes;
-      }
-      for (const key of Object.keys(totals)) off[key as Method | 'expert'][r][si] = (totals[key] / RACES) * dt;
-      shownPartial = buildSeries(si === 0 ? r : rounds, si === 0 ? 1 : si + 1);
+    // BC: one clean lap, then one more clean lap per round (DART's loop with a steady hand is BC given more laps).
+    const bc = await runDart(clean.task, { ...laps, demosPerRound: 1, noise: 0 }, root, tracked('bc', 0));
+    // DAgger: the same first lap and first network, then each round one lap driven by its own network (β = 0),
+    // labelled by the expert.
+    const dagger = await runDagger(
+      clean.task,
+      { ...laps, rolloutsPerRound: 1, beta: firstRoundExpert, initialLearner: bc.rounds[0].weights },
+      root,
+      tracked('dagger', 1),
+    );
+    // DART: every lap driven by the expert under the DART tremble, labelled with what it meant to do.
+    const dart = await runDart(shaky.task, { ...laps, demosPerRound: 1, noise: dartNoise }, root, tracked('dart', 2));
+
+    // The expert meets the same races every round.
+    const expert = carExpert(env);
+    const expertOffTrack = offTrackTime(expert);
+    for (const perSeed of off.expert) perSeed[si] = expertOffTrack;
+    // The race shown: race 0 of the first seed, at the largest budget.
+    if (si === 0) {
+      const final = (weights: MlpWeights, scaling: InputScaling) => scaledPolicy(greedyPolicy(weights), scaling);
+      shown = race(
+        [
+          { key: 'expert', policy: expert },
+          { key: 'bc', policy: final(bc.weights, clean.scaling) },
+          { key: 'dagger', policy: final(dagger.weights, clean.scaling) },
+          { key: 'dart', policy: final(dart.weights, shaky.scaling) },
+        ],
+        params,
+        HORIZON,
+        raceRng.stream('race/0'),
+      );
     }
+    throwIfAborted(signal);
   }
 
-  const series = buildSeries(rounds, seeds);
+  const series = buildSeries(seeds);
   const last = (key: Method | 'expert') => off[key][rounds].reduce((s, v) => s + v, 0) / seeds;
   const bc = last('bc');
   const lanes = shown!;

@@ -13,9 +13,10 @@
  * 13-entry table and its state distribution propagated; no sampling). The expert under the same tremble is the floor.
  *
  * Training budget: every fit is TRAIN_STEPS Adam steps, and every method retrains warm-started from its previous
- * round, as DAgger's retraining does, so the three curves differ only in their data. BC's and DART's per-round
- * growth is written here with trainMlp (trainBc and runDart fit once, from scratch); with ε_D = 0 it is BC exactly
- * (same demonstrations, same streams), and BC's round 0 *is* DAgger's round 0 (the same fit, reused).
+ * round, as DAgger's retraining does, so the three curves differ only in their data. BC given as many labels is DART's
+ * loop with a steady hand (runDart with ε_D = 0: the same demonstrations and streams as trainBc, so it *is* BC given
+ * more demonstrations each round); its round 0 is also DAgger's round 0, which runDagger receives instead of fitting
+ * it again (`initialLearner`). Each method is one call to its algorithm in sims/algos/.
  *
  * Result
  *   series   cost/dagger, cost/bcEqualLabels, cost/dart: {x: round, y: exact J of that round's learner};
@@ -23,21 +24,23 @@
  *            labels/dagger, labels/bcEqualLabels, labels/dart: {x: round, y: expert labels used so far} (equal by
  *            construction: the label budget);
  *            collection/dagger: {x: round, y: mean episode cost while collecting that round's data} (the demonstrator's
- *            in round 0, the β-mixture's after), collection/dart: the shaking demonstrator's mean episode cost
+ *            in round 0, the β-mixture's after), collection/dart: the shaking demonstrator's mean episode cost while
+ *            demonstrating that round's data
  *   metrics  cost/dagger, cost/bcEqualLabels, cost/dart (last round), cost/expert, ratio/bcOverDagger (omitted when
  *            DAgger's cost is 0), labels/perMethod (expert labels each method used in all),
  *            labels/daggerFromRollouts (DAgger's labels on the states its β-mixture rollouts visited),
  *            dagger/firstRoundAtExpert and dart/firstRoundAtExpert (first round within 5% of the expert's cost; omitted
- *            if none), collection/dagger (mean over rounds ≥ 1), collection/dart, dart/noise
+ *            if none), collection/dagger (mean over rounds ≥ 1), collection/dart (over all of DART's
+ *            demonstrations), dart/noise
  *   extras   offsets (−6 … 6), actionLabels, expertTable, expertCost, trainSteps, rounds: one DaggerLaneRound per
  *            round (dagger-lane.params.ts): β, labels used so far, labels per lane added in the round and held after
  *            it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each keyed by method
  */
-import { parseParams } from '../../lib/params';
-import { makeRng, type Rng } from '../../lib/rng';
+import { makeRng } from '../../lib/rng';
 import { betaSchedule, runDagger, type BetaScheduleName } from '../algos/dagger';
-import { laneGreedyTable, laneLearnerCost, laneTask } from '../algos/laneTask';
-import { DEFAULT_LEARNER, learnerSpec, type ImitationTask, type LearnerConfig } from '../algos/task';
+import { runDart, type DartConfig } from '../algos/dart';
+import { laneGreedyTable, laneTask } from '../algos/laneTask';
+import { DEFAULT_LEARNER, type LearnerConfig } from '../algos/task';
 import {
   LANE_ACTION_LABELS,
   LANE_N_STATES,
@@ -47,10 +50,10 @@ import {
   laneStateIndex,
 } from '../envs/lane';
 import { laneExpertTable } from '../experts/lane';
-import { trainMlp, type MlpWeights } from '../policies/mlp';
-import { DAGGER_LANE_METHODS, daggerLaneInfo, type DaggerLaneRound } from './dagger-lane.params';
+import type { MlpWeights } from '../policies/mlp';
+import { DAGGER_LANE_METHODS, daggerLaneInfo, type DaggerLaneMethod, type DaggerLaneRound } from './dagger-lane.params';
 import { progressReporter } from './progress';
-import { checkpoint, defineExperiment, type Point, type Result } from './types';
+import { defineExperiment, type Point, type Result } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The learner and its training budget
@@ -93,54 +96,17 @@ function firstRoundAt(points: readonly Point[], expertCost: number): number {
   return hit ? hit.x : NaN;
 }
 
-interface GrowingRound {
-  weights: MlpWeights;
-  /** Rows of the data set held after this round, and where this round's new rows start. */
-  dataSize: number;
-  newFrom: number;
-  x: Float32Array;
-  /** The demonstrator's mean episode cost over the demonstrations so far. */
-  demonstratorCost: number;
-}
-
-/**
- * BC (noise 0) or DART (noise ε_D) given `rolloutsPerRound` more demonstrations each round: round k trains on the
- * first nDemos + k·rolloutsPerRound demonstrations of the 'demos' stream (episode i is the same whatever the count,
- * so each round's data contain the previous round's), warm-started from round k − 1. Round 0 uses the streams of
- * trainBc / runDart / DAgger's first fit; `round0` hands in that fit when it has already been made.
- */
-async function growingDemonstrations(
-  task: ImitationTask,
-  opts: { nDemos: number; perRound: number; nRounds: number; horizon: number; noise: number; round0?: MlpWeights },
-  rng: Rng,
-  onRound: (k: number, round: GrowingRound) => void,
-  signal?: AbortSignal,
-): Promise<GrowingRound[]> {
-  const spec = learnerSpec(task, DAGGER_LANE_LEARNER);
-  const rounds: GrowingRound[] = [];
-  let weights: MlpWeights | undefined;
-  for (let k = 0; k <= opts.nRounds; k++) {
-    await checkpoint(signal);
-    const data = task.demonstrate(opts.nDemos + k * opts.perRound, opts.horizon, rng.stream('demos'), opts.noise);
-    if (k === 0 && opts.round0) weights = opts.round0;
-    else {
-      const trainRng = k === 0 ? rng.stream('train') : rng.stream(`grown/${k}/train`);
-      weights = (await trainMlp(spec, data, DAGGER_LANE_LEARNER.train, trainRng, { signal, init: weights })).weights;
-    }
-    const newFrom = k === 0 ? 0 : rounds[k - 1].dataSize;
-    const round = { weights, dataSize: data.n, newFrom, x: data.x, demonstratorCost: data.meanEpisodeCost ?? NaN };
-    rounds.push(round);
-    onRound(k, round);
-  }
-  return rounds;
+/** What the round records need of any of the three runs: its learners, and where each round's rows end in D. */
+interface MethodRun {
+  data: { x: Float32Array };
+  rounds: readonly { weights: MlpWeights; dataSize: number; cost?: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The experiment
 // ---------------------------------------------------------------------------------------------------------------
 
-export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw, { seed, signal, onProgress }) => {
-  const p = parseParams(daggerLaneInfo.params, raw).values;
+export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, { seed, signal, onProgress }) => {
   const { rounds: nRounds, rolloutsPerRound, epsilon, horizon, nDemos, noise } = p;
   const encoding = 'scalar' as const;
   const task = laneTask({ epsilon, encoding });
@@ -149,7 +115,6 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
 
   const expertTable = laneExpertTable();
   const expertCost = laneEvaluate(expertTable, { horizon, epsilon }).J;
-  const costOf = (weights: MlpWeights) => laneLearnerCost(weights, { epsilon, encoding }, horizon);
   const labelsAfter = (k: number) => (nDemos + k * rolloutsPerRound) * horizon;
 
   const series: Record<string, Point[]> = {
@@ -167,10 +132,33 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
     metrics: {},
     series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])),
   });
-  // Progress in units of fits: DAgger nRounds + 1, BC nRounds (its round 0 is DAgger's), DART nRounds + 1.
+  // Progress in units of fits: BC nRounds + 1, DAgger nRounds (its round 0 is BC's), DART nRounds + 1.
   const totalFits = 3 * nRounds + 2;
+  /** Options for one method's run: its abort signal, its share of the progress bar, its cost curve as it grows. */
+  const tracked = (method: DaggerLaneMethod, label: string, fitsBefore: number, skipsFirstFit = false) => ({
+    signal,
+    onProgress: (ap: { fraction: number; message: string }) => {
+      const fits = Math.max(0, ap.fraction * (nRounds + 1) - (skipsFirstFit ? 1 : 0));
+      report((fitsBefore + fits) / totalFits, `${label}: ${ap.message}`, partial);
+    },
+    onRound: (r: { round: number; cost?: number }) => series[`cost/${method}`].push({ x: r.round, y: r.cost! }),
+  });
 
-  // 1. DAgger: demonstrations, then nRounds of roll out → label → aggregate → retrain.
+  // 1. BC given as many expert labels: nDemos clean demonstrations, then `rolloutsPerRound` more each round,
+  //    aggregated and retrained warm — DART's loop with ε_D = 0, which is BC (same demonstrations, same streams).
+  //    The clean expert never leaves the centre lane, so every new label is another (y = 0, stay).
+  const demonstrationRounds: Partial<DartConfig> = {
+    nDemos,
+    horizon,
+    nRounds,
+    demosPerRound: rolloutsPerRound,
+    warmStart: true,
+    learner: DAGGER_LANE_LEARNER,
+  };
+  const bc = await runDart(task, { ...demonstrationRounds, noise: 0 }, root, tracked('bcEqualLabels', 'BC', 0));
+
+  // 2. DAgger: the same demonstrations and first learner (BC's), then nRounds of roll out → label → aggregate →
+  //    retrain.
   const dagger = await runDagger(
     task,
     {
@@ -181,75 +169,37 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
       beta: betaSchedule(p.beta as BetaScheduleName, nRounds),
       warmStart: true,
       learner: DAGGER_LANE_LEARNER,
+      initialLearner: bc.rounds[0].weights,
     },
     root,
-    {
-      signal,
-      onProgress: (ap) => {
-        const round = ap.metrics['dagger/round'];
-        const cost = ap.metrics['eval/cost'];
-        // One report per finished round ('round i/N done') carries eval/cost; the final 'done' repeats the last.
-        if (cost !== undefined && ap.message !== 'done' && series['cost/dagger'].length === round)
-          series['cost/dagger'].push({ x: round, y: cost });
-        report((ap.fraction * (nRounds + 1)) / totalFits, `DAgger ${ap.message}`, partial);
-      },
-    },
+    tracked('dagger', 'DAgger', nRounds + 1, true),
   );
-  series['cost/dagger'] = dagger.rounds.map((r) => ({ x: r.round, y: r.cost ?? costOf(r.weights) }));
+
+  // 3. DART: the same rounds of demonstrations, with the demonstrator's hand shaking at ε_D.
+  const dart = await runDart(task, { ...demonstrationRounds, noise }, root, tracked('dart', 'DART', 2 * nRounds + 1));
+
+  // 4. The curves, the label budget, the expert's floor and the per-round records for the round stepper.
+  const runs: Record<DaggerLaneMethod, MethodRun> = { dagger, bcEqualLabels: bc, dart };
+  for (const m of DAGGER_LANE_METHODS) series[`cost/${m}`] = runs[m].rounds.map((r, k) => ({ x: k, y: r.cost! }));
   series['collection/dagger'] = dagger.rounds.map((r) => ({ x: r.round, y: r.collectionCost }));
-
-  // 2. BC and DART, given the same number of expert labels each round.
-  const grow = (noise: number, key: 'cost/bcEqualLabels' | 'cost/dart', fitsBefore: number, round0?: MlpWeights) =>
-    growingDemonstrations(
-      task,
-      { nDemos, perRound: rolloutsPerRound, nRounds, horizon, noise, round0 },
-      root,
-      (k, round) => {
-        series[key].push({ x: k, y: costOf(round.weights) });
-        const fitsDone = fitsBefore + (round0 ? k : k + 1);
-        report(fitsDone / totalFits, `${key === 'cost/dart' ? 'DART' : 'BC'}: round ${k}/${nRounds}`, partial);
-      },
-      signal,
-    );
-  const bc = await grow(0, 'cost/bcEqualLabels', nRounds + 1, dagger.rounds[0].weights);
-  const dart = await grow(noise, 'cost/dart', 2 * nRounds + 1);
-  series['collection/dart'] = dart.map((r, k) => ({ x: k, y: r.demonstratorCost }));
-
-  // 3. The label budget, the expert's floor and the per-round records for the round stepper.
+  series['collection/dart'] = dart.rounds.map((r) => ({ x: r.round, y: r.collectionCost }));
   for (let k = 0; k <= nRounds; k++) {
     for (const m of DAGGER_LANE_METHODS) series[`labels/${m}`].push({ x: k, y: labelsAfter(k) });
     series['cost/expert'].push({ x: k, y: expertCost });
   }
   const obsDim = task.obsDim;
-  const daggerX = dagger.data.x;
+  const perMethod = <T>(f: (run: MethodRun) => T) =>
+    Object.fromEntries(DAGGER_LANE_METHODS.map((m) => [m, f(runs[m])])) as Record<DaggerLaneMethod, T>;
   const rounds: DaggerLaneRound[] = dagger.rounds.map((r, k) => {
-    const from = k === 0 ? 0 : dagger.rounds[k - 1].dataSize;
-    const lanes = (g: GrowingRound[]) => ({
-      fresh: countsPerLane(g[k].x, obsDim, g[k].newFrom, g[k].dataSize),
-      all: countsPerLane(g[k].x, obsDim, 0, g[k].dataSize),
-    });
-    const bcLanes = lanes(bc);
-    const dartLanes = lanes(dart);
+    const from = (run: MethodRun) => (k === 0 ? 0 : run.rounds[k - 1].dataSize);
     return {
       round: k,
       beta: r.beta,
-      labels: { dagger: r.expertLabels, bcEqualLabels: bc[k].dataSize, dart: dart[k].dataSize },
-      newLabels: {
-        dagger: countsPerLane(daggerX, obsDim, from, r.dataSize),
-        bcEqualLabels: bcLanes.fresh,
-        dart: dartLanes.fresh,
-      },
-      data: { dagger: countsPerLane(daggerX, obsDim, 0, r.dataSize), bcEqualLabels: bcLanes.all, dart: dartLanes.all },
-      tables: {
-        dagger: laneGreedyTable(r.weights, encoding),
-        bcEqualLabels: laneGreedyTable(bc[k].weights, encoding),
-        dart: laneGreedyTable(dart[k].weights, encoding),
-      },
-      cost: {
-        dagger: series['cost/dagger'][k].y,
-        bcEqualLabels: series['cost/bcEqualLabels'][k].y,
-        dart: series['cost/dart'][k].y,
-      },
+      labels: perMethod((run) => run.rounds[k].dataSize),
+      newLabels: perMethod((run) => countsPerLane(run.data.x, obsDim, from(run), run.rounds[k].dataSize)),
+      data: perMethod((run) => countsPerLane(run.data.x, obsDim, 0, run.rounds[k].dataSize)),
+      tables: perMethod((run) => laneGreedyTable(run.rounds[k].weights, encoding)),
+      cost: perMethod((run) => run.rounds[k].cost!),
     };
   });
 
@@ -269,7 +219,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (raw,
       'collection/dagger': daggerCollection.length
         ? daggerCollection.reduce((a, b) => a + b, 0) / daggerCollection.length
         : NaN,
-      'collection/dart': dart[dart.length - 1].demonstratorCost,
+      'collection/dart': dart.metrics['cost/demonstrator'],
       'dart/noise': noise,
     }),
     series,

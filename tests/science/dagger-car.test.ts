@@ -3,7 +3,9 @@
 // BC's, over 5 seeds. Checked in the mean over the 5 seeds and in every seed, at the defaults (tremble 0.03, DART
 // noise 0.1, 3 rounds: 300 → 1200 labels) with the band over 5 seeds. Measured when written (seeds 0–4): at 1200
 // labels BC 24.5–27.2 s off the track per 30 s race (mean 25.9), DAgger 0–0.57 s (mean 0.19), DART 0–0.43 s (mean
-// 0.13), the expert 0–0.47 s (mean 0.12): ratios ≈ 0.007 and 0.005. One run of 5 seeds is 50 small trainings: ≈ 6 s
+// 0.13), the expert 0–0.47 s (mean 0.12): ratios ≈ 0.007 and 0.005. Re-measured when the experiment moved onto
+// sims/algos (runDart / runDagger; other rng streams): BC 19.6–27.6 s (mean 24.2), DAgger 0–0.47 s (mean 0.16), DART
+// 0–0.67 s (mean 0.16), the expert unchanged: both ratios ≈ 0.007. One run of 5 seeds is 50 small trainings: ≈ 6 s
 // when the machine is moderately loaded, ≈ 40–70 s under heavy load (the file then exceeds 30 s).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';

@@ -4,7 +4,9 @@
 // fitted β̂ has the sign of −σ and lies within 30% of −σk = ∓0.5. Clean BC on the same seeds blows up in most of them.
 // Measured when written (seeds 0–5; 60 training steps of batch 128): noisy β̂ between ∓0.479 and ∓0.544, worst J
 // 2.6·10⁻⁴ … 2.5·10⁻³ in every seed and both a; clean BC worst J ≥ 41 in 10 of 12 (seed, a) pairs. Each run trains 4
-// small networks (≈ 1.5–7 s per run on this machine under load, so the file takes ≈ 30–50 s there).
+// small networks (≈ 1.5–7 s per run on this machine under load, so the file takes ≈ 30–50 s there). Re-measured when
+// the experiment moved onto sims/algos (trainBc / runDart, one rng shared by all four networks): noisy β̂ between
+// ∓0.476 and ∓0.511, worst J 2.9·10⁻⁴ … 4.7·10⁻³; clean BC worst J ≥ 55 in 9 of 12 pairs (3 of 6 at a = 0.9).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
 import { getExperiment } from '@/sims/experiments/index';

@@ -118,6 +118,24 @@ describe('runDagger mechanics', () => {
     expect(none.metrics['dagger/round']).toBe(0);
   });
 
+  it('an initialLearner equal to its own first fit gives the same run, one fit fewer', async () => {
+    const bc = await trainBc(task, { horizon: 10, nDemos: 3, learner }, makeRng(7));
+    const own = await runDagger(task, small, makeRng(7));
+    const given = await runDagger(task, { ...small, initialLearner: bc.weights }, makeRng(7));
+    expect(flat(given.weights)).toEqual(flat(own.weights));
+    expect(given.rounds.map((r) => r.cost)).toEqual(own.rounds.map((r) => r.cost));
+    expect(given.losses.length).toBeLessThan(own.losses.length);
+  });
+
+  it('learner.retrain sets the warm-started retrainings’ budget; onRound sees every round in order', async () => {
+    const rounds: number[] = [];
+    const r = await runDagger(task, { ...small, learner: { ...learner, retrain: { steps: 5 } } }, makeRng(9), {
+      onRound: (x) => rounds.push(x.round),
+    });
+    expect(rounds).toEqual([0, 1, 2]);
+    expect(r.losses[r.losses.length - 1].step).toBe(20 + 5 + 5 - 1);
+  });
+
   it('reports dagger/round and eval/cost as it goes', async () => {
     const seen: AlgoProgress[] = [];
     await runDagger(task, small, makeRng(9), { onProgress: (p) => seen.push(p) });

@@ -4,9 +4,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../lib/rng';
 import { trainBc } from '../../../../sims/algos/bc';
-import { DART_DEFAULTS, runDart } from '../../../../sims/algos/dart';
+import { DART_DEFAULTS, runDart, type DartRound } from '../../../../sims/algos/dart';
 import { laneTask } from '../../../../sims/algos/laneTask';
-import { DEFAULT_LEARNER } from '../../../../sims/algos/task';
+import { DEFAULT_LEARNER, type AlgoProgress } from '../../../../sims/algos/task';
 import { AbortError } from '../../../../sims/core/abort';
 import { laneEvaluate } from '../../../../sims/envs/lane';
 import { laneExpertTable } from '../../../../sims/experts/lane';
@@ -57,6 +57,66 @@ describe('runDart on LaneKeep (Toy 3A)', () => {
       signal: controller.signal,
       onProgress: (p) => {
         if ((p.metrics['train/step'] ?? 0) >= 10) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('runDart in rounds (Laskey et al.: collect more noisy demonstrations, aggregate, retrain)', () => {
+  const learner = { ...DEFAULT_LEARNER, train: { ...DEFAULT_LEARNER.train, steps: 20 }, retrain: { steps: 10 } };
+  const small = { horizon: 10, nDemos: 3, nRounds: 2, demosPerRound: 2, noise: 0.3, learner };
+
+  it('defaults to one shot; round 0 of a run in rounds is that one-shot run exactly (same streams)', async () => {
+    expect(DART_DEFAULTS.nRounds).toBe(0);
+    const once = await runDart(task, { ...small, nRounds: 0 }, makeRng(4));
+    const rounds = await runDart(task, small, makeRng(4));
+    expect(once.rounds).toHaveLength(1);
+    expect(flat(rounds.rounds[0].weights)).toEqual(flat(once.weights));
+    expect(rounds.rounds[0].cost).toBe(once.metrics['eval/cost']);
+  });
+
+  it('aggregates: D grows by demosPerRound episodes a round, and the earlier rows stay', async () => {
+    const r = await runDart(task, small, makeRng(5));
+    expect(r.rounds.map((x) => x.dataSize)).toEqual([30, 50, 70]);
+    expect(r.rounds.map((x) => x.expertLabels)).toEqual([30, 50, 70]);
+    expect(r.metrics['labels/expert']).toBe(70);
+    expect(r.metrics['dart/round']).toBe(2);
+    const once = await runDart(task, { ...small, nRounds: 0 }, makeRng(5));
+    expect(Array.from(r.data.x.subarray(0, 30))).toEqual(Array.from(once.data.x));
+    // The demonstrator's cost is the mean over all 7 demonstrations, each round's record its own mean.
+    const c = r.rounds.map((x) => x.collectionCost);
+    expect(r.metrics['cost/demonstrator']).toBeCloseTo((3 * c[0] + 2 * c[1] + 2 * c[2]) / 7, 12);
+    // learner.retrain: the warm-started retrainings take 10 steps, the first fit 20.
+    expect(r.losses[r.losses.length - 1].step).toBe(20 + 10 + 10 - 1);
+  });
+
+  it('with ε_D = 0 it is BC given more demonstrations: every round’s labels are (y = 0, stay)', async () => {
+    const r = await runDart(task, { ...small, noise: 0 }, makeRng(6));
+    expect(Array.from(r.data.x).every((x) => x === 0)).toBe(true);
+    expect(r.metrics['cost/demonstrator']).toBe(0);
+  });
+
+  it('reports each round to onRound, in order, and progress that never goes back', async () => {
+    const seen: DartRound[] = [];
+    const progress: AlgoProgress[] = [];
+    await runDart(task, small, makeRng(7), { onRound: (x) => seen.push(x), onProgress: (p) => progress.push(p) });
+    expect(seen.map((x) => x.round)).toEqual([0, 1, 2]);
+    expect(seen.every((x) => x.cost !== undefined)).toBe(true);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i].fraction).toBeGreaterThanOrEqual(progress[i - 1].fraction - 1e-12);
+    expect(progress[progress.length - 1].fraction).toBe(1);
+  });
+
+  it('leaks no tensors when aborted in the middle of a round', async () => {
+    await runDart(task, small, makeRng(1));
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    const run = runDart(task, small, makeRng(3), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.metrics['dart/round'] === 1 && (p.metrics['train/step'] ?? 0) >= 5) controller.abort();
       },
     });
     await expect(run).rejects.toBeInstanceOf(AbortError);
