@@ -176,10 +176,21 @@ function remarkChapter(slug: string, analysis: Analysis) {
             for (const notice of notices) problems.push(`${where(n)}: <${name} experiment="${id}"> params: ${notice.message}`);
             if (!analysis.configs.some((c) => c.experiment === id && c.params === preset)) analysis.configs.push({ experiment: id, params: preset });
             if (name === 'Value') {
-              const metric = attr(n, 'metric') ?? '';
-              const declared = [...info.result.metrics, ...(info.result.optionalMetrics ?? [])];
-              if (!declared.includes(metric)) {
-                problems.push(`${where(n)}: <Value experiment="${id}"> names unknown metric "${metric}" (declared: ${declared.join(', ') || 'none'})`);
+              const metric = attr(n, 'metric');
+              const series = attr(n, 'series');
+              const x = attr(n, 'x');
+              if ((metric === undefined) === (series === undefined)) {
+                problems.push(`${where(n)}: <Value experiment="${id}"> needs either metric="…" or series="…" with x="…"`);
+              } else if (metric !== undefined) {
+                const declared = [...info.result.metrics, ...(info.result.optionalMetrics ?? [])];
+                if (!declared.includes(metric)) {
+                  problems.push(`${where(n)}: <Value experiment="${id}"> names unknown metric "${metric}" (declared: ${declared.join(', ') || 'none'})`);
+                }
+              } else {
+                if (!info.result.series.includes(series!)) {
+                  problems.push(`${where(n)}: <Value experiment="${id}"> names unknown series "${series}" (declared: ${info.result.series.join(', ') || 'none'})`);
+                }
+                if (x === undefined || !Number.isFinite(Number(x))) problems.push(`${where(n)}: <Value series="${series}"> needs a numeric x="…"`);
               }
               const digits = attr(n, 'digits');
               if (digits !== undefined && !/^\d$/.test(digits)) problems.push(`${where(n)}: <Value digits="${digits}"> must be one digit, 0–9`);

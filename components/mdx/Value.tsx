@@ -5,8 +5,12 @@ export interface ValueProps {
   experiment: string;
   /** The figure's preset, as in its LiveFigure ("epsilon=0.05&horizon=80"); omit for the defaults. */
   params?: string;
-  /** A metric the experiment declares (checked at build time). */
-  metric: string;
+  /** A metric the experiment declares (checked at build time). Give either `metric`, or `series` and `x`. */
+  metric?: string;
+  /** A series of the experiment: the value quoted is its point at `x` (there must be exactly one). */
+  series?: string;
+  /** The x of the point of `series` to quote (as written: "80", "0.01"). */
+  x?: string;
   /** Decimals (one digit as a string: "2"); default 2 for `fixed`, 0 for `percent` and `times`. */
   digits?: string;
   /** `fixed` (default), `percent` (× 100 with %), `times` (a ratio, with ×), `integer` (rounded, thousands separated). */
@@ -17,12 +21,24 @@ export interface ValueProps {
  * A number the prose quotes, rendered from the figure's build-time result (content/results.ts): retuning an
  * experiment can never leave a stale number in a chapter. Fails the build when the metric is missing.
  */
-export function Value({ experiment, params = '', metric, digits, format = 'fixed' }: ValueProps) {
+export function Value({ experiment, params = '', metric, series, x, digits, format = 'fixed' }: ValueProps) {
   const result = shippedResult(experiment, params);
-  const value = result.metrics[metric];
+  const what = metric !== undefined ? `metric="${metric}"` : `series="${series}" x="${x}"`;
+  let value: number | undefined;
+  if (metric !== undefined) value = result.metrics[metric];
+  else {
+    const points = (series !== undefined ? result.series[series] : undefined) ?? [];
+    const at = points.filter((p) => p.x === Number(x));
+    if (at.length !== 1) {
+      throw new Error(
+        `<Value experiment="${experiment}" ${what}>: the series has ${at.length} points at x = ${x} (x values: ${points.map((p) => p.x).join(', ')})`,
+      );
+    }
+    value = at[0].y;
+  }
   if (value === undefined || !Number.isFinite(value)) {
     throw new Error(
-      `<Value experiment="${experiment}" metric="${metric}"${params ? ` params="${params}"` : ''}>: the build-time result has no finite value for this metric (it is undefined in this configuration).`,
+      `<Value experiment="${experiment}" ${what}${params ? ` params="${params}"` : ''}>: the build-time result has no finite value here (it is undefined in this configuration).`,
     );
   }
   const d = digits === undefined ? (format === 'fixed' ? 2 : format === 'integer' ? 0 : format === 'percent' ? 0 : 1) : Number(digits);
@@ -35,7 +51,7 @@ export function Value({ experiment, params = '', metric, digits, format = 'fixed
           ? Math.round(value).toLocaleString('en-US')
           : value.toFixed(d);
   return (
-    <span className="value" data-experiment={experiment} data-metric={metric} title={`Computed by the figure (${experiment}: ${metric})`}>
+    <span className="value" data-experiment={experiment} data-metric={metric ?? `${series}@${x}`} title={`Computed by the figure (${experiment}: ${metric ?? `${series} at ${x}`})`}>
       {text}
     </span>
   );

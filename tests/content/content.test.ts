@@ -98,6 +98,12 @@ describe('content rules reject broken chapters', () => {
     ['an unknown live experiment', '## A\n\n<LiveFigure experiment="nope" />\n', /unknown experiment "nope"/],
     ['a bad live-figure preset', '## A\n\n<LiveFigure experiment="bc-lane" params="epsilon=7" />\n', /clamped/],
     ['math KaTeX cannot parse', '## A\n\n$$\n\\frac{1}{\n$$\n', /KaTeX/],
+    ['a quoted number from an unknown experiment', '## A\n\nIt costs <Value experiment="nope" metric="cost/bc" />.\n', /unknown experiment "nope"/],
+    ['a quoted number of an unknown metric', '## A\n\nIt costs <Value experiment="lane-horizon" metric="cost/typo" />.\n', /unknown metric "cost\/typo"/],
+    ['a quoted number under a bad preset', '## A\n\nIt costs <Value experiment="lane-horizon" params="epsilon=7" metric="cost/bc" />.\n', /clamped/],
+    ['a quoted series point of an unknown series', '## A\n\n<Value experiment="lane-horizon" series="nope" x="10" />\n', /unknown series "nope"/],
+    ['a quoted number with neither metric nor series', '## A\n\n<Value experiment="lane-horizon" />\n', /needs either metric/],
+    ['a quoted number with bad digits', '## A\n\n<Value experiment="lane-horizon" metric="cost/bc" digits="two" />\n', /digits/],
   ];
   it.each(cases)('fails on %s', async (_name, source, message) => {
     await expect(compileSource('broken', source)).rejects.toThrow(message);
@@ -113,6 +119,19 @@ describe('content rules reject broken chapters', () => {
     const chapter = await compileSource('numbering', source);
     expect(chapter.code).toMatch(/number:"2"/);
     expect(chapter.citations).toEqual(['ross2011dagger']);
+  });
+
+  it('collects every configuration a chapter shows or quotes, once each (for the build-time results)', async () => {
+    const source = [
+      '## A',
+      '<LiveFigure experiment="lane-horizon" />',
+      'It costs <Value experiment="lane-horizon" metric="cost/bc" digits="1" /> and <Value experiment="lane-horizon" params="epsilon=0.05" series="bc" x="80" />.',
+    ].join('\n\n');
+    const chapter = await compileSource('configs', source);
+    expect(chapter.configs).toEqual([
+      { experiment: 'lane-horizon', params: '' },
+      { experiment: 'lane-horizon', params: 'epsilon=0.05' },
+    ]);
   });
 
   it('slugs headings like GitHub', () => {
