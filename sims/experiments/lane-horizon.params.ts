@@ -139,7 +139,7 @@ export const laneHorizonInfo = defineInfo<LaneHorizonExtras>()({
     },
   },
   result: {
-    metrics: ['cost/bc', 'cost/dagger', 'cost/expert'],
+    metrics: ['cost/bc', 'cost/dagger', 'cost/expert', 'offCentre/bc', 'offCentre/dagger', 'offCentre/expert'],
     // Undefined where a cost is 0 (ε = 0), and the trained-policy checks only in trained mode.
     optionalMetrics: [
       'slope/bc',

@@ -13,6 +13,7 @@
  * Result
  *   series   bc, dagger, expert: {x: H, y: J};  theory/bc: εH²/3, theory/dagger: (2ε/3)·H (the closed forms of §2(b))
  *   metrics  slope/bc, slope/dagger, slope/expert (least-squares slope of log J on log H over the grid),
+ *            offCentre/bc, offCentre/dagger, offCentre/expert (share of the steps 1 … heatmapH spent off centre),
  *            ratio/bcOverDagger (at the largest H), cost/bc, cost/dagger, cost/expert (at the largest H); trained mode
  *            also trained/bcIsStay and trained/daggerIsExpert (fraction of horizons where the learned table is "stay"
  *            everywhere / equals the expert's on |y| ≤ 2)
@@ -60,6 +61,14 @@ function slopeOrNaN(points: readonly Point[]): number {
     points.map((p) => p.x),
     points.map((p) => p.y),
   );
+}
+
+/** The fraction of steps t = 1 … H spent off the centre lane, from the rows of d_t(y). */
+function offCentreShare(rows: number[][]): number {
+  const centre = LANE_OFFSETS.indexOf(0);
+  let off = 0;
+  for (let t = 1; t < rows.length; t++) off += 1 - rows[t][centre];
+  return off / Math.max(1, rows.length - 1);
 }
 
 /** d_t(y) for t = 0 … H as rows of 13 numbers. */
@@ -135,7 +144,15 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (p,
   const lastH = horizons[horizons.length - 1];
   const last = (key: 'bc' | 'dagger' | 'expert') => series[key][series[key].length - 1].y;
 
+  const visitation = {
+    expert: visitationRows(expertTable, p.heatmapH, p.epsilon),
+    bc: visitationRows(heat.bc, p.heatmapH, p.epsilon),
+    dagger: visitationRows(heat.dagger, p.heatmapH, p.epsilon),
+  };
   const metrics: LaneHorizonResult['metrics'] = finiteOnly({
+    'offCentre/bc': offCentreShare(visitation.bc),
+    'offCentre/dagger': offCentreShare(visitation.dagger),
+    'offCentre/expert': offCentreShare(visitation.expert),
     'slope/bc': slopeOrNaN(series.bc),
     'slope/dagger': slopeOrNaN(series.dagger),
     'slope/expert': slopeOrNaN(series.expert),
@@ -159,9 +176,7 @@ export const laneHorizonExperiment = defineExperiment(laneHorizonInfo, async (p,
         horizon: p.heatmapH,
         trainedAtHorizon: trained ? nearest : null,
         offsets: [...LANE_OFFSETS],
-        expert: visitationRows(expertTable, p.heatmapH, p.epsilon),
-        bc: visitationRows(heat.bc, p.heatmapH, p.epsilon),
-        dagger: visitationRows(heat.dagger, p.heatmapH, p.epsilon),
+        ...visitation,
       },
       tables: {
         offsets: [...LANE_OFFSETS],
