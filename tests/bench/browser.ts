@@ -58,6 +58,7 @@ export const BUDGETS = {
   firstRedrawMedianMs: 100,
   firstRedrawP95Ms: 250,
   defaultRunMs: 1500,
+  scrollToResultMs: 100,
   longTasks: 0,
   firstLoadJsKb: 180,
 };
@@ -182,6 +183,24 @@ export interface PageReport {
   workerTfjsGzipKb: number;
 }
 
+/** One figure scrolled into view on its chapter page: how long until its default result was drawn. */
+export interface ScrollSample {
+  path: string;
+  id: string;
+  /** From the scroll to the commit that shows data-status="done" (0 when it was already drawn). */
+  ms: number | null;
+  /** What the status line said: a build-time result, or a worker run. */
+  source: 'build' | 'worker' | 'none';
+}
+
+export interface ScrollReport {
+  samples: ScrollSample[];
+  /** Over every figure of every page. */
+  summary: Summary;
+  /** Worker runs started while the reader only scrolled (should be 0: the default view is the shipped result). */
+  workerRuns: number;
+}
+
 export interface BrowserBenchReport {
   when: string;
   environment: {
@@ -197,6 +216,7 @@ export interface BrowserBenchReport {
   budgets: typeof BUDGETS;
   notes: string[];
   pages: PageReport[];
+  scroll: ScrollReport;
   experiments: ExperimentReport[];
   /** Measurements that failed (a figure that never finished, a page error): the rest of the bench went on. */
   failed: { id: string; error: string }[];
@@ -351,6 +371,7 @@ interface WorkerStatsLike {
   backend: string | null;
   memory: { numTensors: number; numBytes: number } | null;
   runsCompleted: number;
+  activeRuns: number[];
   lastRunMs: number | null;
 }
 
@@ -525,6 +546,53 @@ async function measurePage(browser: Browser, baseURL: string, siteDir: string, p
 // ---------------------------------------------------------------------------------------------------------------
 // Widgets
 // ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A reader scrolling through each chapter (and the lab): one fresh load per page, every figure mounted first (the
+ * reader is still reading above it), then each figure scrolled to the top of the viewport in order, timing until its
+ * figure commits data-status="done". The default view of every figure is its build-time result, so this should take
+ * no worker run at all; the worker's run count at the end says whether any started.
+ */
+async function measureScroll(browser: Browser, baseURL: string, errors: string[]): Promise<ScrollReport> {
+  const samples: ScrollSample[] = [];
+  let workerRuns = 0;
+  for (const path of [...toc.map((c) => `/learn/${c.slug}/`), '/lab/']) {
+    const { context, page } = await newPage(browser, errors);
+    try {
+      await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      await page
+        .waitForFunction(() => document.querySelectorAll('[data-experiment]').length >= document.querySelectorAll('.figure-body, .lab-entry').length, null, {
+          timeout: 30_000,
+        })
+        .catch(() => undefined);
+      const ids = await page.locator('[data-experiment]').evaluateAll((els) => els.map((e) => e.getAttribute('data-experiment') ?? ''));
+      for (const [index, id] of ids.entries()) {
+        const ms = (await page.evaluate(
+          `new Promise((resolve) => {
+            const el = document.querySelectorAll('[data-experiment]')[${index}];
+            const t0 = performance.now();
+            if (el.getAttribute('data-status') === 'done') { el.scrollIntoView({ block: 'start' }); resolve(0); return; }
+            const observer = new MutationObserver(() => {
+              if (el.getAttribute('data-status') === 'done') { observer.disconnect(); resolve(performance.now() - t0); }
+            });
+            observer.observe(el, { attributes: true, attributeFilter: ['data-status'] });
+            el.scrollIntoView({ block: 'start' });
+            setTimeout(() => { observer.disconnect(); resolve(null); }, 20000);
+          })`,
+        )) as number | null;
+        const status = (await page.locator('[data-experiment]').nth(index).getByTestId('figure-status').innerText().catch(() => '')) ?? '';
+        samples.push({ path, id, ms, source: ms === null ? 'none' : status.includes('built') ? 'build' : 'worker' });
+        await page.waitForTimeout(200);
+      }
+      const stats = await workerStats(page);
+      workerRuns += stats.reduce((n, s) => n + s.runsCompleted + s.activeRuns.length, 0);
+    } finally {
+      await context.close();
+    }
+  }
+  return { samples, summary: summarize(samples.map((s) => s.ms)), workerRuns };
+}
 
 type LoadSample = ExperimentReport['loads'][number];
 
@@ -756,6 +824,8 @@ export async function runBrowserBench(
       log(`  page weight ${path} …`);
       pages.push(await measurePage(browser, baseURL, siteDir, path, []));
     }
+    log('  scrolling through every chapter: figure on screen → default result drawn …');
+    const scroll = await measureScroll(browser, baseURL, []);
     const experiments: ExperimentReport[] = [];
     const built = builtExperiments(siteDir);
     const ids = opts.only ? built.filter((id) => opts.only!.includes(id)) : built;
@@ -895,6 +965,7 @@ export async function runBrowserBench(
         'JS sizes: the files gzipped at level 9 from out/; first-load = main-thread JS fetched before the load event; worker = the requests Playwright saw beyond the window’s own (a chunk both threads load counts in both).',
       ],
       pages,
+      scroll,
       experiments,
       failed,
       variants: variantChecks,
@@ -995,6 +1066,16 @@ export function formatBrowserTable(report: BrowserBenchReport): string {
     ]);
   }
   sections.push({ title: 'first-load JS, gzip -9 (main thread, before the load event)', rows: pageRows });
+
+  const sc = report.scroll;
+  const scrollRows: Row[] = sc.samples.map((x) => [`${x.path} ${x.id}`, `${ms(x.ms)} (${x.source === 'build' ? 'build-time result' : x.source})`, `≤ ${b.scrollToResultMs} ms`, mark(x.ms === null ? false : x.ms <= b.scrollToResultMs)]);
+  scrollRows.push([
+    `all ${sc.samples.length} figures`,
+    `median ${ms(sc.summary.median)}, p95 ${ms(sc.summary.p95)}; worker runs while scrolling: ${sc.workerRuns}`,
+    `≤ ${b.scrollToResultMs} ms median, 0 runs`,
+    mark(sc.summary.median !== null && sc.summary.median <= b.scrollToResultMs && sc.workerRuns === 0),
+  ]);
+  sections.push({ title: 'figure scrolled into view → its default result drawn (one load per page)', rows: scrollRows });
 
   const w = [0, 0, 0];
   for (const sec of sections) for (const r of sec.rows) for (let i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length);
