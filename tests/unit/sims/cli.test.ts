@@ -16,6 +16,7 @@ import {
   UsageError,
 } from '@/sims/cli';
 import { catalog } from '@/sims/experiments/catalog';
+import { PARAM_VOCABULARY } from '@/sims/experiments/vocabulary';
 import type { NumberParam } from '@/lib/params';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -192,6 +193,9 @@ describe('spawned: npm run sim -- …', () => {
       for (const key of Object.keys(info.params)) expect(stdout).toContain(key);
     }
     expect(stdout).toMatch(/horizon\s+default 64 steps\s+integer in \[5, 200\] steps/);
+    // …and the shared parameter vocabulary, so a reader of one experiment knows the keys of all.
+    expect(stdout).toContain('shared parameter keys');
+    for (const key of Object.keys(PARAM_VOCABULARY)) expect(stdout).toMatch(new RegExp(`\\n\\s+${key}\\s+\\S`));
   });
 
   it('run --json prints one parseable JSON object on stdout, progress on stderr', () => {
