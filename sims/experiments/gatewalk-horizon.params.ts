@@ -159,14 +159,7 @@ export const gatewalkHorizonInfo = defineInfo<GatewalkHorizonExtras>()({
       'rate/shared',
     ],
     // Curves not selected by `curves` are empty; exact/… are empty unless the learner is logistic.
-    series: [
-      'sharedSparse',
-      'perStepSparse',
-      'sharedDense',
-      'perStepDense',
-      'exact/sharedSparse',
-      'exact/sharedDense',
-    ],
+    series: ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense', 'exact/sharedSparse', 'exact/sharedDense'],
     extras: ['horizons', 'learner', 'datasets', 'n', 'gust'],
   },
 });
