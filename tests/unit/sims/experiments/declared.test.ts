@@ -24,7 +24,10 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
     { learner: 'logistic', curves: 'shared', hMax: 8, datasets: 20, logisticDatasets: 1, logisticSteps: 10 },
   ],
   'lane-horizon': [{}, { epsilon: 0 }],
-  'exposure-bias': [{ nStrings: 100, rounds: 1, maxH: 32 }, { student: 'window', nStrings: 100, rounds: 1, maxH: 32 }],
+  'exposure-bias': [
+    { nStrings: 100, rounds: 1, maxH: 32 },
+    { student: 'window', nStrings: 100, rounds: 1, maxH: 32 },
+  ],
   'two-worlds': [{ width: 8 }],
   'bc-car': [
     { nDemos: 2, horizon: 100 },
