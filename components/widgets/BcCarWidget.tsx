@@ -1,33 +1,21 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { LineChart } from '@/components/viz/LineChart';
 import { TrajectoryPlayer, type TrajectoryTrack } from '@/components/viz/TrajectoryPlayer';
 import { useElementWidth } from '@/components/viz/hooks';
 import { makeCarRenderer } from '@/components/viz/renderers/car';
-import type { ParamValues } from '@/lib/params';
-import { bcCarInfo } from '@/sims/experiments/bc-car.params';
-import type { Result } from '@/sims/experiments/types';
+import { bcCarInfo, type BcCarResult } from '@/sims/experiments/bc-car.params';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 
-type BcCarValues = ParamValues<typeof bcCarInfo.params>;
-
-interface BcCarExtras {
-  dt?: number;
-  halfWidth?: number;
-  crashOffset?: number;
-  races?: number;
-  trembleSteps?: number[];
-}
-
 /** Below this width the legend moves above the track, so the canvas gets taller. */
 const NARROW = 560;
 
-function seconds(x: number | undefined, digits = 1): string {
-  return `${(x ?? 0).toFixed(digits)} s`;
+function seconds(x: number, digits = 1): string {
+  return `${x.toFixed(digits)} s`;
 }
 
 /**
@@ -35,47 +23,41 @@ function seconds(x: number | undefined, digits = 1): string {
  * through the same actuator trembles, a sentence with their off-track times, and the off-track time accumulating
  * over the race.
  */
-export function BcCarWidget({ urlKey, preset }: WidgetProps) {
+export function BcCarWidget({ urlKey, preset, shipped }: WidgetProps<BcCarResult>) {
   return (
-    <ExperimentFrame info={bcCarInfo} urlKey={urlKey} preset={preset}>
-      {({ state, values }) => <BcCarFigure state={state} values={values} />}
+    <ExperimentFrame info={bcCarInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
+      {({ state }) => <BcCarFigure state={state} />}
     </ExperimentFrame>
   );
 }
 
 interface BcCarFigureProps {
-  /** The experiment's state (partial while running, final when done). */
-  state: ExperimentState;
-  /** The parameters the figure is computing or showing. */
-  values: BcCarValues;
+  /** The experiment's state: its result is the last finished one, kept (and `stale`) while a rerun computes. */
+  state: ExperimentState<BcCarResult>;
 }
 
-function BcCarFigure({ state, values }: BcCarFigureProps) {
-  // While a new run trains, keep showing the last finished race (a partial result has no race yet), dimmed.
-  const [kept, setKept] = useState<{ result: Result; values: BcCarValues } | null>(null);
-  if (state.status === 'done' && state.result && state.result !== kept?.result)
-    setKept({ result: state.result, values });
-  const r = state.status === 'done' ? state.result : (kept?.result ?? null);
-  const shownValues = state.status === 'done' ? values : (kept?.values ?? values);
-  const stale = state.status !== 'done' && r !== null;
+function BcCarFigure({ state }: BcCarFigureProps) {
+  // While a new run trains, keep showing the last finished race (a partial result has no race yet), dimmed. The
+  // sentence reads the settings that result was computed with from the result itself.
+  const r = state.result;
+  const shownValues = r?.extras;
+  const stale = state.stale && r !== null;
 
   const stageRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(stageRef);
-  const extras = (r?.extras ?? {}) as BcCarExtras;
+  const extras = r?.extras;
   const renderer = useMemo(
     () =>
       makeCarRenderer({
-        trembleSteps: extras.trembleSteps ?? [],
-        ...(extras.dt !== undefined ? { dt: extras.dt } : {}),
-        ...(extras.halfWidth !== undefined ? { halfWidth: extras.halfWidth } : {}),
-        ...(extras.crashOffset !== undefined ? { crashOffset: extras.crashOffset } : {}),
+        trembleSteps: extras?.trembleSteps ?? [],
+        ...(extras ? { dt: extras.dt, halfWidth: extras.halfWidth, crashOffset: extras.crashOffset } : {}),
         badges: { expert: 'E', bc: 'B' },
       }),
-    [extras.trembleSteps, extras.dt, extras.halfWidth, extras.crashOffset],
+    [extras],
   );
   const tracks = useMemo<TrajectoryTrack[] | null>(
     () =>
-      r?.trajectories?.expert && r.trajectories.bc
+      r !== null
         ? [
             { key: 'expert', label: 'Expert', role: 'expert', trajectory: r.trajectories.expert },
             { key: 'bc', label: 'BC clone', role: 'bc', trajectory: r.trajectories.bc },
@@ -84,19 +66,19 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
     [r],
   );
 
-  const m = r?.metrics ?? {};
-  const races = m.races ?? extras.races ?? 8;
-  const raceSeconds = shownValues.horizon * (extras.dt ?? 0.1);
-  const ratio = m['ratio/bcOverExpert'];
+  const m = r?.metrics;
+  const races = m?.races;
+  const raceSeconds = shownValues ? shownValues.horizon * shownValues.dt : undefined;
+  const ratio = m?.['ratio/bcOverExpert'];
   return (
     <>
       <p className={styles.summary} aria-live="off">
-        {r ? (
+        {m && races !== undefined && raceSeconds !== undefined && shownValues ? (
           <>
             Trained on {shownValues.nDemos} clean {shownValues.nDemos === 1 ? 'demonstration' : 'demonstrations'} (which
-            never stray more than <strong>{((m['demo/maxOffset'] ?? 0) * 100).toFixed(1)} cm</strong> from the centre
+            never stray more than <strong>{(m['demo/maxOffset'] * 100).toFixed(1)} cm</strong> from the centre
             line), the clone copies the expert&apos;s steering to within{' '}
-            <strong>{(m['fit/rmse'] ?? 0).toFixed(3)} rad/s</strong> (rms).{' '}
+            <strong>{m['fit/rmse'].toFixed(3)} rad/s</strong> (rms).{' '}
             {shownValues.epsilon > 0
               ? `Racing ${races} times through the same trembles at ${shownValues.speed} m/s, it spends`
               : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`}{' '}
@@ -108,8 +90,8 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
                 (<strong>{ratio >= 100 ? ratio.toFixed(0) : ratio.toFixed(1)}×</strong>)
               </>
             ) : null}
-            , and crashes in <strong>{m['crashes/bc'] ?? 0}</strong> of {races} races (the expert in{' '}
-            {m['crashes/expert'] ?? 0}).
+            , and crashes in <strong>{m['crashes/bc']}</strong> of {races} races (the expert in{' '}
+            {m['crashes/expert']}).
           </>
         ) : (
           'Training the clone on the expert’s demonstrations, then racing it…'
@@ -137,7 +119,7 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
         xLabel="time in the race (s)"
         yLabel="off-track time so far (s)"
         height={260}
-        caption={`Mean over the ${races} races of this seed (shaded: fewest to most); the animation plays race 1. A crashed car stays off the track, so its line climbs 1 s per second.`}
+        caption={`Mean over the ${races !== undefined ? `${races} ` : ''}races of this seed (shaded: fewest to most); the animation plays race 1. A crashed car stays off the track, so its line climbs 1 s per second.`}
       />
     </>
   );

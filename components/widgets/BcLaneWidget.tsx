@@ -4,17 +4,10 @@ import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart } from '@/components/viz/LineChart';
 import { TrajectoryPlayer } from '@/components/viz/TrajectoryPlayer';
 import { laneRenderer } from '@/components/viz/renderers/lane';
-import { bcLaneInfo } from '@/sims/experiments/bc-lane.params';
+import { bcLaneInfo, type BcLaneResult } from '@/sims/experiments/bc-lane.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
-
-const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
-
-interface BcLaneExtras {
-  actionProbs?: number[][];
-  demoCounts?: number[];
-}
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -24,16 +17,16 @@ function pct(x: number): string {
  * Behavior cloning on LaneKeep: the expert's and the BC car's rollouts under the same trembles, what BC learned in
  * every lane (and which lanes it ever saw), where each car spends its time, and the training loss.
  */
-export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
+export function BcLaneWidget({ urlKey, preset, shipped }: WidgetProps<BcLaneResult>) {
   return (
-    <ExperimentFrame info={bcLaneInfo} urlKey={urlKey} preset={preset}>
+    <ExperimentFrame info={bcLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
       {({ state, values }) => {
+        // The last complete result (kept while a rerun computes); the loss curve also draws the run in flight.
         const r = state.result;
-        const m = r?.metrics ?? {};
-        const extras = (r?.extras ?? {}) as BcLaneExtras;
+        const live = state.partial ?? state.result;
         const final = state.status === 'done' && r;
         const tracks =
-          r?.trajectories?.expert && r.trajectories.bc
+          r !== null
             ? [
                 { key: 'expert', label: 'Expert', role: 'expert' as const, trajectory: r.trajectories.expert },
                 { key: 'bc', label: 'BC learner', role: 'bc' as const, trajectory: r.trajectories.bc },
@@ -45,11 +38,11 @@ export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
               {final ? (
                 <>
                   Training fits the demonstrations: the network takes the expert&apos;s action in{' '}
-                  <strong>{pct(m['accuracy/demoStates'] ?? 0)}</strong> of demonstrated states. Deployed with a{' '}
+                  <strong>{pct(final.metrics['accuracy/demoStates'])}</strong> of demonstrated states. Deployed with a{' '}
                   {pct(values.epsilon)} tremble for {values.horizon} steps, it spends{' '}
-                  <strong>{(m['cost/bc'] ?? 0).toFixed(1)}</strong> steps off centre on average, against{' '}
-                  <strong>{(m['cost/expert'] ?? 0).toFixed(2)}</strong> for the expert
-                  {m['ratio/bcOverExpert'] ? <> ({m['ratio/bcOverExpert'].toFixed(0)}×)</> : null}.
+                  <strong>{final.metrics['cost/bc'].toFixed(1)}</strong> steps off centre on average, against{' '}
+                  <strong>{final.metrics['cost/expert'].toFixed(2)}</strong> for the expert
+                  {final.metrics['ratio/bcOverExpert'] !== undefined ? <> ({final.metrics['ratio/bcOverExpert'].toFixed(0)}×)</> : null}.
                 </>
               ) : (
                 'Training the network on the expert’s demonstrations…'
@@ -69,26 +62,26 @@ export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
             <div className={styles.grid}>
               <div>
                 <p className={styles.panelTitle}>What BC learned in each lane</p>
-                {extras.actionProbs ? (
+                {r ? (
                   <Heatmap
                     title="Probability of each action, per lane, for the trained network"
                     rows={['left', 'stay', 'right'].map((label, a) => ({
                       key: label,
                       label: `P(${label})`,
-                      values: extras.actionProbs!.map((p) => p[a]),
+                      values: r.extras.actionProbs.map((p) => p[a]),
                     }))}
-                    columns={OFFSETS}
+                    columns={r.extras.offsets}
                     columnLabel="lane offset y"
                     valueLabel="probability"
                     max={1}
                     cellHeight={30}
                   />
                 ) : null}
-                {extras.demoCounts ? (
+                {r ? (
                   <Heatmap
                     title="Demonstration pairs per lane"
-                    rows={[{ key: 'demos', label: 'demos', values: extras.demoCounts, role: 'expert' }]}
-                    columns={OFFSETS}
+                    rows={[{ key: 'demos', label: 'demos', values: r.extras.demoCounts, role: 'expert' }]}
+                    columns={r.extras.offsets}
                     columnLabel="lane offset y"
                     valueLabel="pairs"
                     scale="sqrt"
@@ -99,14 +92,14 @@ export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
               </div>
               <div>
                 <p className={styles.panelTitle}>Where each car spends its time</p>
-                {r?.series['visitation/expert'] && r.series['visitation/bc'] ? (
+                {r ? (
                   <Heatmap
                     title="Fraction of the episode spent in each lane, expert vs BC"
                     rows={[
                       { key: 'expert', label: 'expert', values: r.series['visitation/expert'].map((p) => p.y), role: 'expert' },
                       { key: 'bc', label: 'BC', values: r.series['visitation/bc'].map((p) => p.y), role: 'bc' },
                     ]}
-                    columns={OFFSETS}
+                    columns={r.extras.offsets}
                     columnLabel="lane offset y"
                     valueLabel="fraction of steps"
                     scale="sqrt"
@@ -117,7 +110,7 @@ export function BcLaneWidget({ urlKey, preset }: WidgetProps) {
                 ) : null}
                 <LineChart
                   title="Training loss"
-                  series={[{ key: 'loss', label: 'log-loss (minibatch)', role: 'learner', points: r?.series['loss/train'] ?? [] }]}
+                  series={[{ key: 'loss', label: 'log-loss (minibatch)', role: 'learner', points: live?.series['loss/train'] ?? [] }]}
                   xLabel="optimiser step"
                   yLabel="log-loss (nats)"
                   logY

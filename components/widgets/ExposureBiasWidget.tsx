@@ -9,8 +9,15 @@ import { roleColor } from '@/components/viz/palette';
 import type { ParamValues } from '@/lib/params';
 import { makeRng, type Rng } from '@/lib/rng';
 import { depthTrace, invalidMask, sampleString, tokensToString, type DyckTablePolicy } from '@/sims/envs/dyck';
-import { exposureBiasInfo } from '@/sims/experiments/exposure-bias.params';
-import type { Point, Result } from '@/sims/experiments/types';
+import {
+  exposureBiasInfo,
+  type DyckStudent as Student,
+  type ExposureBiasResult,
+  type GeneratedString,
+  type StudentStrings,
+  type StudentTable,
+} from '@/sims/experiments/exposure-bias.params';
+import type { Point } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
@@ -18,41 +25,12 @@ import css from './ExposureBiasWidget.module.css';
 
 type Values = ParamValues<typeof exposureBiasInfo.params>;
 
-// The shapes of the experiment's extras (sims/experiments/exposure-bias.ts documents them).
-interface GeneratedString {
-  text: string;
-  invalid: number[];
-  depths: number[];
-}
-interface StudentStrings {
-  samples: GeneratedString[];
-  withErrors: GeneratedString[];
-  nSampled: number;
-  nWithErrors: number;
-}
-interface StudentTable {
-  kind: 'depth' | 'window';
-  depthCap: number;
-  windowK: number;
-  probOpen: number[];
-}
-interface Extras {
-  horizons?: number[];
-  tau?: number;
-  maxH?: number;
-  strings?: Record<Student, StudentStrings>;
-  students?: Record<Student | 'teacher', StudentTable>;
-  depthLabels?: number[];
-}
+type Result = ExposureBiasResult;
 
-type Student = 'bc' | 'onPolicy';
 const STUDENTS: readonly Student[] = ['bc', 'onPolicy'];
 const NAMES: Record<Student, string> = { bc: 'Teacher forcing (BC)', onPolicy: 'On-policy distillation' };
 const SHORT: Record<Student, string> = { bc: 'BC', onPolicy: 'on-policy' };
 
-/** Strings shown per student, and how many a fresh draw samples to find the ones with a mistake. */
-const N_SHOWN = 4;
-const N_SAMPLED = 200;
 /** Typing speed of the generator panel. */
 const TOKENS_PER_SECOND = 48;
 
@@ -64,9 +42,9 @@ const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(
  * and the on-policy student with their invalid tokens marked, the dense or sparse metric against string length,
  * and what each student does at each depth.
  */
-export function ExposureBiasWidget({ urlKey, preset }: WidgetProps) {
+export function ExposureBiasWidget({ urlKey, preset, shipped }: WidgetProps<ExposureBiasResult>) {
   return (
-    <ExperimentFrame info={exposureBiasInfo} urlKey={urlKey} preset={preset}>
+    <ExperimentFrame info={exposureBiasInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
       {({ state, values, seed }) => <ExposureBiasFigure state={state} values={values} seed={seed} />}
     </ExperimentFrame>
   );
@@ -74,7 +52,7 @@ export function ExposureBiasWidget({ urlKey, preset }: WidgetProps) {
 
 interface ExposureBiasFigureProps {
   /** The experiment's state (the last result stays up while a rerun computes). */
-  state: ExperimentState;
+  state: ExperimentState<ExposureBiasResult>;
   /** The parameters being computed or shown. */
   values: Values;
   /** The figure's seed: fresh strings are drawn from it, so a link reproduces them too. */
@@ -82,15 +60,15 @@ interface ExposureBiasFigureProps {
 }
 
 function ExposureBiasFigure({ state, values, seed }: ExposureBiasFigureProps) {
+  // The last complete result (this experiment reports no partial curves); kept while a rerun computes.
   const r = state.result;
-  const extras = (r?.extras ?? {}) as Extras;
   return (
     <>
-      <p className={styles.summary}>{r && extras.strings ? summary(r, values) : 'Training both students and evaluating them exactly…'}</p>
-      <TextGenerator extras={extras} result={r} seed={seed} />
-      {values.metric === 'sparse' ? <SparseChart r={r} extras={extras} /> : <DenseChart r={r} extras={extras} />}
-      {extras.students?.bc.kind === 'depth' && extras.depthLabels ? (
-        <DepthTable students={extras.students} depthLabels={extras.depthLabels} />
+      <p className={styles.summary}>{r ? summary(r, values) : 'Training both students and evaluating them exactly…'}</p>
+      <TextGenerator result={r} seed={seed} />
+      {values.metric === 'sparse' ? <SparseChart r={r} /> : <DenseChart r={r} />}
+      {r?.extras.students.bc.kind === 'depth' ? (
+        <DepthTable students={r.extras.students} depthLabels={r.extras.depthLabels} />
       ) : null}
     </>
   );
@@ -102,7 +80,7 @@ function ExposureBiasFigure({ state, values, seed }: ExposureBiasFigureProps) {
 
 function summary(r: Result, values: Values): ReactNode {
   const m = r.metrics;
-  const H = (r.extras as Extras).maxH ?? values.maxH;
+  const H = r.extras.maxH;
   if (values.student === 'window') {
     return (
       <>
@@ -151,21 +129,25 @@ function toGenerated(tokens: Uint8Array, depthCap: number): GeneratedString {
   return { text: tokensToString(tokens), invalid, depths: Array.from(depthTrace(tokens)) };
 }
 
-/** A fresh draw on the main thread (≈ 25 000 table look-ups): like the worker's, from the same student tables. */
-function drawStrings(table: StudentTable, length: number, tau: number, rng: Rng): StudentStrings {
+/**
+ * A fresh draw on the main thread (≈ 25 000 table look-ups): like the worker's, from the same student tables, and
+ * as many strings as the worker's draw `like` sampled and showed.
+ */
+function drawStrings(table: StudentTable, length: number, tau: number, rng: Rng, like: StudentStrings): StudentStrings {
   const policy: DyckTablePolicy = { ...table, probOpen: Float64Array.from(table.probOpen) };
+  const nShown = like.samples.length;
   const samples: GeneratedString[] = [];
   const withErrors: GeneratedString[] = [];
   let nWithErrors = 0;
-  for (let n = 0; n < N_SAMPLED; n++) {
+  for (let n = 0; n < like.nSampled; n++) {
     const s = toGenerated(sampleString(policy, length, tau, rng), table.depthCap);
-    if (samples.length < N_SHOWN) samples.push(s);
+    if (samples.length < nShown) samples.push(s);
     if (s.invalid.length > 0) {
       nWithErrors++;
-      if (withErrors.length < N_SHOWN) withErrors.push(s);
+      if (withErrors.length < nShown) withErrors.push(s);
     }
   }
-  return { samples, withErrors, nSampled: N_SAMPLED, nWithErrors };
+  return { samples, withErrors, nSampled: like.nSampled, nWithErrors };
 }
 
 interface Typewriter {
@@ -205,29 +187,31 @@ function useTypewriter(length: number, key: string): Typewriter {
 }
 
 interface TextGeneratorProps {
-  extras: Extras;
   /** The result the strings belong to (a new one discards any fresh draws). */
   result: Result | null;
   seed: number;
 }
 
-function TextGenerator({ extras, result, seed }: TextGeneratorProps) {
+function TextGenerator({ result, seed }: TextGeneratorProps) {
   const [onlyMistakes, setOnlyMistakes] = useState(true);
   const [draw, setDraw] = useState({ result, n: 0 });
   if (draw.result !== result) setDraw({ result, n: 0 });
-  const { strings, students, tau, maxH } = extras;
+  const extras = result?.extras;
 
   const shown = useMemo((): Record<Student, StudentStrings> | null => {
-    if (!strings) return null;
-    if (draw.n === 0 || !students || tau === undefined || maxH === undefined) return strings;
+    if (!extras) return null;
+    const { strings, students, tau, maxH } = extras;
+    if (draw.n === 0) return strings;
     const rng = makeRng(seed).stream(`page-draw/${draw.n}`);
     return {
-      bc: drawStrings(students.bc, maxH, tau, rng.stream('bc')),
-      onPolicy: drawStrings(students.onPolicy, maxH, tau, rng.stream('onPolicy')),
+      bc: drawStrings(students.bc, maxH, tau, rng.stream('bc'), strings.bc),
+      onPolicy: drawStrings(students.onPolicy, maxH, tau, rng.stream('onPolicy'), strings.onPolicy),
     };
-  }, [strings, students, tau, maxH, seed, draw.n]);
+  }, [extras, seed, draw.n]);
 
-  const length = maxH ?? 0;
+  // Nothing is written before there is a result.
+  const length = extras ? extras.maxH : 0;
+  const tau = extras?.tau;
   // Writing starts over whenever the strings on show change (a new result, a new draw, the other selection).
   const showing = shown ? STUDENTS.flatMap((who) => (onlyMistakes ? shown[who].withErrors : shown[who].samples)) : [];
   const writer = useTypewriter(length, showing.map((g) => g.text).join('|'));
@@ -239,7 +223,7 @@ function TextGenerator({ extras, result, seed }: TextGeneratorProps) {
         <button type="button" className="btn" onClick={writer.toggle}>
           {writer.playing ? 'Pause' : writer.shown >= length ? 'Write again' : 'Resume'}
         </button>
-        <button type="button" className="btn" onClick={() => setDraw((d) => ({ ...d, n: d.n + 1 }))} disabled={!students}>
+        <button type="button" className="btn" onClick={() => setDraw((d) => ({ ...d, n: d.n + 1 }))} disabled={!extras}>
           New strings
         </button>
         <label>
@@ -358,15 +342,16 @@ function powersOfTwo(max: number): number[] {
   return out;
 }
 
-function DenseChart({ r, extras }: { r: Result | null; extras: Extras }) {
+function DenseChart({ r }: { r: Result | null }) {
   const bc = r?.series['invalid/bc'] ?? [];
-  const maxH = Math.max(2, extras.maxH ?? bc.length);
+  const maxH = Math.max(2, r ? r.extras.maxH : bc.length);
   const on = r?.series['invalid/onPolicy'] ?? [];
-  const from = extras.horizons?.[0] ?? 16;
+  // H₀, the first slope horizon (maxH/8).
+  const from = r?.extras.horizons[0];
   // Each guide in its curve's colour, dotted: H² through BC's value at H₀, H through on-policy's.
   const series: LineSeries[] = [
-    { key: 'guide-h2', label: '∝ H² (from BC at H₀)', role: 'guide', color: roleColor('bc'), points: guide(bc, from, 2), showBand: false },
-    { key: 'guide-h', label: '∝ H (from on-policy at H₀)', role: 'guide', color: roleColor('dagger'), points: guide(on, from, 1), showBand: false },
+    { key: 'guide-h2', label: '∝ H² (from BC at H₀)', role: 'guide', color: roleColor('bc'), points: from === undefined ? [] : guide(bc, from, 2), showBand: false },
+    { key: 'guide-h', label: '∝ H (from on-policy at H₀)', role: 'guide', color: roleColor('dagger'), points: from === undefined ? [] : guide(on, from, 1), showBand: false },
     { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: on },
     { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: bc },
   ];
@@ -381,13 +366,13 @@ function DenseChart({ r, extras }: { r: Result | null; extras: Extras }) {
       xDomain={[1, maxH]}
       xTicks={powersOfTwo(maxH)}
       height={320}
-      caption={`Exact expectations (no sampling). On log-log axes a slope of 2 is quadratic growth, 1 linear; the dotted guides start at H₀ = ${from}.`}
+      caption={`Exact expectations (no sampling). On log-log axes a slope of 2 is quadratic growth, 1 linear; the dotted guides start at H₀ = ${from ?? 'H/8'}.`}
     />
   );
 }
 
-function SparseChart({ r, extras }: { r: Result | null; extras: Extras }) {
-  const maxH = Math.max(2, extras.maxH ?? r?.series['pValid/bc']?.length ?? 2);
+function SparseChart({ r }: { r: Result | null }) {
+  const maxH = Math.max(2, r ? r.extras.maxH : 2);
   const bc = r?.series['pValid/bc'] ?? [];
   const on = r?.series['pValid/onPolicy'] ?? [];
   // From the tenth below the lowest value up to 1, so a decline from 1 to 0.94 is visible.

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
 import type { ParamValues } from '@/lib/params';
-import { gatewalkHorizonInfo } from '@/sims/experiments/gatewalk-horizon.params';
-import type { Point, Result } from '@/sims/experiments/types';
+import { gatewalkHorizonInfo, type GatewalkHorizonResult } from '@/sims/experiments/gatewalk-horizon.params';
+import type { PartialResult, Point } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
@@ -30,10 +30,13 @@ function selection(curves: string) {
 }
 
 /** The curves to draw, in drawing order (later on top): guides, then per-step, then shared. */
-function chartSeries(r: Result | null, values: Values): LineSeries[] {
+function chartSeries(
+  r: GatewalkHorizonResult | PartialResult<GatewalkHorizonResult> | null,
+  values: Values,
+): LineSeries[] {
   const show = selection(values.curves);
   const logistic = values.learner === 'logistic';
-  const pts = (key: string): Point[] => r?.series[key] ?? [];
+  const pts = (key: keyof GatewalkHorizonResult['series']): Point[] => r?.series[key] ?? [];
   const shared = logistic ? 'shared (logistic)' : 'shared';
   const out: LineSeries[] = [];
   if (logistic && show.shared) {
@@ -96,10 +99,10 @@ function chartSeries(r: Result | null, values: Values): LineSeries[] {
 }
 
 /** The one-sentence reading of the figure, from the measured metrics. */
-function summary(r: Result, values: Values): ReactNode {
+function summary(r: GatewalkHorizonResult, values: Values): ReactNode {
   const m = r.metrics;
   const show = selection(values.curves);
-  const horizons = (r.extras?.horizons as number[] | undefined) ?? [];
+  const horizons = r.extras.horizons;
   const h0 = horizons[0];
   const hLast = horizons[horizons.length - 1];
   // The per-step numbers are read over H₀ … 4H₀ (before saturation) when the grid has 4H₀, else over the grid.
@@ -198,14 +201,16 @@ function summary(r: Result, values: Values): ReactNode {
  * Gate-walk (Toy 1A): BC's regret against the horizon on log-log axes — with one policy shared across steps the
  * sparse regret is flat and the dense one linear; with a policy per step both pick up a factor H.
  */
-export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
+export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<GatewalkHorizonResult>) {
   return (
-    <ExperimentFrame info={gatewalkHorizonInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+    <ExperimentFrame info={gatewalkHorizonInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
       {({ state, values }) => {
-        const r = state.result;
+        // The curves draw the run in flight; the sentence and the axis wait for a complete result.
+        const r = state.result && !state.stale ? state.result : null;
+        const live = state.partial ?? state.result;
         const logistic = values.learner === 'logistic';
         const perPoint = logistic ? `${values.logisticDatasets} trained` : `${values.datasets}`;
-        const horizons = (r?.extras?.horizons as number[] | undefined) ?? [];
+        const horizons = r?.extras.horizons ?? [];
         return (
           <>
             <p className={styles.summary}>
@@ -217,7 +222,7 @@ export function GatewalkHorizonWidget({ urlKey, preset }: WidgetProps) {
             </p>
             <LineChart
               title="Gate-walk: regret of behavior cloning against horizon"
-              series={chartSeries(r, values)}
+              series={chartSeries(live, values)}
               xLabel="horizon H (steps)"
               yLabel="regret (P(fall) or lost steps)"
               logX

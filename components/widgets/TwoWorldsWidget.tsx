@@ -4,25 +4,18 @@ import type { ReactNode } from 'react';
 import { BetaNumberLine } from '@/components/viz/BetaNumberLine';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
-import type { ParamValues } from '@/lib/params';
-import { twoWorldsInfo } from '@/sims/experiments/two-worlds.params';
-import type { Point, Result } from '@/sims/experiments/types';
+import { twoWorldsInfo, type TwoWorldsResult } from '@/sims/experiments/two-worlds.params';
+import type { Point } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 import css from './TwoWorldsWidget.module.css';
 
-type Values = ParamValues<typeof twoWorldsInfo.params>;
+type Result = TwoWorldsResult;
 
 /** World σ = +1 blue, σ = −1 reddish purple, on the chart and the number line alike. */
 const PLUS = vizColor(0);
 const MINUS = vizColor(3);
-
-interface Extras {
-  numberLine?: { betaHat: number; a: number; k: number };
-  horizon?: number;
-  nInitial?: number;
-}
 
 const times = (rate: number | undefined) => (rate === undefined ? '—' : `×${rate.toFixed(2)}`);
 const cost = (j: number | undefined) => (j === undefined ? '—' : j >= 0.1 ? j.toFixed(1) : j.toPrecision(1));
@@ -32,25 +25,25 @@ const cost = (j: number | undefined) => (j === undefined ? '—' : j >= 0.1 ? j.
  * deployed in each — its deviation from that world's expert on a semilog plot, its learned gain β̂ on a number line
  * against the band where both worlds are stable, and a sentence with the measured rates and costs.
  */
-export function TwoWorldsWidget({ urlKey, preset }: WidgetProps) {
+export function TwoWorldsWidget({ urlKey, preset, shipped }: WidgetProps<TwoWorldsResult>) {
   return (
     // One learned policy per seed is the point (the worse world differs between seeds), so no mean over seeds.
-    <ExperimentFrame info={twoWorldsInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
-      {({ state, values }) => {
+    <ExperimentFrame info={twoWorldsInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+      {({ state }) => {
+        // The last complete result (kept, and its curves drawn, while a rerun computes).
         const r = state.result;
-        const extras = (r?.extras ?? {}) as Extras;
-        const final = state.status === 'done' && r !== null && extras.numberLine !== undefined;
+        const final = state.status === 'done' && r !== null;
         return (
           <>
-            <p className={styles.summary}>{final ? summary(r, values) : 'Training the network on the demonstrations…'}</p>
+            <p className={styles.summary}>{final ? summary(r) : 'Training the network on the demonstrations…'}</p>
             <DeviationChart r={r} />
-            {final && extras.numberLine ? (
+            {final ? (
               <div className={css.numberLine}>
                 <p className={styles.panelTitle}>The gain the network learned, against the gains each world tolerates</p>
                 <BetaNumberLine
-                  betaHat={extras.numberLine.betaHat}
-                  a={extras.numberLine.a}
-                  k={extras.numberLine.k}
+                  betaHat={r.extras.numberLine.betaHat}
+                  a={r.extras.numberLine.a}
+                  k={r.extras.numberLine.k}
                   plusColor={PLUS}
                   minusColor={MINUS}
                 />
@@ -69,10 +62,10 @@ export function TwoWorldsWidget({ urlKey, preset }: WidgetProps) {
 }
 
 /** The measured reading of the figure in one or two sentences. */
-function summary(r: Result, values: Values): ReactNode {
+function summary(r: Result): ReactNode {
   const m = r.metrics;
-  const beta = m.betaHat ?? 0;
-  const half = m['band/halfWidth'] ?? 1 - values.a;
+  const beta = m.betaHat;
+  const half = m['band/halfWidth'];
   const world = (sigma: 1 | -1) => {
     const rate = sigma === 1 ? m['rate/plus'] : m['rate/minus'];
     const J = sigma === 1 ? m['J/plus'] : m['J/minus'];
@@ -85,7 +78,7 @@ function summary(r: Result, values: Values): ReactNode {
       </>
     );
   };
-  const worst = (m.worstSigma ?? 1) as 1 | -1;
+  const worst: 1 | -1 = m.worstSigma === -1 ? -1 : 1;
   const other = (worst === 1 ? -1 : 1) as 1 | -1;
   const where =
     half <= 0 ? (
@@ -99,7 +92,7 @@ function summary(r: Result, values: Values): ReactNode {
     <>
       Trained once on demonstrations identical in both worlds, the network extrapolated the gain{' '}
       <strong>β̂ = {beta.toFixed(3)}</strong>. {where}
-      {world(worst)}; {world(other)}. (J is the imitation cost over {r.extras?.horizon ?? 100} steps: at most 1 per
+      {world(worst)}; {world(other)}. (J is the imitation cost over {r.extras.horizon} steps: at most 1 per
       step.)
     </>
   );
@@ -137,7 +130,7 @@ function DeviationChart({ r }: { r: Result | null }) {
       yDomain={plus.length > 0 ? yDomain : undefined}
       height={320}
       referenceLines={[{ y: 1, label: 'per-step cost saturates' }]}
-      caption="Median over 100 starts of the distance between the learner's and the expert's state (same start, same noise). A straight line on this log scale is exponential growth; dashed: a linear learner with the same β̂ and no fitting error."
+      caption={`Median over ${r ? r.extras.nInitial : 'the'} starts of the distance between the learner's and the expert's state (same start, same noise). A straight line on this log scale is exponential growth; dashed: a linear learner with the same β̂ and no fitting error.`}
     />
   );
 }

@@ -2,9 +2,32 @@
  * `bc-car` (SCIENCE.md "Chapter: Compounding error"): the page-safe half — id, words and the parameter schema. No
  * tfjs here; the run function is in bc-car.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const bcCarInfo = defineUntypedInfo({
+export interface BcCarExtras {
+  /** Seconds per step. */
+  dt: number;
+  /** Half the track's width (m): beyond it a car is off the track. */
+  halfWidth: number;
+  /** Lateral offset (m) at which a car crashes and stops. */
+  crashOffset: number;
+  /** Races per run (the metrics and curves are means over them). */
+  races: number;
+  /** The race the trajectories show (0). */
+  shownRace: number;
+  /** Steps t of the race shown whose executed yaw rate was a tremble's (the same for both cars). */
+  trembleSteps: number[];
+  /** The settings this result was computed with, for the sentence that reads it: demonstrations, */
+  nDemos: number;
+  /** steps per race, */
+  horizon: number;
+  /** speed (m/s) */
+  speed: number;
+  /** and tremble probability per step. */
+  epsilon: number;
+}
+
+export const bcCarInfo = defineInfo<BcCarExtras>()({
   id: 'bc-car',
   title: 'Behavior cloning drives a car',
   description:
@@ -53,4 +76,38 @@ export const bcCarInfo = defineUntypedInfo({
       help: 'Steps of 0.1 s per race and per demonstration (400 steps = 40 s, about 1.4 laps at 3 m/s).',
     },
   },
+  result: {
+    metrics: [
+      'offTrack/expert',
+      'offTrack/bc',
+      'crashes/expert',
+      'crashes/bc',
+      'race/offTrack/expert',
+      'race/offTrack/bc',
+      'fit/rmse',
+      'demo/steerRms',
+      'demo/maxOffset',
+      'loss/final',
+      'data/size',
+      'races',
+    ],
+    // The ratio when the expert never leaves the track; the race's moments when they do not happen.
+    optionalMetrics: ['ratio/bcOverExpert', 'race/bcLeaves', 'race/firstTremble'],
+    series: ['offTrack/expert', 'offTrack/bc', 'loss/train'],
+    trajectories: ['expert', 'bc'],
+    extras: [
+      'dt',
+      'halfWidth',
+      'crashOffset',
+      'races',
+      'shownRace',
+      'trembleSteps',
+      'nDemos',
+      'horizon',
+      'speed',
+      'epsilon',
+    ],
+  },
 });
+
+export type BcCarResult = ResultOf<typeof bcCarInfo>;

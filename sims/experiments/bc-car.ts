@@ -28,7 +28,8 @@
  *            demonstration strays from the centre line), loss/final, data/size, races
  *   trajectories  expert, bc: x (m), y (m), heading θ (rad), lateral offset e (m) at t = 0 … H; dims [H + 1, 4]; race 0
  *   extras   dt (s), halfWidth (m), crashOffset (m), races, shownRace (0), trembleSteps (steps t of the race shown
- *            whose executed yaw rate was a tremble's, the same for both cars)
+ *            whose executed yaw rate was a tremble's, the same for both cars); nDemos, horizon, speed, epsilon (the
+ *            settings the result was computed with)
  */
 import { makeRng } from '../../lib/rng';
 import { trainBc } from '../algos/bc';
@@ -44,9 +45,9 @@ import {
 import { greedyPolicy } from '../algos/task';
 import { carEnv, type CarParams } from '../envs/car';
 import { forward } from '../policies/forward';
-import { bcCarInfo } from './bc-car.params';
+import { bcCarInfo, type BcCarResult } from './bc-car.params';
 import { progressReporter } from './progress';
-import { checkpoint, defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { checkpoint, defineExperiment, throwIfAborted, type PartialResult, type Point } from './types';
 
 /** Races per run: the metrics and the curves are means over them; race 0 is the one the animation plays. */
 const RACES = 8;
@@ -88,9 +89,9 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, sig
   const env = { ...carEnv.defaults, ...params };
   const dt = env.dt;
   const root = makeRng(seed);
-  const report = progressReporter(onProgress);
+  const report = progressReporter<BcCarResult>(onProgress);
   const losses: Point[] = [];
-  const partial = (): Result => ({ metrics: {}, series: { 'loss/train': [...losses] } });
+  const partial = (): PartialResult<BcCarResult> => ({ metrics: {}, series: { 'loss/train': [...losses] } });
 
   // 1. Behavior cloning on clean demonstrations, inputs standardised by those demonstrations' statistics. The task
   //    draws the demonstrations from the stream trainBc will use, so the statistics are of exactly its training data.
@@ -145,7 +146,7 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, sig
   const offExpert = meanOff(expertLanes);
   const offBc = meanOff(bcLanes);
   const bcLeaves = bcLanes[0].offTrack.indexOf(1);
-  const result: Result = {
+  const result: BcCarResult = {
     metrics: {
       'offTrack/expert': offExpert,
       'offTrack/bc': offBc,
@@ -177,6 +178,10 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, sig
       races: RACES,
       shownRace: 0,
       trembleSteps: trembles,
+      nDemos,
+      horizon,
+      speed: p.speed,
+      epsilon: p.epsilon,
     },
   };
   report(1, 'done', () => result, true);

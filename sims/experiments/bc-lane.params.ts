@@ -2,9 +2,28 @@
  * `bc-lane` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §2(b) Toy 2A): the page-safe half — id, words and
  * the parameter schema. No tfjs here; the run function is in bc-lane.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const bcLaneInfo = defineUntypedInfo({
+export interface BcLaneExtras {
+  /** The lane offsets y = −6 … 6, the columns of every per-lane array below. */
+  offsets: number[];
+  /** The three actions' names, in action order (0 left, 1 stay, 2 right). */
+  actionLabels: string[];
+  /** The trained network's action probabilities per lane: number[13][3] (softmax of its logits). */
+  actionProbs: number[][];
+  /** The trained network's greedy action per lane. */
+  bcTable: number[];
+  /** The expert's action per lane (−sign(y)). */
+  expertTable: number[];
+  /** Demonstration pairs per lane. */
+  demoCounts: number[];
+  /** Whether any demonstration visits the lane. */
+  inDemos: boolean[];
+  /** Which of the seed's episodes the animation plays, and why that one. */
+  animation: { episode: number; reason: string };
+}
+
+export const bcLaneInfo = defineInfo<BcLaneExtras>()({
   id: 'bc-lane',
   title: 'Behavior cloning on LaneKeep',
   description:
@@ -64,4 +83,22 @@ export const bcLaneInfo = defineUntypedInfo({
       help: 'Adam updates on minibatches of 128 demonstration pairs.',
     },
   },
+  result: {
+    metrics: [
+      'accuracy/demoStates',
+      'cost/bc',
+      'cost/expert',
+      'loss/final',
+      'data/size',
+      'demo/distinctStates',
+      'animation/episode',
+    ],
+    // Undefined when the expert's cost is 0 (ε = 0).
+    optionalMetrics: ['ratio/bcOverExpert'],
+    series: ['loss/train', 'visitation/expert', 'visitation/bc'],
+    trajectories: ['expert', 'bc'],
+    extras: ['offsets', 'actionLabels', 'actionProbs', 'bcTable', 'expertTable', 'demoCounts', 'inDemos', 'animation'],
+  },
 });
+
+export type BcLaneResult = ResultOf<typeof bcLaneInfo>;

@@ -36,9 +36,9 @@ import {
   type LaneState,
 } from '../envs/lane';
 import { laneExpertPolicy, laneExpertTable } from '../experts/lane';
-import { bcLaneInfo } from './bc-lane.params';
+import { bcLaneInfo, type BcLaneResult } from './bc-lane.params';
 import { progressReporter } from './progress';
-import { defineExperiment, throwIfAborted, type Point, type Result, type Trajectory } from './types';
+import { defineExperiment, throwIfAborted, type PartialResult, type Point, type Trajectory } from './types';
 
 /** How many of the seed's episodes the animation looks through for one in which the car is pushed off centre. */
 const ANIMATION_SEARCH = 64;
@@ -59,12 +59,12 @@ function laneFrames(traj: EnvTrajectory<LaneState>): Trajectory {
 }
 
 export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, signal, onProgress }) => {
-  const encoding = p.encoding as LaneEncoding;
+  const encoding: LaneEncoding = p.encoding;
   const { epsilon, horizon } = p;
   const root = makeRng(seed);
-  const report = progressReporter(onProgress);
+  const report = progressReporter<BcLaneResult>(onProgress);
   const losses: Point[] = [];
-  const partial = (): Result => ({ metrics: {}, series: { 'loss/train': [...losses] } });
+  const partial = (): PartialResult<BcLaneResult> => ({ metrics: {}, series: { 'loss/train': [...losses] } });
 
   // 1. Behavior cloning on clean demonstrations.
   const task = laneTask({ epsilon, encoding });
@@ -125,7 +125,7 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
     recordStates: true,
   });
 
-  const result: Result = {
+  const result: BcLaneResult = {
     metrics: {
       // ratio/bcOverExpert is left out when the expert's cost is 0 (ε = 0): a NaN would read as a diverged run.
       'accuracy/demoStates': labelAccuracy(bc.weights, bc.data),

@@ -2,9 +2,56 @@
  * `exposure-bias` (SCIENCE.md "Chapter: Compounding error"; SCIENCE-NOTES §2(b)/(c) Toy 2B): the page-safe half —
  * id, words and the parameter schema. No tfjs here; the run function is in exposure-bias.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const exposureBiasInfo = defineUntypedInfo({
+/** One generated string as the page draws it. */
+export interface GeneratedString {
+  text: string;
+  /** Positions (0-based) of the invalid tokens: the depth after them is outside [0, B]. */
+  invalid: number[];
+  /** Depth after each token. */
+  depths: number[];
+}
+
+/** Strings one student wrote at the deployment temperature. */
+export interface StudentStrings {
+  /** The first few sampled strings, as they came. */
+  samples: GeneratedString[];
+  /** The first few sampled strings that contain at least one invalid token (as many as `samples` at most). */
+  withErrors: GeneratedString[];
+  /** How many strings were sampled to find them. */
+  nSampled: number;
+  /** How many of those contain an invalid token. */
+  nWithErrors: number;
+}
+
+/** A table student as plain JSON (sims/envs/dyck.ts: `DyckTablePolicy` with a plain array). */
+export interface StudentTable {
+  kind: 'depth' | 'window';
+  depthCap: number;
+  windowK: number;
+  /** P("(") in each context, at temperature 1. */
+  probOpen: number[];
+}
+
+export type DyckStudent = 'bc' | 'onPolicy';
+
+export interface ExposureBiasExtras {
+  /** The four horizons the slopes are fitted over: maxH/8, maxH/4, maxH/2, maxH. */
+  horizons: number[];
+  /** The temperature the strings were sampled at. */
+  tau: number;
+  /** The length of the sampled strings and of the curves. */
+  maxH: number;
+  /** Strings each student wrote. */
+  strings: Record<DyckStudent, StudentStrings>;
+  /** The fitted tables, and the teacher's, so a page can sample more strings (sims/envs/dyck.ts). */
+  students: Record<DyckStudent | 'teacher', StudentTable>;
+  /** The depth of each depth context (the depth student's columns). */
+  depthLabels: number[];
+}
+
+export const exposureBiasInfo = defineInfo<ExposureBiasExtras>()({
   id: 'exposure-bias',
   title: 'Exposure bias: a bracket language model writes its own prefixes',
   description:
@@ -113,4 +160,33 @@ export const exposureBiasInfo = defineUntypedInfo({
       help: 'Which metric the main chart shows (both are computed). Whether errors compound depends on this choice.',
     },
   },
+  result: {
+    metrics: [
+      'invalid/bc',
+      'invalid/onPolicy',
+      'invalidFraction/bc',
+      'invalidFraction/onPolicy',
+      'pValid/bc',
+      'pValid/onPolicy',
+      'pValid/maxGap',
+      'labels/bc',
+      'labels/onPolicy',
+      'sampled/errorFraction/bc',
+      'sampled/errorFraction/onPolicy',
+    ],
+    // Undefined where a count they divide by or take the log of is 0.
+    optionalMetrics: [
+      'slope/invalid/bc',
+      'slope/invalid/onPolicy',
+      'slope/failure/bc',
+      'slope/failure/onPolicy',
+      'ratio/invalid',
+      'invalidPerFailure/bc',
+      'invalidPerFailure/onPolicy',
+    ],
+    series: ['invalid/bc', 'invalid/onPolicy', 'pValid/bc', 'pValid/onPolicy', 'failure/bc', 'failure/onPolicy'],
+    extras: ['horizons', 'tau', 'maxH', 'strings', 'students', 'depthLabels'],
+  },
 });
+
+export type ExposureBiasResult = ResultOf<typeof exposureBiasInfo>;

@@ -48,39 +48,21 @@ import {
 } from '../envs/dyck';
 import { trainBcDyck, trainOnPolicyDyck, type DyckCounts } from '../algos/dyckStudents';
 import { teacherTable } from '../experts/dyck';
-import { exposureBiasInfo } from './exposure-bias.params';
+import {
+  exposureBiasInfo,
+  type ExposureBiasResult,
+  type GeneratedString,
+  type StudentStrings,
+  type StudentTable,
+} from './exposure-bias.params';
 import { progressReporter } from './progress';
-import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { defineExperiment, throwIfAborted, type Point } from './types';
+
+export type { GeneratedString, StudentStrings, StudentTable };
 
 /** Display strings kept per student, and how many are sampled to find the ones with a mistake. */
 const N_SHOWN = 4;
 const N_SAMPLED = 200;
-
-/** One generated string as the page draws it. */
-export interface GeneratedString {
-  text: string;
-  /** Positions (0-based) of the invalid tokens: the depth after them is outside [0, B]. */
-  invalid: number[];
-  /** Depth after each token. */
-  depths: number[];
-}
-
-export interface StudentStrings {
-  /** The first N_SHOWN sampled strings, as they came. */
-  samples: GeneratedString[];
-  /** The first N_SHOWN sampled strings that contain at least one invalid token. */
-  withErrors: GeneratedString[];
-  nSampled: number;
-  nWithErrors: number;
-}
-
-/** A table student as plain JSON. */
-export interface StudentTable {
-  kind: DyckStudentKind;
-  depthCap: number;
-  windowK: number;
-  probOpen: number[];
-}
 
 /** The slope horizons: maxH/8, maxH/4, maxH/2, maxH (the notes' 16…128 for maxH = 128). */
 export function slopeHorizons(maxH: number): number[] {
@@ -127,15 +109,17 @@ function tableJson(t: DyckTablePolicy): StudentTable {
   return { kind: t.kind, depthCap: t.depthCap, windowK: t.windowK, probOpen: Array.from(t.probOpen) };
 }
 
-/** Keeps only finite metrics: a NaN would make the worker flag the run as diverged. */
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+/** The optional metrics that are defined: a NaN would make the worker flag the run as diverged. */
+function definedOnly<K extends string>(metrics: Record<K, number>): Partial<Record<K, number>> {
+  return Object.fromEntries(Object.entries<number>(metrics).filter(([, v]) => Number.isFinite(v))) as Partial<
+    Record<K, number>
+  >;
 }
 
 export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (p, { seed, signal, onProgress }) => {
-  const kind = p.student as DyckStudentKind;
+  const kind: DyckStudentKind = p.student;
   const { tau, depthCap, windowK, maxH, rounds } = p;
-  const report = progressReporter(onProgress);
+  const report = progressReporter<ExposureBiasResult>(onProgress);
   const root = makeRng(seed);
 
   // 1. Train both students on the same label budget. They share one rng stream, so on-policy distillation's first
@@ -169,13 +153,15 @@ export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (
   const failure = (v: number) => 1 - v;
   let maxGap = 0;
   for (let h = 1; h <= maxH; h++) maxGap = Math.max(maxGap, Math.abs(mBc.pValid[h] - mOn.pValid[h]));
-  const result: Result = {
-    metrics: finiteOnly({
-      'slope/invalid/bc': slopeAt(mBc.expectedInvalid, horizons),
-      'slope/invalid/onPolicy': slopeAt(mOn.expectedInvalid, horizons),
-      'slope/failure/bc': slopeAt(mBc.pValid, horizons, failure),
-      'slope/failure/onPolicy': slopeAt(mOn.pValid, horizons, failure),
-      'ratio/invalid': mBc.expectedInvalid[maxH] / mOn.expectedInvalid[maxH],
+  const result: ExposureBiasResult = {
+    metrics: {
+      ...definedOnly({
+        'slope/invalid/bc': slopeAt(mBc.expectedInvalid, horizons),
+        'slope/invalid/onPolicy': slopeAt(mOn.expectedInvalid, horizons),
+        'slope/failure/bc': slopeAt(mBc.pValid, horizons, failure),
+        'slope/failure/onPolicy': slopeAt(mOn.pValid, horizons, failure),
+        'ratio/invalid': mBc.expectedInvalid[maxH] / mOn.expectedInvalid[maxH],
+      }),
       'invalid/bc': mBc.expectedInvalid[maxH],
       'invalid/onPolicy': mOn.expectedInvalid[maxH],
       'invalidFraction/bc': mBc.expectedInvalid[maxH] / maxH,
@@ -183,13 +169,15 @@ export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (
       'pValid/bc': mBc.pValid[maxH],
       'pValid/onPolicy': mOn.pValid[maxH],
       'pValid/maxGap': maxGap,
-      'invalidPerFailure/bc': mBc.expectedInvalid[maxH] / (1 - mBc.pValid[maxH]),
-      'invalidPerFailure/onPolicy': mOn.expectedInvalid[maxH] / (1 - mOn.pValid[maxH]),
+      ...definedOnly({
+        'invalidPerFailure/bc': mBc.expectedInvalid[maxH] / (1 - mBc.pValid[maxH]),
+        'invalidPerFailure/onPolicy': mOn.expectedInvalid[maxH] / (1 - mOn.pValid[maxH]),
+      }),
       'labels/bc': labelCount(bc.counts),
       'labels/onPolicy': labelCount(onPolicy.counts),
       'sampled/errorFraction/bc': strings.bc.nWithErrors / strings.bc.nSampled,
       'sampled/errorFraction/onPolicy': strings.onPolicy.nWithErrors / strings.onPolicy.nSampled,
-    }),
+    },
     series: {
       'invalid/bc': curve(mBc.expectedInvalid, maxH),
       'invalid/onPolicy': curve(mOn.expectedInvalid, maxH),

@@ -2,9 +2,22 @@
  * `gatewalk-horizon` (SCIENCE.md "Chapter: Behavior cloning"; SCIENCE-NOTES §1(b)/(c) Toy 1A): the page-safe half —
  * id, words and the parameter schema. No tfjs here; the run function is in gatewalk-horizon.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const gatewalkHorizonInfo = defineUntypedInfo({
+export interface GatewalkHorizonExtras {
+  /** The horizons of the grid, in order (hMin, doublings, hMax). */
+  horizons: number[];
+  /** The learner of the shared curves. */
+  learner: 'exact' | 'logistic';
+  /** Data sets behind each shared point (`logisticDatasets` for the logistic learner, else `datasets`). */
+  datasets: number;
+  /** Expert trajectories per data set. */
+  n: number;
+  /** The hidden gust's flip probability p. */
+  gust: number;
+}
+
+export const gatewalkHorizonInfo = defineInfo<GatewalkHorizonExtras>()({
   id: 'gatewalk-horizon',
   title: 'Gate-walk: BC’s regret against horizon, with and without parameter sharing',
   description:
@@ -119,4 +132,36 @@ export const gatewalkHorizonInfo = defineUntypedInfo({
       help: 'Logistic learner only: full-batch Adam updates (learning rate 0.05). The notes’ prototype used 500.',
     },
   },
+  result: {
+    // Every metric depends on which curves are drawn (`curves`, `learner`), and slopes and ratios are undefined where
+    // a regret is 0: all are left out when undefined.
+    metrics: [],
+    optionalMetrics: [
+      'regret/sharedSparse',
+      'regret/perStepSparse',
+      'regret/sharedDense',
+      'regret/perStepDense',
+      'regret/exactSharedSparse',
+      'regret/exactSharedDense',
+      'slope/sharedSparse',
+      'slope/perStepSparse',
+      'slope/sharedDense',
+      'slope/perStepDense',
+      'slope/exactSharedSparse',
+      'slope/exactSharedDense',
+      'ratio/sharedSparse',
+      'ratio/perStepSparse',
+      'ratio/perStepSparse4x',
+      'slope/perStepDenseShort',
+      'ratio/perStepOverShared',
+      'error/shared',
+      'error/perStep',
+      'rate/shared',
+    ],
+    // Curves not selected by `curves` are empty; exact/… are empty unless the learner is logistic.
+    series: ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense', 'exact/sharedSparse', 'exact/sharedDense'],
+    extras: ['horizons', 'learner', 'datasets', 'n', 'gust'],
+  },
 });
+
+export type GatewalkHorizonResult = ResultOf<typeof gatewalkHorizonInfo>;

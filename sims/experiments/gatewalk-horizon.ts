@@ -33,15 +33,16 @@
  *
  * Result
  *   series   sharedSparse, perStepSparse, sharedDense, perStepDense: {x: H, y: mean regret, lo, hi} — the ones not
- *            selected by `curves` are empty; logistic mode adds exact/sharedSparse, exact/sharedDense (exact shared
- *            learner, same n and gust) for comparison
+ *            selected by `curves` are empty; exact/sharedSparse, exact/sharedDense: in logistic mode the exact shared
+ *            learner (same n and gust) for comparison, empty otherwise
  *   metrics  regret/<series> (at the longest H); slope/<series> (least-squares slope of log regret on log H over the
  *            grid); ratio/sharedSparse, ratio/perStepSparse (longest ÷ shortest H); ratio/perStepSparse4x and
  *            slope/perStepDenseShort (over the first three horizons, H₀ … 4H₀, before per-step saturation);
  *            ratio/perStepOverShared (sparse, at the longest H); error/shared (mean per-step error of the shared
  *            learner at the longest H), error/perStep (of a per-step learner, n pairs), rate/shared (slope of log
  *            error/shared on log nH: −1 for the exact learner); regret/exactShared…, slope/exactShared… in logistic
- *            mode. Undefined slopes and ratios (a zero regret) are omitted.
+ *            mode. Every metric is optional: those of curves not drawn, and undefined slopes and ratios (a zero
+ *            regret), are omitted.
  *   extras   horizons; learner; datasets (behind each shared point); n; gust
  */
 import { makeRng, type Rng } from '../../lib/rng';
@@ -49,17 +50,9 @@ import { bootstrapMeanBand, logLogSlope, mean } from '../../lib/stats';
 import { checkpoint } from '../core/abort';
 import { GATE_PHI_STAR, denseRegret, gateSide, sparseRegret, wrapAngle } from '../envs/gatewalk';
 import { trainMlp, type MlpSpec, type MlpWeights } from '../policies/mlp';
-import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { progressReporter } from './progress';
-import { defineExperiment, type Point, type Result } from './types';
-
-export type GatewalkCurve = 'sharedSparse' | 'perStepSparse' | 'sharedDense' | 'perStepDense';
-export const GATEWALK_CURVES: readonly GatewalkCurve[] = [
-  'sharedSparse',
-  'perStepSparse',
-  'sharedDense',
-  'perStepDense',
-];
+import { gatewalkHorizonInfo, type GatewalkHorizonResult } from './gatewalk-horizon.params';
+import { defineExperiment, type PartialResult, type Point } from './types';
 
 /** Adam's step size for the logistic learner (the notes' prototype). */
 const LOGISTIC_LEARNING_RATE = 0.05;
@@ -306,9 +299,22 @@ function slopeOf(points: readonly Point[]): number {
 const ratioOf = (num: number | undefined, den: number | undefined): number =>
   num !== undefined && den !== undefined && den > 0 ? num / den : NaN;
 
-/** Keeps only finite metrics: a NaN would make the worker report the run as diverged. */
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+type GatewalkMetrics = GatewalkHorizonResult['metrics'];
+type GatewalkSeries = keyof GatewalkHorizonResult['series'];
+
+/** The name each curve's regret/… and slope/… metrics carry. */
+const METRIC_NAME = {
+  sharedSparse: 'sharedSparse',
+  perStepSparse: 'perStepSparse',
+  sharedDense: 'sharedDense',
+  perStepDense: 'perStepDense',
+  'exact/sharedSparse': 'exactSharedSparse',
+  'exact/sharedDense': 'exactSharedDense',
+} as const satisfies Record<GatewalkSeries, string>;
+
+/** Leaves out undefined metrics (all declared optional): a NaN would make the worker report the run as diverged. */
+function finiteOnly(metrics: GatewalkMetrics): GatewalkMetrics {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v))) as GatewalkMetrics;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -326,18 +332,20 @@ export const gatewalkHorizonExperiment = defineExperiment(
     const showSparse = p.curves !== 'dense';
     const showDense = p.curves !== 'sparse';
     const root = makeRng(seed);
-    const report = progressReporter(onProgress);
+    const report = progressReporter<GatewalkHorizonResult>(onProgress);
 
-    const series: Record<string, Point[]> = {
+    // exact/… stay empty unless the logistic learner draws the shared curves.
+    const series: GatewalkHorizonResult['series'] = {
       sharedSparse: [],
       perStepSparse: [],
       sharedDense: [],
       perStepDense: [],
-      ...(logistic && showShared ? { 'exact/sharedSparse': [], 'exact/sharedDense': [] } : {}),
+      'exact/sharedSparse': [],
+      'exact/sharedDense': [],
     };
     const sharedError: Point[] = []; // mean per-step error of the shared learner, x = nH
     const perStepErrors: number[] = [];
-    const partial = (): Result => ({
+    const partial = (): PartialResult<GatewalkHorizonResult> => ({
       metrics: {},
       series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])),
     });
@@ -452,17 +460,16 @@ export const gatewalkHorizonExperiment = defineExperiment(
     }
 
     // Metrics: what the summary line and the science tests read.
-    const last = (key: string) => series[key]?.[series[key].length - 1]?.y;
-    const first = (key: string) => series[key]?.[0]?.y;
+    const last = (key: GatewalkSeries): number | undefined => series[key][series[key].length - 1]?.y;
+    const first = (key: GatewalkSeries): number | undefined => series[key][0]?.y;
     // H₀, 2H₀, 4H₀ when the grid has them (it does unless the longest horizon cuts it short).
-    const short = (key: string) =>
-      horizons[2] === 4 * horizons[0] ? (series[key] ?? []).filter((pt) => pt.x <= 4 * horizons[0]) : [];
-    const metrics: Record<string, number> = {};
-    for (const key of [...GATEWALK_CURVES, 'exact/sharedSparse', 'exact/sharedDense']) {
+    const short = (key: GatewalkSeries) =>
+      horizons[2] === 4 * horizons[0] ? series[key].filter((pt) => pt.x <= 4 * horizons[0]) : [];
+    const metrics: GatewalkMetrics = {};
+    for (const [key, name] of Object.entries(METRIC_NAME) as [GatewalkSeries, (typeof METRIC_NAME)[GatewalkSeries]][]) {
       const points = series[key];
-      if (!points || points.length === 0) continue;
-      const name = key.startsWith('exact/') ? `exactShared${key.slice('exact/shared'.length)}` : key;
-      metrics[`regret/${name}`] = last(key)!;
+      if (points.length === 0) continue;
+      metrics[`regret/${name}`] = points[points.length - 1].y;
       metrics[`slope/${name}`] = slopeOf(points);
     }
     const shortPerStepDense = short('perStepDense');
@@ -479,7 +486,7 @@ export const gatewalkHorizonExperiment = defineExperiment(
       'rate/shared': slopeOf(sharedError),
     });
 
-    const result: Result = {
+    const result: GatewalkHorizonResult = {
       metrics: finiteOnly(metrics),
       series,
       extras: {

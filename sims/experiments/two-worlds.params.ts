@@ -2,9 +2,39 @@
  * `two-worlds` (SCIENCE.md "Chapter: Compounding error"; SCIENCE-NOTES §2(b)/(c) Toy 2C): the page-safe half — id,
  * words and the parameter schema. No tfjs here; the run function is in two-worlds.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const twoWorldsInfo = defineUntypedInfo({
+/** What the β̂ number line draws (components/widgets/BetaNumberLine.tsx). */
+export interface TwoWorldsNumberLine {
+  /** The learned gain β̂ = ∂û_z/∂z at z = 0. */
+  betaHat: number;
+  /** The open-loop rate a. */
+  a: number;
+  /** The expert gain k. */
+  k: number;
+  /** 1 − a: both worlds are stable iff |β̂| < 1 − a. */
+  bandHalfWidth: number;
+  /** The experts' z-gains: −k in world σ = +1, +k in world σ = −1. */
+  expertGains: { plus: number; minus: number };
+  /** The gains β̂ for which each world is stable, as [lo, hi]. */
+  stable: { plus: [number, number]; minus: [number, number] };
+  /** Per-step growth rate of z-errors in each world, |a + σβ̂|. */
+  rates: { plus: number; minus: number };
+  /** The world with the larger imitation cost (+1 or −1). */
+  worstSigma: number;
+}
+
+export interface TwoWorldsExtras {
+  numberLine: TwoWorldsNumberLine;
+  /** Deployment horizon (steps). */
+  horizon: number;
+  /** Starts per world the deployment is averaged over. */
+  nInitial: number;
+  /** Optimiser steps the network was trained for. */
+  steps: number;
+}
+
+export const twoWorldsInfo = defineInfo<TwoWorldsExtras>()({
   id: 'two-worlds',
   title: 'Two worlds: identical demonstrations, exponential compounding',
   description:
@@ -67,4 +97,27 @@ export const twoWorldsInfo = defineUntypedInfo({
         'λ of a few millionths pulls them, and β̂, towards 0.',
     },
   },
+  result: {
+    metrics: [
+      'betaHat',
+      'rate/plus',
+      'rate/minus',
+      'rate/worst',
+      'J/plus',
+      'J/minus',
+      'J/worst',
+      'worstSigma',
+      'band/halfWidth',
+      'stable/bothWorlds',
+      'fit/mse',
+      'loss/final',
+      'demo/identical',
+    ],
+    // Only when the worse world's deviation grows exponentially (there is nothing to fit otherwise).
+    optionalMetrics: ['rate/fitted'],
+    series: ['deviation/plus', 'deviation/minus', 'theory/plus', 'theory/minus', 'loss/train'],
+    extras: ['numberLine', 'horizon', 'nInitial', 'steps'],
+  },
 });
+
+export type TwoWorldsResult = ResultOf<typeof twoWorldsInfo>;

@@ -22,8 +22,8 @@
  *   metrics  betaHat; rate/plus = |a + β̂|, rate/minus = |a − β̂|, rate/worst; J/plus, J/minus, J/worst (mean
  *            J_imitation = Σ_t min{1, ‖x̂_t − x*_t‖²} over 100 starts, H = 100); worstSigma (+1 or −1);
  *            band/halfWidth (1 − a: stable in both worlds iff |β̂| < 1 − a); stable/bothWorlds (1 or 0);
- *            rate/fitted (exp of the fitted slope of log deviation in the worse world while it grows, when it does);
- *            fit/mse (on the demonstrations), loss/final, demo/identical (1 when both worlds' demonstrations agree)
+ *            rate/fitted (exp of the fitted slope of log deviation in the worse world while it grows; omitted when
+ *            it does not); fit/mse (on the demonstrations), loss/final, demo/identical (1 when both worlds' demonstrations agree)
  *   extras   numberLine: { betaHat, a, k, bandHalfWidth, expertGains: { plus: −k, minus: +k }, stable: { plus:
  *            [lo, hi], minus: [lo, hi] } (the β̂ for which each world is stable), rates, worstSigma }; horizon,
  *            nInitial, steps
@@ -42,8 +42,8 @@ import { generateDemos, imitationGapBothWorlds } from '../experts/twoworlds';
 import { forward } from '../policies/forward';
 import { trainMlp, type MlpSpec } from '../policies/mlp';
 import { progressReporter } from './progress';
-import { twoWorldsInfo } from './two-worlds.params';
-import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { twoWorldsInfo, type TwoWorldsResult } from './two-worlds.params';
+import { defineExperiment, throwIfAborted, type PartialResult, type Point } from './types';
 import { square } from '../../lib/detmath';
 
 /** Deployment horizon and number of starts (notes: H = 100, 100 initial states). */
@@ -86,23 +86,26 @@ function finitePoints(values: ArrayLike<number>, from = 1): Point[] {
   return out;
 }
 
-/** Keeps only finite metrics: a NaN would make the worker flag the run as diverged. */
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+/** The optional metrics that are defined. (A NaN in a required one stays: the worker reports the run as diverged.) */
+function definedOnly<K extends string>(metrics: Record<K, number>): Partial<Record<K, number>> {
+  return Object.fromEntries(Object.entries<number>(metrics).filter(([, v]) => Number.isFinite(v))) as Partial<
+    Record<K, number>
+  >;
 }
 
 export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (p, { seed, signal, onProgress }) => {
   const { a, k, noiseStd, width } = p;
   const root = makeRng(seed);
-  const report = progressReporter(onProgress);
+  const report = progressReporter<TwoWorldsResult>(onProgress);
   const losses: Point[] = [];
-  const partial = (): Result => ({ metrics: {}, series: { 'loss/train': [...losses] } });
+  const partial = (): PartialResult<TwoWorldsResult> => ({ metrics: {}, series: { 'loss/train': [...losses] } });
 
   // 1. Clean demonstrations. They do not depend on the world: generated in both, they are the same numbers.
   const demos = generateDemos({ a, k, sigma: 1 }, root.stream('demos'));
   const demosMinus = generateDemos({ a, k, sigma: -1 }, root.stream('demos'));
   const identical =
-    demos.states.every((v, i) => v === demosMinus.states[i]) && demos.labels.every((v, i) => v === demosMinus.labels[i]);
+    demos.states.every((v, i) => v === demosMinus.states[i]) &&
+    demos.labels.every((v, i) => v === demosMinus.labels[i]);
 
   // 2. One network, trained once on them.
   const spec: MlpSpec = { inputDim: 2, hidden: [width, width], outputDim: 2, head: 'regression', activation: 'tanh' };
@@ -148,13 +151,13 @@ export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (p, { s
   const worst = evaluation.worstSigma === 1 ? deviationPlus : deviationMinus;
   const linear = (sigma: number) => finitePoints(linearDeviationCurve(HORIZON, { a, sigma, betaHat, k, noiseStd }));
 
-  const result: Result = {
-    metrics: finiteOnly({
+  const result: TwoWorldsResult = {
+    metrics: {
       betaHat,
       'rate/plus': ratePlus,
       'rate/minus': rateMinus,
       'rate/worst': worstWorldRate(a, betaHat),
-      'rate/fitted': fittedGrowthRate(worst),
+      ...definedOnly({ 'rate/fitted': fittedGrowthRate(worst) }),
       'J/plus': evaluation.plus.J,
       'J/minus': evaluation.minus.J,
       'J/worst': evaluation.worstJ,
@@ -164,7 +167,7 @@ export const twoWorldsExperiment = defineExperiment(twoWorldsInfo, async (p, { s
       'fit/mse': fitMse,
       'loss/final': trained.losses[trained.losses.length - 1]?.loss ?? NaN,
       'demo/identical': identical ? 1 : 0,
-    }),
+    },
     series: {
       'deviation/plus': deviationPlus,
       'deviation/minus': deviationMinus,

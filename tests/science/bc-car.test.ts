@@ -6,20 +6,19 @@
 // cent), the demonstrations never leave the centre line by more than a few centimetres, both cars of a race meet
 // the same trembles, and a seed reproduces the result exactly.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
 import { wrapAngle } from '@/sims/envs/car';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Result } from '@/sims/experiments/types';
+import type { BcCarResult } from '@/sims/experiments/bc-car.params';
+import { runExperiment } from '@/sims/experiments/run';
 import { initBackend } from '@/sims/policies/backend';
 
+type Result = BcCarResult;
 const SEEDS = [0, 1, 2, 3, 4];
 const results: Result[] = [];
-const experiment = () => getExperiment('bc-car')!;
 const json = (r: Result) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Float32Array ? Array.from(v) : v));
 
 beforeAll(async () => {
   await initBackend('wasm');
-  for (const seed of SEEDS) results.push(await experiment().run(defaults(experiment().params), { seed }));
+  for (const seed of SEEDS) results.push(await runExperiment('bc-car', {}, { seed }));
 });
 
 describe('bc-car (defaults: 10 clean demonstrations, tremble 0.03, 3 m/s, 400 steps)', () => {
@@ -45,7 +44,7 @@ describe('bc-car (defaults: 10 clean demonstrations, tremble 0.03, 3 m/s, 400 st
 
   it('the series are cumulative off-track time over the race, ending at the metrics', () => {
     for (const r of results) {
-      for (const who of ['expert', 'bc']) {
+      for (const who of ['expert', 'bc'] as const) {
         const s = r.series[`offTrack/${who}`];
         expect(s).toHaveLength(401);
         expect(s[0]).toMatchObject({ x: 0, y: 0 });
@@ -58,14 +57,14 @@ describe('bc-car (defaults: 10 clean demonstrations, tremble 0.03, 3 m/s, 400 st
 
   it('the race shown: same start, same trembles (equal executed yaw rate), frames [T + 1, 4]', () => {
     for (const r of results) {
-      const e = r.trajectories!.expert;
-      const b = r.trajectories!.bc;
+      const e = r.trajectories.expert;
+      const b = r.trajectories.bc;
       expect(e.dims).toEqual([401, 4]);
       expect(b.dims).toEqual([401, 4]);
       expect(Array.from(b.data.subarray(0, 4))).toEqual(Array.from(e.data.subarray(0, 4)));
-      const trembles = r.extras!.trembleSteps as number[];
+      const trembles = r.extras.trembleSteps;
       expect(trembles.length).toBeGreaterThan(0);
-      const crashOffset = r.extras!.crashOffset as number;
+      const crashOffset = r.extras.crashOffset;
       const turn = (d: Float32Array, t: number) => wrapAngle(d[4 * (t + 1) + 2] - d[4 * t + 2]);
       const moving = (d: Float32Array, t: number) => Math.abs(d[4 * (t + 1) + 3]) <= crashOffset;
       let compared = 0;
@@ -79,7 +78,7 @@ describe('bc-car (defaults: 10 clean demonstrations, tremble 0.03, 3 m/s, 400 st
   });
 
   it('is deterministic for a seed, and another seed samples other data', async () => {
-    const again = await experiment().run(defaults(experiment().params), { seed: SEEDS[0] });
+    const again = await runExperiment('bc-car', {}, { seed: SEEDS[0] });
     expect(json(again)).toBe(json(results[0]));
     expect(json(results[1])).not.toBe(json(results[0]));
   });

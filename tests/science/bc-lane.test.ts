@@ -3,19 +3,16 @@
 // it costs at least 5× the expert (exact: 19.18 vs 0.859, a ratio of 22). The animation shows why: both cars meet the
 // same trembles; the expert steps back to the centre, the BC car stays wherever it was pushed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Result } from '@/sims/experiments/types';
+import type { BcLaneResult } from '@/sims/experiments/bc-lane.params';
+import { runExperiment } from '@/sims/experiments/run';
 import { initBackend } from '@/sims/policies/backend';
 
 const SEEDS = [0, 1, 2, 3, 4];
-const results: Result[] = [];
+const results: BcLaneResult[] = [];
 
 beforeAll(async () => {
   await initBackend('wasm');
-  const e = getExperiment('bc-lane')!;
-  const params = { ...defaults(e.params), horizon: 64, epsilon: 0.02 };
-  for (const seed of SEEDS) results.push(await e.run(params, { seed }));
+  for (const seed of SEEDS) results.push(await runExperiment('bc-lane', { horizon: 64, epsilon: 0.02 }, { seed }));
 });
 
 describe('bc-lane (H = 64, ε = 0.02)', () => {
@@ -32,7 +29,7 @@ describe('bc-lane (H = 64, ε = 0.02)', () => {
 
   it('the demonstrations cover only the centre lane, and BC spreads over lanes the expert never visits', () => {
     for (const r of results) {
-      expect(r.extras!.inDemos).toEqual([
+      expect(r.extras.inDemos).toEqual([
         false,
         false,
         false,
@@ -47,7 +44,7 @@ describe('bc-lane (H = 64, ε = 0.02)', () => {
         false,
         false,
       ]);
-      const centre = (key: string) => r.series[key].find((p) => p.x === 0)!.y;
+      const centre = (key: 'visitation/expert' | 'visitation/bc') => r.series[key].find((p) => p.x === 0)!.y;
       expect(centre('visitation/expert')).toBeGreaterThan(0.98);
       expect(centre('visitation/bc')).toBeLessThan(0.8);
     }
@@ -56,10 +53,10 @@ describe('bc-lane (H = 64, ε = 0.02)', () => {
   it('animation: same trembles for both cars; the expert returns, the BC car stays off the centre', () => {
     let clearlyWorse = 0;
     for (const r of results) {
-      const bc = Array.from(r.trajectories!.bc.data);
-      const expert = Array.from(r.trajectories!.expert.data);
-      expect(r.trajectories!.bc.dims).toEqual([65, 1]);
-      expect(r.trajectories!.expert.dims).toEqual([65, 1]);
+      const bc = Array.from(r.trajectories.bc.data);
+      const expert = Array.from(r.trajectories.expert.data);
+      expect(r.trajectories.bc.dims).toEqual([65, 1]);
+      expect(r.trajectories.expert.dims).toEqual([65, 1]);
       const t0 = bc.findIndex((y) => y !== 0);
       expect(t0).toBeGreaterThan(0); // the BC car leaves the centre…
       expect(expert.slice(0, t0 + 1)).toEqual(bc.slice(0, t0 + 1)); // …pushed by the same tremble as the expert
@@ -79,11 +76,10 @@ describe('bc-lane: neither a one-hot input, more demonstrations nor more trainin
   const costs: Record<string, number[]> = {};
   beforeAll(async () => {
     await initBackend('wasm');
-    const e = getExperiment('bc-lane')!;
     for (const [name, change] of Object.entries(variants)) {
       costs[name] = [];
       for (const seed of SEEDS)
-        costs[name].push((await e.run({ ...defaults(e.params), horizon: 64, epsilon: 0.02, ...change }, { seed })).metrics['cost/bc']);
+        costs[name].push((await runExperiment('bc-lane', { horizon: 64, epsilon: 0.02, ...change }, { seed })).metrics['cost/bc']);
     }
   });
 

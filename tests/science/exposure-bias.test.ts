@@ -5,19 +5,18 @@
 // writes ≥ 40% invalid tokens at H = 128 whether or not it trains on its own strings. All curves are exact (no
 // sampling); both students get the same label budget.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
 import { median } from '@/lib/stats';
-import { getExperiment } from '@/sims/experiments/index';
-import type { GeneratedString, StudentStrings } from '@/sims/experiments/exposure-bias';
-import type { Result } from '@/sims/experiments/types';
+import type { ParamsOfId } from '@/sims/experiments/catalog';
+import type { ExposureBiasResult, GeneratedString } from '@/sims/experiments/exposure-bias.params';
+import { runExperiment } from '@/sims/experiments/run';
 
 const SEEDS = [0, 1, 2, 3];
 const HORIZONS = [16, 32, 64, 128];
 
-const run = (overrides: Record<string, string | number | boolean>, seed: number): Promise<Result> => {
-  const e = getExperiment('exposure-bias')!;
-  return e.run({ ...defaults(e.params), ...overrides }, { seed });
-};
+type Result = ExposureBiasResult;
+
+const run = (overrides: Partial<ParamsOfId<'exposure-bias'>>, seed: number): Promise<Result> =>
+  runExperiment('exposure-bias', overrides, { seed });
 
 describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
   let results: Result[];
@@ -28,24 +27,24 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
 
   it('fits slopes over H ∈ {16, 32, 64, 128} and gives both students the same label budget', () => {
     for (const r of results) {
-      expect(r.extras!.horizons).toEqual(HORIZONS);
+      expect(r.extras.horizons).toEqual(HORIZONS);
       expect(r.series['invalid/bc'].map((p) => p.x)).toEqual(Array.from({ length: 128 }, (_, i) => i + 1));
       expect(r.metrics['labels/onPolicy']).toBe(r.metrics['labels/bc']);
     }
   });
 
   it('BC invalid-count slope ≥ 1.3 (median over seeds)', () => {
-    expect(median(results.map((r) => r.metrics['slope/invalid/bc']))).toBeGreaterThanOrEqual(1.3);
+    expect(median(results.map((r) => r.metrics['slope/invalid/bc']!))).toBeGreaterThanOrEqual(1.3);
   });
 
   it('on-policy invalid-count slope in [0.85, 1.15] (median over seeds)', () => {
-    const s = median(results.map((r) => r.metrics['slope/invalid/onPolicy']));
+    const s = median(results.map((r) => r.metrics['slope/invalid/onPolicy']!));
     expect(s).toBeGreaterThanOrEqual(0.85);
     expect(s).toBeLessThanOrEqual(1.15);
   });
 
   it('BC ÷ on-policy invalid count at H = 128 ≥ 5 (median over seeds, and in every seed)', () => {
-    expect(median(results.map((r) => r.metrics['ratio/invalid']))).toBeGreaterThanOrEqual(5);
+    expect(median(results.map((r) => r.metrics['ratio/invalid']!))).toBeGreaterThanOrEqual(5);
     for (const r of results) expect(r.metrics['ratio/invalid']).toBeGreaterThanOrEqual(5);
   });
 
@@ -55,7 +54,7 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
       const on = r.series['pValid/onPolicy'];
       for (let i = 0; i < bc.length; i++) expect(Math.abs(bc[i].y - on[i].y)).toBeLessThanOrEqual(0.1);
       expect(r.metrics['pValid/maxGap']).toBeLessThanOrEqual(0.1);
-      for (const key of ['slope/failure/bc', 'slope/failure/onPolicy']) {
+      for (const key of ['slope/failure/bc', 'slope/failure/onPolicy'] as const) {
         expect(r.metrics[key]).toBeGreaterThan(0.8);
         expect(r.metrics[key]).toBeLessThan(1.1);
       }
@@ -64,8 +63,8 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
 
   it('a BC string that goes wrong keeps going wrong; an on-policy one comes back (exact, and in the shown strings)', () => {
     for (const r of results) {
-      expect(r.metrics['invalidPerFailure/bc']).toBeGreaterThanOrEqual(3 * r.metrics['invalidPerFailure/onPolicy']);
-      const strings = r.extras!.strings as Record<'bc' | 'onPolicy', StudentStrings>;
+      expect(r.metrics['invalidPerFailure/bc']).toBeGreaterThanOrEqual(3 * r.metrics['invalidPerFailure/onPolicy']!);
+      const strings = r.extras.strings;
       const mean = (s: GeneratedString[]) => s.reduce((n, x) => n + x.invalid.length, 0) / s.length;
       expect(strings.bc.withErrors.length).toBeGreaterThan(0);
       expect(strings.onPolicy.withErrors.length).toBeGreaterThan(0);
@@ -76,7 +75,7 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
   it('the shown strings are consistent: lengths, invalid positions and depths agree, and sampling matches the exact P(valid)', () => {
     const B = 3;
     for (const r of results) {
-      const strings = r.extras!.strings as Record<'bc' | 'onPolicy', StudentStrings>;
+      const strings = r.extras.strings;
       for (const key of ['bc', 'onPolicy'] as const) {
         for (const s of [...strings[key].samples, ...strings[key].withErrors]) {
           expect(s.text).toMatch(/^[()]{128}$/);

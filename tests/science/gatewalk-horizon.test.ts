@@ -7,14 +7,16 @@
 // tfjs logistic learner (runs, leaks no tensors, is worse than the exact MLE, stops on abort).
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
 import { logLogSlope } from '@/lib/stats';
-import { getExperiment } from '@/sims/experiments/index';
-import { AbortError, type Point, type Result } from '@/sims/experiments/types';
+import type { ParamsOfId } from '@/sims/experiments/catalog';
+import type { GatewalkHorizonResult } from '@/sims/experiments/gatewalk-horizon.params';
+import { runExperiment } from '@/sims/experiments/run';
+import { AbortError, type Point, type RunContext } from '@/sims/experiments/types';
 import { initBackend } from '@/sims/policies/backend';
 
-const experiment = () => getExperiment('gatewalk-horizon')!;
-const base = () => defaults(experiment().params);
+type Result = GatewalkHorizonResult;
+type Params = Partial<ParamsOfId<'gatewalk-horizon'>>;
+const run = (params: Params, ctx: RunContext<Result>) => runExperiment('gatewalk-horizon', params, ctx);
 const at = (series: Point[], H: number) => series.find((p) => p.x === H)!.y;
 const slopeOver = (series: Point[], hs: number[]) =>
   logLogSlope(
@@ -29,7 +31,7 @@ describe('gatewalk-horizon, exact learner, n = 20, 400 data sets per point (note
   const results = new Map<number, Result>();
   beforeAll(async () => {
     for (const seed of SEEDS) {
-      results.set(seed, await experiment().run({ ...base(), n: 20, hMin: 4, hMax: 128, datasets: 400 }, { seed }));
+      results.set(seed, await run({ n: 20, hMin: 4, hMax: 128, datasets: 400 }, { seed }));
     }
   });
   const each = (check: (r: Result, seed: number) => void) => {
@@ -38,7 +40,7 @@ describe('gatewalk-horizon, exact learner, n = 20, 400 data sets per point (note
 
   it('runs on H = 4, 8, …, 128 with all four curves and a band around each point', () => {
     each((r) => {
-      for (const key of ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense']) {
+      for (const key of ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense'] as const) {
         expect(r.series[key].map((p) => p.x)).toEqual([4, 8, 16, 32, 64, 128]);
         for (const p of r.series[key]) expect(p.lo! <= p.y && p.y <= p.hi!).toBe(true);
       }
@@ -88,8 +90,8 @@ describe('gatewalk-horizon, exact learner, n = 20, 400 data sets per point (note
     each((r) => {
       expect(r.metrics['rate/shared']).toBeGreaterThan(-1.1);
       expect(r.metrics['rate/shared']).toBeLessThan(-0.9);
-      expect(r.metrics['error/perStep'] * 2 * 20).toBeGreaterThan(0.85); // N·E[e] ≈ 0.49 at N = 20 (notes: 0.44–0.50)
-      expect(r.metrics['error/perStep'] * 2 * 20).toBeLessThan(1.1);
+      expect(r.metrics['error/perStep']! * 2 * 20).toBeGreaterThan(0.85); // N·E[e] ≈ 0.49 at N = 20 (notes: 0.44–0.50)
+      expect(r.metrics['error/perStep']! * 2 * 20).toBeLessThan(1.1);
       expect(at(r.series.perStepDense, 4) / (16 / 80)).toBeGreaterThan(0.9); // notes' prototype: 0.23 vs 0.2
       expect(at(r.series.perStepDense, 4) / (16 / 80)).toBeLessThan(1.35);
     });
@@ -98,18 +100,18 @@ describe('gatewalk-horizon, exact learner, n = 20, 400 data sets per point (note
 
 describe('gatewalk-horizon, determinism and options', () => {
   it('the same seed gives identical JSON; another seed samples other data sets', async () => {
-    const small = { ...base(), hMax: 32, datasets: 100 };
-    const a = await experiment().run(small, { seed: 11 });
-    const b = await experiment().run(small, { seed: 11 });
-    const c = await experiment().run(small, { seed: 12 });
+    const small = { hMax: 32, datasets: 100 };
+    const a = await run(small, { seed: 11 });
+    const b = await run(small, { seed: 11 });
+    const c = await run(small, { seed: 12 });
     expect(json(a)).toBe(json(b));
     expect(json(c)).not.toBe(json(a));
     const gusty = { ...small, gust: 0.05 };
-    expect(json(await experiment().run(gusty, { seed: 11 }))).toBe(json(await experiment().run(gusty, { seed: 11 })));
+    expect(json(await run(gusty, { seed: 11 }))).toBe(json(await run(gusty, { seed: 11 })));
   });
 
   it('`curves` leaves the unselected series empty', async () => {
-    const r = await experiment().run({ ...base(), hMax: 16, datasets: 50, curves: 'sparse' }, { seed: 1 });
+    const r = await run({ hMax: 16, datasets: 50, curves: 'sparse' }, { seed: 1 });
     expect(r.series.sharedSparse).toHaveLength(3);
     expect(r.series.perStepSparse).toHaveLength(3);
     expect(r.series.sharedDense).toEqual([]);
@@ -118,7 +120,7 @@ describe('gatewalk-horizon, determinism and options', () => {
   });
 
   it('a hidden gust (misspecification) makes even the shared regret grow with H', async () => {
-    const r = await experiment().run({ ...base(), gust: 0.05, hMax: 64, datasets: 100 }, { seed: 1 });
+    const r = await run({ gust: 0.05, hMax: 64, datasets: 100 }, { seed: 1 });
     // Every step errs with probability ≥ p, so P(fall) ≥ 1 − 0.95^H: 0.19 at H = 4, 0.96 at H = 64.
     expect(at(r.series.sharedSparse, 4)).toBeGreaterThanOrEqual(1 - 0.95 ** 4);
     expect(r.metrics['ratio/sharedSparse']).toBeGreaterThan(4);
@@ -130,8 +132,7 @@ describe('gatewalk-horizon, logistic learner in tfjs', () => {
   beforeAll(async () => {
     await initBackend('wasm');
   });
-  const small = () => ({
-    ...base(),
+  const small = (): Params => ({
     learner: 'logistic',
     curves: 'shared',
     hMin: 4,
@@ -142,11 +143,11 @@ describe('gatewalk-horizon, logistic learner in tfjs', () => {
   });
 
   it('trains, is deterministic for a seed, leaks no tensors, and errs more than the exact MLE', async () => {
-    await experiment().run({ ...small(), hMax: 4, logisticDatasets: 1, logisticSteps: 10 }, { seed: 1 }); // warm-up
+    await run({ ...small(), hMax: 4, logisticDatasets: 1, logisticSteps: 10 }, { seed: 1 }); // warm-up
     const before = tf.memory().numTensors;
-    const a = await experiment().run(small(), { seed: 5 });
+    const a = await run(small(), { seed: 5 });
     expect(tf.memory().numTensors).toBe(before);
-    const b = await experiment().run(small(), { seed: 5 });
+    const b = await run(small(), { seed: 5 });
     expect(json(a)).toBe(json(b));
     expect(a.series.sharedSparse.map((p) => p.x)).toEqual([4, 8, 16]);
     expect(a.series['exact/sharedSparse'].map((p) => p.x)).toEqual([4, 8, 16]);
@@ -161,11 +162,11 @@ describe('gatewalk-horizon, logistic learner in tfjs', () => {
   it('stops on abort during training with AbortError and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const controller = new AbortController();
-    const run = experiment().run(
+    const aborted = run(
       { ...small(), logisticSteps: 1000 },
       { seed: 1, signal: controller.signal, onProgress: (p) => (p.fraction > 0.05 ? controller.abort() : undefined) },
     );
-    await expect(run).rejects.toBeInstanceOf(AbortError);
+    await expect(aborted).rejects.toBeInstanceOf(AbortError);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

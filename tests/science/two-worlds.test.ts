@@ -5,17 +5,17 @@
 // J_imitation ≥ 10. On the semilog plot the deviation's fitted growth rate matches the worse world's a + |β̂|
 // within 20% of its logarithm. Weight decay pulls β̂ towards 0. (The default run takes ≈ 0.5 s in Node here.)
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Result } from '@/sims/experiments/types';
+import type { ParamsOfId } from '@/sims/experiments/catalog';
+import { runExperiment } from '@/sims/experiments/run';
+import type { TwoWorldsResult } from '@/sims/experiments/two-worlds.params';
 import { initBackend } from '@/sims/policies/backend';
 
 const SEEDS = [0, 1, 2, 3, 4, 5];
 
-const run = (overrides: Record<string, string | number | boolean>, seed: number): Promise<Result> => {
-  const e = getExperiment('two-worlds')!;
-  return e.run({ ...defaults(e.params), ...overrides }, { seed });
-};
+type Result = TwoWorldsResult;
+
+const run = (overrides: Partial<ParamsOfId<'two-worlds'>>, seed: number): Promise<Result> =>
+  runExperiment('two-worlds', overrides, { seed });
 
 const blowsUp = (r: Result) => r.metrics['rate/worst'] >= 1.05 && r.metrics['J/worst'] >= 10;
 
@@ -61,7 +61,7 @@ describe('two-worlds (k = 0.5, noise 10⁻³, H = 100, 6 seeds)', () => {
     const diverging = [...stable, ...unstable].filter(blowsUp);
     expect(diverging.length).toBeGreaterThanOrEqual(8);
     for (const r of diverging) {
-      const fitted = Math.log(r.metrics['rate/fitted']);
+      const fitted = Math.log(r.metrics['rate/fitted']!);
       const predicted = Math.log(r.metrics['rate/worst']);
       expect(Math.abs(fitted - predicted)).toBeLessThanOrEqual(0.2 * predicted);
     }

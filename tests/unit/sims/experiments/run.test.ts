@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults, parseParams } from '@/lib/params';
-import { catalog } from '@/sims/experiments/catalog';
+import { catalog, type ParamsOfId } from '@/sims/experiments/catalog';
 import { experiments, getExperiment } from '@/sims/experiments/index';
 import { InvalidParamsError, UnknownExperimentError, runById, runExperiment } from '@/sims/experiments/run';
 import { AbortError, resultProblems, type ExperimentInfo, type Progress, type Result } from '@/sims/experiments/types';
@@ -18,9 +18,8 @@ beforeAll(async () => {
 
 const json = (r: Result) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Float32Array ? Array.from(v) : v));
 const laneHorizon = () => getExperiment('lane-horizon')!;
-const bcLane = () => getExperiment('bc-lane')!;
 /** Small but complete configurations, so the file stays fast. */
-const smallBc = () => ({ ...defaults(bcLane().params), horizon: 24, trainSteps: 40 });
+const smallBc = (): Partial<ParamsOfId<'bc-lane'>> => ({ horizon: 24, trainSteps: 40 });
 const smallTrained = () => ({
   ...defaults(laneHorizon().params),
   policies: 'trained',
@@ -90,7 +89,7 @@ describe('the entry point (sims/experiments/run.ts) validates once, with notices
 describe('degenerate settings', () => {
   it('ε = 0 (every cost 0) still gives finite numbers only: a NaN would make the worker report a diverged run', async () => {
     const lh = await laneHorizon().run({ ...defaults(laneHorizon().params), epsilon: 0 }, { seed: 1 });
-    const bc = await bcLane().run({ ...smallBc(), epsilon: 0 }, { seed: 1 });
+    const bc = await runExperiment('bc-lane', { ...smallBc(), epsilon: 0 }, { seed: 1 });
     expect(hasNonFinite(lh)).toBe(false);
     expect(hasNonFinite(bc)).toBe(false);
     expect(lh.metrics['cost/bc']).toBe(0);
@@ -100,13 +99,13 @@ describe('degenerate settings', () => {
 
 describe('determinism', () => {
   it('bc-lane: the same seed gives identical JSON; another seed samples other data', async () => {
-    const a = await bcLane().run(smallBc(), { seed: 3 });
-    const b = await bcLane().run(smallBc(), { seed: 3 });
+    const a = await runExperiment('bc-lane', smallBc(), { seed: 3 });
+    const b = await runExperiment('bc-lane', smallBc(), { seed: 3 });
     expect(json(a)).toBe(json(b));
     // Other seeds: other initial weights (another loss curve) and other sampled episodes for the animation.
-    const others = await Promise.all([4, 5, 6].map(async (seed) => bcLane().run(smallBc(), { seed })));
+    const others = await Promise.all([4, 5, 6].map(async (seed) => runExperiment('bc-lane', smallBc(), { seed })));
     for (const c of others) expect(c.series['loss/train']).not.toEqual(a.series['loss/train']);
-    const frames = [a, ...others].map((r) => Array.from(r.trajectories!.bc.data).join(','));
+    const frames = [a, ...others].map((r) => Array.from(r.trajectories.bc.data).join(','));
     expect(new Set(frames).size).toBeGreaterThan(1);
   });
 
@@ -129,9 +128,8 @@ describe('progress and abort', () => {
 
   it('every experiment reports rising fractions that end at 1, with partial results a figure can draw', async () => {
     for (const { id, params } of cases()) {
-      const e = getExperiment(id.split(' ')[0])!;
       const seen: Progress[] = [];
-      const result = await e.run(params as never, { seed: 1, onProgress: (p) => seen.push(p) });
+      const { result } = await runById(id.split(' ')[0], params, { seed: 1, onProgress: (p) => seen.push(p) });
       expect(seen.length, id).toBeGreaterThanOrEqual(2);
       for (let i = 1; i < seen.length; i++) expect(seen[i].fraction, id).toBeGreaterThanOrEqual(seen[i - 1].fraction);
       for (const p of seen) expect(p.fraction >= 0 && p.fraction <= 1, id).toBe(true);
@@ -160,12 +158,13 @@ describe('progress and abort', () => {
   });
 
   it('abort in the middle stops training within a few steps and frees every tensor', async () => {
-    await bcLane().run(smallBc(), { seed: 1 }); // warm-up
+    await runExperiment('bc-lane', smallBc(), { seed: 1 }); // warm-up
     const before = tf.memory().numTensors;
     const controller = new AbortController();
     let lastStep = 0;
     let abortedAt = -1;
-    const run = bcLane().run(
+    const run = runExperiment(
+      'bc-lane',
       { ...smallBc(), trainSteps: 1000 },
       {
         seed: 1,
