@@ -15,8 +15,10 @@
  *   sweep        the same noisy training at two small noise levels (SWEEP_LEVELS, noise-injection.params.ts), world
  *                σ = +1 only (to keep the run short), so the figure shows β̂ moving onto −k as σ_u grows: at 0.01 the
  *                gain is not reliably identified, at 0.05 it is in every seed. Measured at the defaults, seeds 0–5:
- *                at 0.01 β̂ = SWEEP001; at 0.05 SWEEP005; at 0.3 (the default σ_u)
- *                DEFAULT03. (At 0.003 it was barely identified, +0.07 … −0.49.)
+ *                at 0.01 β̂ = −0.490, −0.198, −0.487, −0.493, −0.314, −0.327 (seed 1, the figure's, is one of the
+ *                misses); at 0.05 −0.475, −0.497, −0.488, −0.491, −0.514, −0.462; at 0.3 (the default σ_u) −0.477 …
+ *                −0.510. (At 0.003 it was barely identified, +0.07 … −0.49.) The fifth network costs ≈ 1.3× the run
+ *                time of four (measured over the same six seeds).
  *
  * Network and optimiser as `two-worlds` (2 → 32 → 32 → 2 tanh, Adam 3·10⁻³) but batch 128, 60 steps per network (five
  * networks per run, for the browser budget; at σ_u = 0.3 the noisy fits are within 10% of −σk by then, and clean

@@ -7,6 +7,8 @@
 // small networks (≈ 1.5–7 s per run on this machine under load, so the file takes ≈ 30–50 s there). Re-measured when
 // the experiment moved onto sims/algos (trainBc / runDart, one rng shared by all four networks): noisy β̂ between
 // ∓0.476 and ∓0.511, worst J 2.9·10⁻⁴ … 4.7·10⁻³; clean BC worst J ≥ 55 in 9 of 12 pairs (3 of 6 at a = 0.9).
+// The sweep level 0.05 (added so the prose can quote an identified gain below 0.3), a = 0.9, seeds 0–5: β̂ −0.462 …
+// −0.514; at 0.01 it is not identified reliably (−0.198 … −0.493).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NoiseInjectionResult } from '@/sims/experiments/noise-injection.params';
 import { runExperiment } from '@/sims/experiments/run';
