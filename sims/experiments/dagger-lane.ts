@@ -32,7 +32,8 @@
  *            dagger/firstRoundAtExpert and dart/firstRoundAtExpert (first round within 5% of the expert's cost; omitted
  *            if none), collection/dagger (mean over rounds ≥ 1; omitted with no rounds), collection/dart (sampled:
  *            the mean over all of DART's demonstrations), dart/demonstratorCost (exact: the expected cost of the
- *            expert whose hand shakes at ε_D, over H steps — what collection/dart estimates), dart/noise
+ *            expert whose hand shakes at ε_D, over H steps — what collection/dart estimates; 8.83 at the defaults,
+ *            above (2ε_D/3)·H = 8 because a shaken expert is sometimes pushed twice before it recovers), dart/noise
  *   extras   DaggerLaneExtras (dagger-lane.params.ts): offsets (−6 … 6), actionLabels, expertTable, expertCost,
  *            trainSteps, rounds: one DaggerLaneRound per round: β, labels used so far, labels per lane added in the
  *            round and held after it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each
