@@ -261,7 +261,11 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLane
   const expertCost = extras?.expertCost ?? r?.metrics['cost/expert'];
   const positive = series.every((s) => s.points.every((p) => p.y > 0)) && (expertCost ?? 1) > 0;
   // On a linear axis (some cost is 0, e.g. ε = 0) costs start at 0: a cost is never negative.
-  const top = Math.max(expertCost ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y)));
+  const top = Math.max(
+    0,
+    ...(expertCost !== undefined ? [expertCost] : []),
+    ...series.flatMap((s) => s.points.map((p) => p.y)),
+  );
   const nSeeds = state.info?.seeds.length ?? 1;
   return (
     <>
