@@ -1,13 +1,12 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { LineChart } from '@/components/viz/LineChart';
 import { TrajectoryPlayer, type TrajectoryTrack } from '@/components/viz/TrajectoryPlayer';
 import { useElementWidth } from '@/components/viz/hooks';
 import { makeCarRenderer } from '@/components/viz/renderers/car';
 import type { ParamValues } from '@/lib/params';
-import { daggerCarInfo } from '@/sims/experiments/dagger-car.params';
-import type { Result } from '@/sims/experiments/types';
+import { daggerCarInfo, type DaggerCarResult } from '@/sims/experiments/dagger-car.params';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
@@ -15,79 +14,68 @@ import styles from './widgets.module.css';
 
 type Values = ParamValues<typeof daggerCarInfo.params>;
 
-interface Extras {
-  dt?: number;
-  halfWidth?: number;
-  crashOffset?: number;
-  races?: number;
-  horizon?: number;
-}
-
 /** Below this width the legend moves above the track, so the canvas gets taller. */
 const NARROW = 560;
 
-const secs = (x: number | undefined) => `${(x ?? 0).toFixed(1)} s`;
+const secs = (x: number) => `${x.toFixed(1)} s`;
 
 /**
  * The race (figure 3 of "DAgger"): BC, DAgger and DART cars — the same number of expert labels each — on one track
  * from the same start through the same trembles, the off-track time against the labels spent (band over seeds), and
  * a sentence with the numbers.
  */
-export function DaggerCarWidget({ urlKey, preset }: WidgetProps) {
+export function DaggerCarWidget({ urlKey, preset, shipped }: WidgetProps<DaggerCarResult>) {
   return (
     // The experiment has its own seeds slider (the band); the frame's generic comparison would repeat it.
-    <ExperimentFrame info={daggerCarInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+    <ExperimentFrame info={daggerCarInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
       {({ state, values }) => <DaggerCarFigure state={state} values={values} />}
     </ExperimentFrame>
   );
 }
 
-function DaggerCarFigure({ state, values }: { state: ExperimentState; values: Values }) {
-  // While a new run trains, keep showing the last finished race (dimmed); the chart shows the partial curves.
-  const [kept, setKept] = useState<{ result: Result; values: Values } | null>(null);
-  if (state.status === 'done' && state.result && state.result !== kept?.result) setKept({ result: state.result, values });
-  const r = state.status === 'done' ? state.result : (kept?.result ?? null);
-  const shown = state.status === 'done' ? values : (kept?.values ?? values);
-  const stale = state.status !== 'done' && r !== null;
-  const live = state.result ?? r;
+function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarResult>; values: Values }) {
+  // While a new run trains, keep showing the last finished race (dimmed, `stale`); the chart shows the partial curves.
+  const r = state.result;
+  const stale = state.stale;
+  const live = state.partial ?? r;
 
   const stageRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(stageRef);
-  const extras = (r?.extras ?? {}) as Extras;
+  const extras = r?.extras;
   const renderer = useMemo(
     () =>
       makeCarRenderer({
-        ...(extras.dt !== undefined ? { dt: extras.dt } : {}),
-        ...(extras.halfWidth !== undefined ? { halfWidth: extras.halfWidth } : {}),
-        ...(extras.crashOffset !== undefined ? { crashOffset: extras.crashOffset } : {}),
+        ...(extras !== undefined ? { dt: extras.dt, halfWidth: extras.halfWidth, crashOffset: extras.crashOffset } : {}),
         badges: { expert: 'E', bc: 'B', dagger: 'D', dart: 'N' },
       }),
-    [extras.dt, extras.halfWidth, extras.crashOffset],
+    [extras],
   );
   const tracks = useMemo<TrajectoryTrack[] | null>(() => {
     const t = r?.trajectories;
-    if (!t?.bc || !t.dagger || !t.dart) return null;
+    if (!t) return null;
     return [
-      ...(t.expert ? [{ key: 'expert', label: 'Expert', role: 'expert' as const, trajectory: t.expert }] : []),
+      { key: 'expert', label: 'Expert', role: 'expert' as const, trajectory: t.expert },
       { key: 'bc', label: 'BC', role: 'bc' as const, trajectory: t.bc },
       { key: 'dagger', label: 'DAgger', role: 'dagger' as const, trajectory: t.dagger },
       { key: 'dart', label: 'DART (noise)', role: 'dart' as const, trajectory: t.dart },
     ];
   }, [r]);
 
-  const m = r?.metrics ?? {};
-  const seeds = m.seeds ?? shown.seeds;
-  const raceSeconds = (extras.horizon ?? 300) * (extras.dt ?? 0.1);
+  // The numbers of the result shown (while a new run computes, the previous one's, not the sliders').
+  const seeds = r ? r.metrics.seeds : values.seeds;
   const bandNote = seeds > 1 ? `mean over ${seeds} seeds, shaded from best to worst seed` : 'one seed (raise “Seeds for the band” for a band over seeds)';
+  const chartCaption = extras
+    ? `Each point: ${extras.races} races of ${(extras.horizon * extras.dt).toFixed(0)} s after that round's training; ${bandNote}. One lap = ${extras.horizon} labels.`
+    : `Each point: the mean off-track time over a few races after that round's training; ${bandNote}.`;
   return (
     <>
       <p className={styles.summary} style={{ fontSize: '1.1em' }}>
         {r ? (
           <>
-            With <strong>{m.labels ?? 0} expert labels</strong> each ({shown.rounds + 1} laps), racing through the same
-            trembles, the cars spend off the track per {raceSeconds.toFixed(0)} s race: BC{' '}
-            <strong>{secs(m['offTrack/bc'])}</strong>, DAgger <strong>{secs(m['offTrack/dagger'])}</strong>, DART{' '}
-            <strong>{secs(m['offTrack/dart'])}</strong> (the expert {secs(m['offTrack/expert'])}
+            With <strong>{r.metrics.labels} expert labels</strong> each ({r.metrics.rounds + 1} laps), racing through the same
+            trembles, the cars spend off the track per {(r.extras.horizon * r.extras.dt).toFixed(0)} s race: BC{' '}
+            <strong>{secs(r.metrics['offTrack/bc'])}</strong>, DAgger <strong>{secs(r.metrics['offTrack/dagger'])}</strong>, DART{' '}
+            <strong>{secs(r.metrics['offTrack/dart'])}</strong> (the expert {secs(r.metrics['offTrack/expert'])}
             {seeds > 1 ? `; means over ${seeds} seeds` : ''}). BC&apos;s clean laps never leave the centre line, so it
             has never seen a recovery; DAgger&apos;s labels are on its own mistakes, DART&apos;s on the expert&apos;s
             trembles.
@@ -121,7 +109,7 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState; values: Va
         yLabel="off-track time per race (s)"
         height={300}
         fontSize={15}
-        caption={`Each point: ${extras.races ?? 3} races of ${raceSeconds.toFixed(0)} s after that round's training; ${bandNote}. One lap = ${extras.horizon ?? 300} labels.`}
+        caption={chartCaption}
       />
     </>
   );

@@ -4,26 +4,23 @@ import { useId, useState } from 'react';
 import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
-import { daggerLaneInfo, type DaggerLaneRound } from '@/sims/experiments/dagger-lane.params';
+import {
+  daggerLaneInfo,
+  type DaggerLaneExtras,
+  type DaggerLaneResult,
+  type DaggerLaneRound,
+} from '@/sims/experiments/dagger-lane.params';
 import type { ParamValues } from '@/lib/params';
-import type { Point } from '@/sims/experiments/types';
+import type { PartialResult } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 import css from './DaggerLaneWidget.module.css';
 
-const OFFSETS = Array.from({ length: 13 }, (_, i) => i - 6);
-const CENTRE = 6;
 const ARROWS = ['←', '•', '→'];
 const ACTION_WORDS = ['left', 'stay', 'right'];
 
 type Values = ParamValues<typeof daggerLaneInfo.params>;
-
-interface DaggerLaneExtras {
-  rounds?: DaggerLaneRound[];
-  expertTable?: number[];
-  expertCost?: number;
-}
 
 /** Counts with a thousands separator, the same on every machine. */
 function count(n: number): string {
@@ -35,7 +32,9 @@ function cost(j: number): string {
   return j < 1 ? j.toFixed(3) : j.toFixed(2);
 }
 
-const offCentre = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0) - counts[CENTRE];
+/** Labels outside the centre lane (offset 0) of a per-lane count. */
+const offCentre = (counts: readonly number[], offsets: readonly number[]) =>
+  counts.reduce((a, b) => a + b, 0) - counts[offsets.indexOf(0)];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The round stepper
@@ -91,7 +90,8 @@ function StepperControls({ stepper }: { stepper: RoundStepper }) {
 // What each method learned, lane by lane
 // ---------------------------------------------------------------------------------------------------------------
 
-function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readonly number[] }) {
+function ActionTable({ round, extras }: { round: DaggerLaneRound; extras: DaggerLaneExtras }) {
+  const expert = extras.expertTable;
   const rows: { key: string; label: string; table: readonly number[] }[] = [
     { key: 'expert', label: 'Expert', table: expert },
     { key: 'dagger', label: 'DAgger', table: round.tables.dagger },
@@ -109,7 +109,7 @@ function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readon
           <th scope="col" className={css.rowHead}>
             lane y
           </th>
-          {OFFSETS.map((y) => (
+          {extras.offsets.map((y) => (
             <th key={y} scope="col">
               {y}
             </th>
@@ -145,8 +145,9 @@ function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readon
 // The round view: counter, what happened, where the labels are, what was learned
 // ---------------------------------------------------------------------------------------------------------------
 
-function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: Values; expert: readonly number[] }) {
+function RoundView({ round, values, extras }: { round: DaggerLaneRound; values: Values; extras: DaggerLaneExtras }) {
   const k = round.round;
+  const centre = extras.offsets.indexOf(0);
   const fresh = round.newLabels.dagger;
   // The leading no-break space widens the Heatmap's label column, whose width is estimated from the character
   // count and clips these bold labels by a few pixels in wide fonts (e.g. DejaVu Sans).
@@ -158,12 +159,12 @@ function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: 
   ];
   // Nearly every label is in the centre lane; the colour saturates at the largest off-centre count so the few
   // recovery labels show (the cells and the screen-reader table carry the exact numbers).
-  const offMax = Math.max(0, ...rows.flatMap((r) => r.values.filter((_, s) => s !== CENTRE)));
+  const offMax = Math.max(0, ...rows.flatMap((r) => r.values.filter((_, s) => s !== centre)));
   const demos = values.nDemos + k * values.rolloutsPerRound;
   const what =
     k === 0
       ? `Round 0: every method starts from ${values.nDemos} expert demonstrations (${count(round.labels.dagger)} labels; DART's with the expert's hand shaking at ε_D = ${values.noise}). BC and DAgger are the same network here.`
-      : `Round ${k}: DAgger drove ${values.rolloutsPerRound} episodes ${round.beta > 0 ? `(the expert taking each action with probability β = ${round.beta.toFixed(2)})` : 'with its learner (β = 0)'} and the expert labelled all ${count(fresh.reduce((a, b) => a + b, 0))} states they visited, ${count(offCentre(fresh))} of them off centre. BC got ${values.rolloutsPerRound} more clean demonstrations (${count(offCentre(round.newLabels.bcEqualLabels))} off-centre labels), DART ${values.rolloutsPerRound} more shaky ones (${count(offCentre(round.newLabels.dart))}).`;
+      : `Round ${k}: DAgger drove ${values.rolloutsPerRound} episodes ${round.beta > 0 ? `(the expert taking each action with probability β = ${round.beta.toFixed(2)})` : 'with its learner (β = 0)'} and the expert labelled all ${count(fresh.reduce((a, b) => a + b, 0))} states they visited, ${count(offCentre(fresh, extras.offsets))} of them off centre. BC got ${values.rolloutsPerRound} more clean demonstrations (${count(offCentre(round.newLabels.bcEqualLabels, extras.offsets))} off-centre labels), DART ${values.rolloutsPerRound} more shaky ones (${count(offCentre(round.newLabels.dart, extras.offsets))}).`;
   return (
     <>
       <p className={css.counter} data-testid="label-budget">
@@ -184,7 +185,7 @@ function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: 
         <Heatmap
           title={`Expert labels per lane: DAgger's new labels in round ${k}, and each method's data after it`}
           rows={rows}
-          columns={OFFSETS}
+          columns={extras.offsets}
           columnLabel="lane offset y"
           valueLabel="expert labels"
           scale="sqrt"
@@ -201,7 +202,7 @@ function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: 
       </div>
       <div className={css.panel}>
         <p className={styles.panelTitle}>What each learner does in every lane, after round {k}</p>
-        <ActionTable round={round} expert={expert} />
+        <ActionTable round={round} extras={extras} />
       </div>
     </>
   );
@@ -211,19 +212,20 @@ function RoundView({ round, values, expert }: { round: DaggerLaneRound; values: 
 // The figure
 // ---------------------------------------------------------------------------------------------------------------
 
-function Summary({ state, values }: { state: ExperimentState; values: Values }) {
+function Summary({ state, values }: { state: ExperimentState<DaggerLaneResult>; values: Values }) {
   const r = state.result;
-  if (state.status !== 'done' || !r) return <>Running DAgger, BC and DART round by round…</>;
+  if (!r || state.stale) return <>Running DAgger, BC and DART round by round…</>;
   const m = r.metrics;
-  const firstCollection = r.series['collection/dagger']?.[1]?.y;
+  // Round 1's rollouts (there are none with no rounds).
+  const firstCollection = r.series['collection/dagger'].find((p) => p.x === 1)?.y;
   const ratio = m['ratio/bcOverDagger'];
   return (
     <>
-      With <strong>{count(m['labels/perMethod'] ?? 0)}</strong> expert labels each, DAgger ends at J ={' '}
-      <strong>{cost(m['cost/dagger'] ?? 0)}</strong> and DART (ε_D = {values.noise}) at{' '}
-      <strong>{cost(m['cost/dart'] ?? 0)}</strong>, against the expert&apos;s own{' '}
-      <strong>{cost(m['cost/expert'] ?? 0)}</strong> under the same tremble; BC, given as many clean demonstrations,
-      stays at <strong>{cost(m['cost/bcEqualLabels'] ?? 0)}</strong>
+      With <strong>{count(m['labels/perMethod'])}</strong> expert labels each, DAgger ends at J ={' '}
+      <strong>{cost(m['cost/dagger'])}</strong> and DART (ε_D = {values.noise}) at{' '}
+      <strong>{cost(m['cost/dart'])}</strong>, against the expert&apos;s own <strong>{cost(m['cost/expert'])}</strong>{' '}
+      under the same tremble; BC, given as many clean demonstrations, stays at{' '}
+      <strong>{cost(m['cost/bcEqualLabels'])}</strong>
       {ratio !== undefined && ratio > 1.05 ? <> ({ratio.toFixed(ratio < 10 ? 1 : 0)}× DAgger&apos;s)</> : null}. The
       labels were not free:{' '}
       {firstCollection !== undefined ? (
@@ -232,12 +234,12 @@ function Summary({ state, values }: { state: ExperimentState; values: Values }) 
           and{' '}
         </>
       ) : null}
-      DART&apos;s shaking demonstrator <strong>{cost(m['collection/dart'] ?? 0)}</strong>.
+      DART&apos;s shaking demonstrator <strong>{cost(m['collection/dart'])}</strong>.
     </>
   );
 }
 
-function costSeries(series: Record<string, Point[]> | undefined, noise: number): LineSeries[] {
+function costSeries(series: PartialResult<DaggerLaneResult>['series'] | undefined, noise: number): LineSeries[] {
   // Later series draw on top: DART's dotted line over DAgger's dash-dot, both over the expert's line they reach
   // (where all three coincide, both patterns still show).
   return [
@@ -247,17 +249,23 @@ function costSeries(series: Record<string, Point[]> | undefined, noise: number):
   ];
 }
 
-function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: Values }) {
+function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLaneResult>; values: Values }) {
   const r = state.result;
-  const extras = (state.status === 'done' ? r?.extras : undefined) as DaggerLaneExtras | undefined;
+  // The round view belongs to the result of the current parameters: none while a new run computes.
+  const extras = r && !state.stale ? r.extras : undefined;
   const rounds = extras?.rounds ?? [];
   const stepper = useRoundStepper(rounds.length > 0 ? rounds.length - 1 : values.rounds);
   const shown = rounds[stepper.round];
-  const series = costSeries(r?.series, values.noise);
+  // The curves grow round by round while a run computes.
+  const series = costSeries((state.partial ?? r)?.series, values.noise);
   const expertCost = extras?.expertCost ?? r?.metrics['cost/expert'];
   const positive = series.every((s) => s.points.every((p) => p.y > 0)) && (expertCost ?? 1) > 0;
   // On a linear axis (some cost is 0, e.g. ε = 0) costs start at 0: a cost is never negative.
-  const top = Math.max(expertCost ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y)));
+  const top = Math.max(
+    0,
+    ...(expertCost !== undefined ? [expertCost] : []),
+    ...series.flatMap((s) => s.points.map((p) => p.y)),
+  );
   const nSeeds = state.info?.seeds.length ?? 1;
   return (
     <>
@@ -282,11 +290,11 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
         height={300}
         caption={`Exact cost of each round's learner deployed for ${values.horizon} steps with tremble ε = ${values.epsilon}${positive ? ' (log scale)' : ''}. Each round gives every method ${values.rolloutsPerRound} more episodes, ${count(values.rolloutsPerRound * values.horizon)} expert labels: all three have used the same number at every round.${nSeeds > 1 ? ' Lines: mean over seeds; bands: min–max.' : ''}`}
       />
-      {shown && extras?.expertTable ? (
+      {shown && extras ? (
         <>
           <StepperControls stepper={stepper} />
           {nSeeds > 1 ? <p className={css.counterSources}>Round details are for seed {state.info?.seeds[0]}.</p> : null}
-          <RoundView round={shown} values={values} expert={extras.expertTable} />
+          <RoundView round={shown} values={values} extras={extras} />
         </>
       ) : (
         <div className={styles.placeholder}>The round-by-round view appears when the run finishes.</div>
@@ -300,9 +308,9 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState; values: V
  * expert labels, and of DART; a round stepper shows, for the chosen round, the label budget, where DAgger's new labels
  * fell, every method's data per lane, and what each learner does in every lane.
  */
-export function DaggerLaneWidget({ urlKey, preset }: WidgetProps) {
+export function DaggerLaneWidget({ urlKey, preset, shipped }: WidgetProps<DaggerLaneResult>) {
   return (
-    <ExperimentFrame info={daggerLaneInfo} urlKey={urlKey} preset={preset}>
+    <ExperimentFrame info={daggerLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
       {({ state, values }) => <DaggerLaneFigure state={state} values={values} />}
     </ExperimentFrame>
   );

@@ -7,8 +7,11 @@ import { vizColor } from '@/components/viz/palette';
 import paletteStyles from '@/components/viz/palette.module.css';
 import { toCsv } from '@/lib/csv';
 import type { ParamValues } from '@/lib/params';
-import { noiseInjectionInfo } from '@/sims/experiments/noise-injection.params';
-import type { Result } from '@/sims/experiments/types';
+import {
+  noiseInjectionInfo,
+  type NoiseInjectionExtras,
+  type NoiseInjectionResult,
+} from '@/sims/experiments/noise-injection.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
@@ -21,11 +24,6 @@ const MINUS = vizColor(3);
 const CLEAN = vizColor(1);
 const NOISY = vizColor(2);
 
-interface Extras {
-  cloud?: { clean: [number, number][]; noisy: [number, number][] };
-  k?: number;
-}
-
 const fmtJ = (j: number | undefined) => (j === undefined ? '—' : j >= 0.1 ? j.toFixed(1) : j.toExponential(1));
 const fmtB = (b: number | undefined) => (b === undefined ? '—' : (b < 0 ? '−' : '+') + Math.abs(b).toFixed(2));
 
@@ -34,13 +32,15 @@ const fmtB = (b: number | undefined) => (b === undefined ? '—' : (b < 0 ? '−
  * level, with the experts' gains −σk as targets; the worst-world imitation cost of clean vs noise-injected BC; and
  * the demonstration cloud in (p, z): a line at z = 0 when clean, a band around it with noise.
  */
-export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
+export function NoiseInjectionWidget({ urlKey, preset, shipped }: WidgetProps<NoiseInjectionResult>) {
   return (
-    <ExperimentFrame info={noiseInjectionInfo} urlKey={urlKey} preset={preset} allowCompare={false}>
+    <ExperimentFrame info={noiseInjectionInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
       {({ state, values }) => {
         const r = state.result;
-        const final = state.status === 'done' && r !== null;
-        const k = ((r?.extras ?? {}) as Extras).k ?? 0.5;
+        // The numbers and panels belong to the current parameters' result; the chart also draws a run in flight.
+        const final = r !== null && !state.stale;
+        const live = state.partial ?? r;
+        const k = r?.extras.k;
         return (
           <>
             <p className={styles.summary} style={{ fontSize: '1.1em' }}>
@@ -49,13 +49,17 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
             <LineChart
               title="The learned gain β̂ = ∂û_z/∂z against the injected noise"
               series={[
-                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, points: r?.series['betaHat/plus'] ?? [] },
-                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, points: r?.series['betaHat/minus'] ?? [] },
+                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, points: live?.series['betaHat/plus'] ?? [] },
+                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, points: live?.series['betaHat/minus'] ?? [] },
               ]}
-              referenceLines={[
-                { y: -k, label: `−k (world +1's expert)`, color: PLUS, dashed: true },
-                { y: k, label: `+k (world −1's expert)`, color: MINUS, dashed: true },
-              ]}
+              referenceLines={
+                k === undefined
+                  ? []
+                  : [
+                      { y: -k, label: `−k (world +1's expert)`, color: PLUS, dashed: true },
+                      { y: k, label: `+k (world −1's expert)`, color: MINUS, dashed: true },
+                    ]
+              }
               xLabel="injected noise σ_u (0 = clean BC)"
               yLabel="learned gain β̂"
               yDomain={[-1, 1]}
@@ -66,7 +70,7 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
             {final ? (
               <div className={`${styles.grid} ${paletteStyles.palette}`}>
                 <CostBars clean={r.metrics['J/worst/clean']} noisy={r.metrics['J/worst/noisy']} />
-                <Cloud extras={(r.extras ?? {}) as Extras} />
+                <Cloud extras={r.extras} />
               </div>
             ) : null}
           </>
@@ -76,15 +80,15 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
   );
 }
 
-function summary(r: Result, v: Values) {
+function summary(r: NoiseInjectionResult, v: Values) {
   const m = r.metrics;
   return (
     <>
       Clean BC learns β̂ = <strong>{fmtB(m['betaHat/clean'])}</strong> — the same in both worlds — and its worse world
-      costs J = <strong>{fmtJ(m['J/worst/clean'])}</strong> over 100 steps. With noise σ_u = {v.noise} on{' '}
+      costs J = <strong>{fmtJ(m['J/worst/clean'])}</strong> over {r.extras.horizon} steps. With noise σ_u = {v.noise} on{' '}
       {Math.round((1 - v.cleanFraction) * 100)}% of the demonstrations, each world&apos;s network learns β̂ ={' '}
       <strong>{fmtB(m['betaHat/plus'])}</strong> (σ = +1) and <strong>{fmtB(m['betaHat/minus'])}</strong> (σ = −1),
-      against the experts&apos; ∓{(m['target/minus'] ?? 0.5).toFixed(2)}, and the worse world costs{' '}
+      against the experts&apos; ∓{m['target/minus'].toFixed(2)}, and the worse world costs{' '}
       <strong>{fmtJ(m['J/worst/noisy'])}</strong>.
     </>
   );
@@ -134,10 +138,9 @@ function CostBars({ clean, noisy }: { clean: number | undefined; noisy: number |
 }
 
 /** The demonstration states (p, z) of world +1: clean ones on z = 0, noise-injected ones in a band around it. */
-function Cloud({ extras }: { extras: Extras }) {
+function Cloud({ extras }: { extras: NoiseInjectionExtras }) {
   const ref = useRef<SVGSVGElement>(null);
-  const clean = extras.cloud?.clean ?? [];
-  const noisy = extras.cloud?.noisy ?? [];
+  const { clean, noisy } = extras.cloud;
   const W = 320;
   const H = 200;
   const zMax = Math.max(0.1, ...noisy.map(([, z]) => Math.abs(z)));

@@ -1,10 +1,34 @@
 /**
- * `dagger-car` (SCIENCE.md "Chapter: DAgger"): the page-safe half — id, words and the parameter schema. No tfjs here;
- * the run function is in dagger-car.ts.
+ * `dagger-car` (SCIENCE.md "Chapter: DAgger"): the page-safe half — id, words, the parameter schema and the names and
+ * types of its result. No tfjs here; the run function is in dagger-car.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const daggerCarInfo = defineUntypedInfo({
+/** The three learners in the race (keys of the per-driver records, with 'expert'). */
+export const DAGGER_CAR_METHODS = ['bc', 'dagger', 'dart'] as const;
+export type DaggerCarMethod = (typeof DAGGER_CAR_METHODS)[number];
+/** Everyone who races: the three learners and the expert. */
+export type DaggerCarDriver = DaggerCarMethod | 'expert';
+
+/** The result's `extras`, as the widget reads them. */
+export interface DaggerCarExtras {
+  /** Seconds per step of the car's simulation. */
+  dt: number;
+  /** Half the track's width (m): beyond it a car is off the track. */
+  halfWidth: number;
+  /** Lateral offset (m) at which a car has crashed (the renderer draws the crash barrier there). */
+  crashOffset: number;
+  /** Races per evaluation (each driver, each round); the off-track times are means over them. */
+  races: number;
+  /** Steps per race and per lap of labels. */
+  horizon: number;
+  /** Expert labels each method gets per round (one lap). */
+  labelsPerRound: number;
+  /** Off-track time (s per race) at the largest budget, per training seed, per driver. */
+  perSeed: Record<DaggerCarDriver, number[]>;
+}
+
+export const daggerCarInfo = defineInfo<DaggerCarExtras>()({
   id: 'dagger-car',
   title: 'The race: BC, DAgger and DART cars on one track',
   description:
@@ -51,4 +75,27 @@ export const daggerCarInfo = defineUntypedInfo({
       help: 'Independent trainings (seed, seed + 1, …) the curves average over; the band runs from the best to the worst. The published figure uses 5; 1 (the default) keeps the run short, and then there is no band.',
     },
   },
+  result: {
+    metrics: [
+      'offTrack/bc',
+      'offTrack/dagger',
+      'offTrack/dart',
+      'offTrack/expert',
+      'labels',
+      'rounds',
+      'seeds',
+      'races',
+      'race/offTrack/expert',
+      'race/offTrack/bc',
+      'race/offTrack/dagger',
+      'race/offTrack/dart',
+    ],
+    // Undefined when BC never leaves the track.
+    optionalMetrics: ['ratio/daggerOverBc', 'ratio/dartOverBc'],
+    series: ['offTrack/bc', 'offTrack/dagger', 'offTrack/dart', 'offTrack/expert'],
+    trajectories: ['expert', 'bc', 'dagger', 'dart'],
+    extras: ['dt', 'halfWidth', 'crashOffset', 'races', 'horizon', 'labelsPerRound', 'perSeed'],
+  },
 });
+
+export type DaggerCarResult = ResultOf<typeof daggerCarInfo>;

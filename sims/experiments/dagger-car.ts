@@ -27,8 +27,8 @@
  *            budget), rounds, seeds, races, race/offTrack/<method> (s, in the race shown)
  *   trajectories  expert, bc, dagger, dart: x (m), y (m), heading θ (rad), lateral offset e (m); race 0 of the first
  *            seed at the largest budget; dims [H + 1, 4]
- *   extras   dt, halfWidth, crashOffset, races, horizon, labelsPerRound, perSeed: { <method>: number[] } (off-track
- *            time at the largest budget per seed)
+ *   extras   DaggerCarExtras (dagger-car.params.ts): dt, halfWidth, crashOffset, races, horizon, labelsPerRound,
+ *            perSeed: { <driver>: number[] } (off-track time at the largest budget per seed)
  */
 import { makeRng } from '../../lib/rng';
 import {
@@ -47,9 +47,15 @@ import { greedyPolicy, type AlgoProgress, type ImitationTask, type LearnerConfig
 import type { Policy } from '../core/rollout';
 import { carEnv, type CarParams } from '../envs/car';
 import type { MlpWeights } from '../policies/weights';
-import { daggerCarInfo } from './dagger-car.params';
+import {
+  DAGGER_CAR_METHODS,
+  daggerCarInfo,
+  type DaggerCarDriver,
+  type DaggerCarMethod,
+  type DaggerCarResult,
+} from './dagger-car.params';
 import { progressReporter } from './progress';
-import { defineExperiment, throwIfAborted, type Point, type Result } from './types';
+import { defineExperiment, throwIfAborted, type Point } from './types';
 
 /** Steps per lap of labels and per race (30 s). */
 export const HORIZON = 300;
@@ -59,8 +65,6 @@ const RACES = 3;
 const RETRAIN_STEPS = 40;
 /** bc-car's learner, retrained warm for RETRAIN_STEPS after each new lap. */
 const RACE_LEARNER: LearnerConfig = { ...CAR_LEARNER, retrain: { steps: RETRAIN_STEPS } };
-const METHODS = ['bc', 'dagger', 'dart'] as const;
-type Method = (typeof METHODS)[number];
 
 export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { seed, signal, onProgress }) => {
   throwIfAborted(signal);
@@ -68,19 +72,18 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
   const params: Partial<CarParams> = { trembleProb: p.epsilon, horizon: HORIZON };
   const env = { ...carEnv.defaults, ...params };
   const dt = env.dt;
-  const report = progressReporter(onProgress);
+  const report = progressReporter<DaggerCarResult>(onProgress);
 
   // offTrack[method][round][seedIndex] (s per race, mean over races); labels[round]
-  const off: Record<Method | 'expert', number[][]> = { bc: [], dagger: [], dart: [], expert: [] };
-  for (const key of Object.keys(off) as (Method | 'expert')[])
+  const off: Record<DaggerCarDriver, number[][]> = { bc: [], dagger: [], dart: [], expert: [] };
+  for (const key of [...DAGGER_CAR_METHODS, 'expert'] as const)
     for (let r = 0; r <= rounds; r++) off[key].push(new Array<number>(seeds).fill(NaN));
   const labels: number[] = [];
   let shown: Record<string, RaceLane> | undefined;
 
   /** Mean and min–max band over the seeds run so far, per round (rounds not yet run are left out). */
-  const buildSeries = (seedsDone: number): Result['series'] => {
-    const series: Result['series'] = {};
-    for (const key of [...METHODS, 'expert'] as const) {
+  const buildSeries = (seedsDone: number): DaggerCarResult['series'] => {
+    const curve = (key: DaggerCarDriver): Point[] => {
       const pts: Point[] = [];
       for (let r = 0; r <= rounds; r++) {
         const vals = off[key][r].slice(0, seedsDone).filter((v) => Number.isFinite(v));
@@ -92,9 +95,14 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
           hi: Math.max(...vals),
         });
       }
-      series[`offTrack/${key}`] = pts;
-    }
-    return series;
+      return pts;
+    };
+    return {
+      'offTrack/bc': curve('bc'),
+      'offTrack/dagger': curve('dagger'),
+      'offTrack/dart': curve('dart'),
+      'offTrack/expert': curve('expert'),
+    };
   };
 
   for (let si = 0; si < seeds; si++) {
@@ -127,11 +135,11 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
     const shaky = racingTask(dartNoise);
 
     /** Options of one method's run: abort, its share of the progress bar, its off-track curve as rounds finish. */
-    const tracked = (m: Method, index: number) => ({
+    const tracked = (m: DaggerCarMethod, index: number) => ({
       signal,
       onProgress: (ap: AlgoProgress) =>
         report(
-          (si * METHODS.length + index + ap.fraction) / (seeds * METHODS.length),
+          (si * DAGGER_CAR_METHODS.length + index + ap.fraction) / (seeds * DAGGER_CAR_METHODS.length),
           `seed ${si + 1}/${seeds}, ${m}: ${ap.message}`,
           () => ({ metrics: {}, series: buildSeries(si + 1) }),
         ),
@@ -178,10 +186,10 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
   }
 
   const series = buildSeries(seeds);
-  const last = (key: Method | 'expert') => off[key][rounds].reduce((s, v) => s + v, 0) / seeds;
+  const last = (key: DaggerCarDriver) => off[key][rounds].reduce((s, v) => s + v, 0) / seeds;
   const bc = last('bc');
   const lanes = shown!;
-  const result: Result = {
+  const result: DaggerCarResult = {
     metrics: {
       'offTrack/bc': bc,
       'offTrack/dagger': last('dagger'),
@@ -211,7 +219,7 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
       races: RACES,
       horizon: HORIZON,
       labelsPerRound: HORIZON,
-      perSeed: Object.fromEntries([...METHODS, 'expert'].map((m) => [m, off[m as Method][rounds]])),
+      perSeed: { bc: off.bc[rounds], dagger: off.dagger[rounds], dart: off.dart[rounds], expert: off.expert[rounds] },
     },
   };
   report(1, 'done', () => result, true);

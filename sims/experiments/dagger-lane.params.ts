@@ -1,11 +1,11 @@
 /**
  * `dagger-lane` (SCIENCE.md "Chapter: DAgger and interactive data collection"; SCIENCE-NOTES §3(b)/(c) Toy 3A): the
- * page-safe half — id, words, the parameter schema and the shape of the per-round records a widget draws. No tfjs
- * here; the run function is in dagger-lane.ts.
+ * page-safe half — id, words, the parameter schema and the names and types of its result (the per-round records a
+ * widget draws among them). No tfjs here; the run function is in dagger-lane.ts.
  */
-import { defineUntypedInfo } from './types';
+import { defineInfo, type ResultOf } from './types';
 
-export const daggerLaneInfo = defineUntypedInfo({
+export const daggerLaneInfo = defineInfo<DaggerLaneExtras>()({
   id: 'dagger-lane',
   title: 'DAgger, BC and DART on LaneKeep, round by round',
   description:
@@ -90,6 +90,39 @@ export const daggerLaneInfo = defineUntypedInfo({
       help: 'Expert demonstrations every method starts from (round 0): clean for DAgger and BC, noisy for DART.',
     },
   },
+  result: {
+    metrics: [
+      'cost/dagger',
+      'cost/bcEqualLabels',
+      'cost/dart',
+      'cost/expert',
+      'labels/perMethod',
+      'labels/daggerFromRollouts',
+      'collection/dart',
+      'dart/demonstratorCost',
+      'dart/noise',
+    ],
+    // Undefined where DAgger's cost is 0 (ε = 0), where no round reaches the expert's cost, and with no rounds
+    // (no rollouts to average over).
+    optionalMetrics: [
+      'ratio/bcOverDagger',
+      'dagger/firstRoundAtExpert',
+      'dart/firstRoundAtExpert',
+      'collection/dagger',
+    ],
+    series: [
+      'cost/dagger',
+      'cost/bcEqualLabels',
+      'cost/dart',
+      'cost/expert',
+      'labels/dagger',
+      'labels/bcEqualLabels',
+      'labels/dart',
+      'collection/dagger',
+      'collection/dart',
+    ],
+    extras: ['offsets', 'actionLabels', 'expertTable', 'expertCost', 'trainSteps', 'rounds'],
+  },
 });
 
 /** The three ways of spending expert labels that the figure compares (keys of the per-method records). */
@@ -113,3 +146,21 @@ export interface DaggerLaneRound {
   /** Its exact cost J, deployed with the tremble ε. */
   cost: PerMethod<number>;
 }
+
+/** The result's `extras`, as the widget reads them. */
+export interface DaggerLaneExtras {
+  /** Lane offsets y = −6 … 6 (the columns of every per-lane array). */
+  offsets: number[];
+  /** Names of the actions 0, 1, 2 (left, stay, right). */
+  actionLabels: string[];
+  /** The expert's table, −sign(y) (0 left, 1 stay, 2 right). */
+  expertTable: number[];
+  /** The expert's exact cost J under the learners' tremble ε (the floor; also the metric `cost/expert`). */
+  expertCost: number;
+  /** Adam steps of every fit (the first and each warm-started retraining). */
+  trainSteps: number;
+  /** One record per round, 0 … rounds: what the round stepper shows. */
+  rounds: DaggerLaneRound[];
+}
+
+export type DaggerLaneResult = ResultOf<typeof daggerLaneInfo>;

@@ -30,14 +30,17 @@
  *            DAgger's cost is 0), labels/perMethod (expert labels each method used in all),
  *            labels/daggerFromRollouts (DAgger's labels on the states its β-mixture rollouts visited),
  *            dagger/firstRoundAtExpert and dart/firstRoundAtExpert (first round within 5% of the expert's cost; omitted
- *            if none), collection/dagger (mean over rounds ≥ 1), collection/dart (over all of DART's
- *            demonstrations), dart/noise
- *   extras   offsets (−6 … 6), actionLabels, expertTable, expertCost, trainSteps, rounds: one DaggerLaneRound per
- *            round (dagger-lane.params.ts): β, labels used so far, labels per lane added in the round and held after
- *            it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each keyed by method
+ *            if none), collection/dagger (mean over rounds ≥ 1; omitted with no rounds), collection/dart (sampled:
+ *            the mean over all of DART's demonstrations), dart/demonstratorCost (exact: the expected cost of the
+ *            expert whose hand shakes at ε_D, over H steps — what collection/dart estimates; 8.83 at the defaults,
+ *            above (2ε_D/3)·H = 8 because a shaken expert is sometimes pushed twice before it recovers), dart/noise
+ *   extras   DaggerLaneExtras (dagger-lane.params.ts): offsets (−6 … 6), actionLabels, expertTable, expertCost,
+ *            trainSteps, rounds: one DaggerLaneRound per round: β, labels used so far, labels per lane added in the
+ *            round and held after it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each
+ *            keyed by method
  */
 import { makeRng } from '../../lib/rng';
-import { betaSchedule, runDagger, type BetaScheduleName } from '../algos/dagger';
+import { betaSchedule, runDagger } from '../algos/dagger';
 import { runDart, type DartConfig } from '../algos/dart';
 import { laneGreedyTable, laneTask } from '../algos/laneTask';
 import { DEFAULT_LEARNER, type LearnerConfig } from '../algos/task';
@@ -51,9 +54,15 @@ import {
 } from '../envs/lane';
 import { laneExpertTable } from '../experts/lane';
 import type { MlpWeights } from '../policies/mlp';
-import { DAGGER_LANE_METHODS, daggerLaneInfo, type DaggerLaneMethod, type DaggerLaneRound } from './dagger-lane.params';
+import {
+  DAGGER_LANE_METHODS,
+  daggerLaneInfo,
+  type DaggerLaneMethod,
+  type DaggerLaneResult,
+  type DaggerLaneRound,
+} from './dagger-lane.params';
 import { progressReporter } from './progress';
-import { defineExperiment, type Point, type Result } from './types';
+import { defineExperiment, type PartialResult, type Point } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The learner and its training budget
@@ -86,8 +95,8 @@ function countsPerLane(x: Float32Array, obsDim: number, from: number, to: number
 }
 
 /** Keeps only finite metrics: a NaN would make the worker flag the run as diverged. */
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+function finiteOnly<M extends Record<string, number>>(metrics: M): M {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v))) as M;
 }
 
 /** The first round whose cost is within 5% of the expert's (the notes' test margin), or NaN. */
@@ -111,13 +120,13 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
   const encoding = 'scalar' as const;
   const task = laneTask({ epsilon, encoding });
   const root = makeRng(seed);
-  const report = progressReporter(onProgress);
+  const report = progressReporter<DaggerLaneResult>(onProgress);
 
   const expertTable = laneExpertTable();
   const expertCost = laneEvaluate(expertTable, { horizon, epsilon }).J;
   const labelsAfter = (k: number) => (nDemos + k * rolloutsPerRound) * horizon;
 
-  const series: Record<string, Point[]> = {
+  const series: DaggerLaneResult['series'] = {
     'cost/dagger': [],
     'cost/bcEqualLabels': [],
     'cost/dart': [],
@@ -128,7 +137,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
     'collection/dagger': [],
     'collection/dart': [],
   };
-  const partial = (): Result => ({
+  const partial = (): PartialResult<DaggerLaneResult> => ({
     metrics: {},
     series: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, [...v]])),
   });
@@ -166,7 +175,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
       horizon,
       nRounds,
       rolloutsPerRound,
-      beta: betaSchedule(p.beta as BetaScheduleName, nRounds),
+      beta: betaSchedule(p.beta, nRounds),
       warmStart: true,
       learner: DAGGER_LANE_LEARNER,
       initialLearner: bc.rounds[0].weights,
@@ -205,8 +214,8 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
 
   const last = rounds[rounds.length - 1];
   const daggerCollection = series['collection/dagger'].slice(1).map((q) => q.y);
-  const result: Result = {
-    metrics: finiteOnly({
+  const result: DaggerLaneResult = {
+    metrics: finiteOnly<DaggerLaneResult['metrics']>({
       'cost/dagger': last.cost.dagger,
       'cost/bcEqualLabels': last.cost.bcEqualLabels,
       'cost/dart': last.cost.dart,
@@ -220,6 +229,7 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
         ? daggerCollection.reduce((a, b) => a + b, 0) / daggerCollection.length
         : NaN,
       'collection/dart': dart.metrics['cost/demonstrator'],
+      'dart/demonstratorCost': laneEvaluate(expertTable, { horizon, epsilon: noise }).J,
       'dart/noise': noise,
     }),
     series,

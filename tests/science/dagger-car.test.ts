@@ -8,17 +8,15 @@
 // 0–0.67 s (mean 0.16), the expert unchanged: both ratios ≈ 0.007. One run of 5 seeds is 50 small trainings: ≈ 6 s
 // when the machine is moderately loaded, ≈ 40–70 s under heavy load (the file then exceeds 30 s).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Result } from '@/sims/experiments/types';
+import type { DaggerCarResult } from '@/sims/experiments/dagger-car.params';
+import { runExperiment } from '@/sims/experiments/run';
 import { initBackend } from '@/sims/policies/backend';
 
-let r: Result;
+let r: DaggerCarResult;
 
 beforeAll(async () => {
   await initBackend('wasm');
-  const e = getExperiment('dagger-car')!;
-  r = await e.run({ ...defaults(e.params), seeds: 5 }, { seed: 0 });
+  r = await runExperiment('dagger-car', { seeds: 5 }, { seed: 0 });
 }, 900_000);
 
 describe('dagger-car (defaults, band over 5 seeds)', () => {
@@ -31,7 +29,7 @@ describe('dagger-car (defaults, band over 5 seeds)', () => {
   });
 
   it('…and in every seed', () => {
-    const per = r.extras?.perSeed as Record<string, number[]>;
+    const per = r.extras.perSeed;
     for (let i = 0; i < 5; i++) {
       expect(per.dagger[i]).toBeLessThanOrEqual(0.5 * per.bc[i]);
       expect(per.dart[i]).toBeLessThanOrEqual(0.5 * per.bc[i]);
@@ -39,7 +37,7 @@ describe('dagger-car (defaults, band over 5 seeds)', () => {
   });
 
   it('the series: one point per round, labels growing by a lap, bands around the means; BC and DAgger start equal', () => {
-    for (const key of ['bc', 'dagger', 'dart', 'expert']) {
+    for (const key of ['bc', 'dagger', 'dart', 'expert'] as const) {
       const s = r.series[`offTrack/${key}`];
       expect(s.map((q) => q.x)).toEqual([300, 600, 900, 1200]);
       for (const q of s) expect(q.lo! <= q.y && q.y <= q.hi!).toBe(true);
@@ -48,8 +46,8 @@ describe('dagger-car (defaults, band over 5 seeds)', () => {
   });
 
   it('trajectories of the three cars (and the expert) at the largest budget, from the same start', () => {
-    const t = r.trajectories!;
-    for (const key of ['bc', 'dagger', 'dart', 'expert']) expect(t[key].dims).toEqual([301, 4]);
+    const t = r.trajectories;
+    for (const key of ['bc', 'dagger', 'dart', 'expert'] as const) expect(t[key].dims).toEqual([301, 4]);
     expect(t.bc.data[0]).toBe(t.dagger.data[0]);
     expect(t.dart.data[1]).toBe(t.expert.data[1]);
   });

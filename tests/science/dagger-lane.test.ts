@@ -8,9 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '@/lib/params';
 import { STAY, laneConstantTable, laneEvaluate } from '@/sims/envs/lane';
 import { laneExpertTable } from '@/sims/experts/lane';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Result } from '@/sims/experiments/types';
-import type { DaggerLaneRound } from '@/sims/experiments/dagger-lane.params';
+import { daggerLaneInfo, type DaggerLaneResult } from '@/sims/experiments/dagger-lane.params';
+import { runExperiment } from '@/sims/experiments/run';
 import { initBackend } from '@/sims/policies/backend';
 
 const H = 40;
@@ -18,20 +17,18 @@ const EPSILON = 0.02;
 const expertJ = laneEvaluate(laneExpertTable(), { horizon: H, epsilon: EPSILON }).J; // 0.537 (EXACT)
 const stayJ = laneEvaluate(laneConstantTable(STAY), { horizon: H, epsilon: EPSILON }).J; // 8.600 (EXACT)
 const within5 = (J: number) => Math.abs(J - expertJ) <= 0.05 * expertJ;
-const experiment = () => getExperiment('dagger-lane')!;
-const toy3A = () => ({ ...defaults(experiment().params), epsilon: EPSILON, horizon: H, noise: 0.3 });
-const roundsOf = (r: Result) => r.extras!.rounds as DaggerLaneRound[];
-const json = (r: Result) => JSON.stringify(r);
+const toy3A = { epsilon: EPSILON, horizon: H, noise: 0.3 };
+const json = (r: DaggerLaneResult) => JSON.stringify(r);
 
 describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 rounds × 20 rollouts, ε_D = 0.3)', () => {
-  const runs: Result[] = [];
+  const runs: DaggerLaneResult[] = [];
   beforeAll(async () => {
     await initBackend('wasm');
-    for (let seed = 0; seed < 5; seed++) runs.push(await experiment().run(toy3A(), { seed }));
+    for (let seed = 0; seed < 5; seed++) runs.push(await runExperiment('dagger-lane', toy3A, { seed }));
   });
 
   it('uses the notes’ setting by default', () => {
-    expect(defaults(experiment().params)).toMatchObject({
+    expect(defaults(daggerLaneInfo.params)).toMatchObject({
       rounds: 5,
       rolloutsPerRound: 20,
       beta: 'firstRound',
@@ -68,7 +65,7 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
     for (const r of runs) expect(r.series['cost/dagger'][0].y).toBeCloseTo(stayJ, 6);
     const expert = laneExpertTable();
     const matches = runs.filter((r) => {
-      const table = roundsOf(r)[5].tables.dagger;
+      const table = r.extras.rounds[5].tables.dagger;
       return [4, 5, 6, 7, 8].every((s) => table[s] === expert[s]); // s = y + 6, |y| ≤ 2
     });
     expect(matches.length).toBeGreaterThanOrEqual(4);
@@ -76,7 +73,7 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
 
   it('every method has used the same number of expert labels after every round: (20 + 20k)·H', () => {
     for (const r of runs) {
-      roundsOf(r).forEach((round, k) => {
+      r.extras.rounds.forEach((round, k) => {
         const budget = (20 + 20 * k) * H;
         expect(round.labels).toEqual({ dagger: budget, bcEqualLabels: budget, dart: budget });
         for (const m of ['dagger', 'bcEqualLabels', 'dart'] as const) {
@@ -91,7 +88,7 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
 
   it('where the labels are: BC’s all in the centre lane; DAgger’s round 1 and DART’s data also off centre', () => {
     for (const r of runs) {
-      const rounds = roundsOf(r);
+      const rounds = r.extras.rounds;
       const offCentre = (counts: number[]) => counts.reduce((a, b) => a + b, 0) - counts[6];
       expect(offCentre(rounds[5].data.bcEqualLabels)).toBe(0);
       expect(offCentre(rounds[1].newLabels.dagger)).toBeGreaterThan(0);
@@ -100,8 +97,9 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
   });
 
   it('what collecting the data cost: DART’s demonstrator ≈ (2ε_D/3)·H; DAgger’s round 1 drives like BC', () => {
-    const demonstratorJ = laneEvaluate(laneExpertTable(), { horizon: H, epsilon: 0.3 }).J;
+    const demonstratorJ = laneEvaluate(laneExpertTable(), { horizon: H, epsilon: 0.3 }).J; // 8.83 (EXACT)
     for (const r of runs) {
+      expect(r.metrics['dart/demonstratorCost']).toBe(demonstratorJ);
       expect(r.metrics['collection/dart']).toBeGreaterThan(0.7 * demonstratorJ);
       expect(r.metrics['collection/dart']).toBeLessThan(1.3 * demonstratorJ);
       expect(r.series['collection/dagger'][0].y).toBe(0); // the clean expert demonstrates
@@ -111,38 +109,40 @@ describe('dagger-lane at the notes’ setting (ε = 0.02, H = 40, 20 demos, 5 ro
 });
 
 describe('dagger-lane mechanics', () => {
-  const small = () => ({ ...defaults(experiment().params), rounds: 2, rolloutsPerRound: 5, nDemos: 5, horizon: 20 });
+  const small = { rounds: 2, rolloutsPerRound: 5, nDemos: 5, horizon: 20 };
 
   beforeAll(async () => {
     await initBackend('wasm');
   });
 
   it('DART with ε_D = 0 is BC exactly (same demonstrations, same fits)', async () => {
-    const r = await experiment().run({ ...small(), noise: 0 }, { seed: 11 });
+    const r = await runExperiment('dagger-lane', { ...small, noise: 0 }, { seed: 11 });
     expect(r.series['cost/dart']).toEqual(r.series['cost/bcEqualLabels']);
-    for (const round of roundsOf(r)) {
+    for (const round of r.extras.rounds) {
       expect(round.tables.dart).toEqual(round.tables.bcEqualLabels);
       expect(round.data.dart).toEqual(round.data.bcEqualLabels);
     }
   });
 
   it('a seed reproduces the whole result; another seed samples other data', async () => {
-    const a = await experiment().run(small(), { seed: 5 });
-    const b = await experiment().run(small(), { seed: 5 });
+    const a = await runExperiment('dagger-lane', small, { seed: 5 });
+    const b = await runExperiment('dagger-lane', small, { seed: 5 });
     expect(json(a)).toBe(json(b));
-    const c = await experiment().run(small(), { seed: 6 });
-    expect(JSON.stringify(roundsOf(c).map((x) => x.data))).not.toBe(JSON.stringify(roundsOf(a).map((x) => x.data)));
+    const c = await runExperiment('dagger-lane', small, { seed: 6 });
+    expect(JSON.stringify(c.extras.rounds.map((x) => x.data))).not.toBe(
+      JSON.stringify(a.extras.rounds.map((x) => x.data)),
+    );
   });
 
   it('no rounds: one point per curve, and the metrics stay finite', async () => {
-    const r = await experiment().run({ ...small(), rounds: 0 }, { seed: 1 });
+    const r = await runExperiment('dagger-lane', { ...small, rounds: 0 }, { seed: 1 });
     expect(r.series['cost/dagger']).toHaveLength(1);
     expect(Object.values(r.metrics).every(Number.isFinite)).toBe(true);
     expect(r.metrics['collection/dagger']).toBeUndefined();
   });
 
   it('ε = 0: every cost is 0 and nothing is NaN', async () => {
-    const r = await experiment().run({ ...small(), epsilon: 0 }, { seed: 1 });
+    const r = await runExperiment('dagger-lane', { ...small, epsilon: 0 }, { seed: 1 });
     expect(r.metrics['cost/expert']).toBe(0);
     expect(r.metrics['cost/dagger']).toBe(0);
     expect(r.metrics['cost/bcEqualLabels']).toBe(0);
