@@ -231,7 +231,7 @@ export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<G
               xTicks={horizons.length > 1 ? horizons : undefined}
               height={340}
               caption={
-                `Mean over ${perPoint} data sets of n = ${values.n} expert trajectories per point; bands are 95% bootstrap intervals. ` +
+                `Mean over ${perPoint} data sets of n = ${values.nDemos} expert trajectories per point; bands are 95% bootstrap intervals. ` +
                 'Sparse (R = 1): the probability of falling at all. Dense (R = H): the expected number of steps spent fallen. ' +
                 'Shared: one policy fit on all nH pairs; per-step: a policy per step, fit on its n pairs' +
                 (logistic ? ' (always the exact MLE).' : '.') +

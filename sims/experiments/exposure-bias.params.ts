@@ -137,7 +137,7 @@ export const exposureBiasInfo = defineInfo<ExposureBiasExtras>()({
       unit: 'tokens',
       help: 'Length of every training string (teacher or student).',
     },
-    maxH: {
+    hMax: {
       kind: 'number',
       default: 128,
       min: 16,

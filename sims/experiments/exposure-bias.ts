@@ -118,7 +118,7 @@ function definedOnly<K extends string>(metrics: Record<K, number>): Partial<Reco
 
 export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (p, { seed, signal, onProgress }) => {
   const kind: DyckStudentKind = p.student;
-  const { tau, depthCap, windowK, maxH, rounds } = p;
+  const { tau, depthCap, windowK, hMax: maxH, rounds } = p;
   const report = progressReporter<ExposureBiasResult>(onProgress);
   const root = makeRng(seed);
 

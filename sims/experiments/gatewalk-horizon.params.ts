@@ -23,7 +23,7 @@ export const gatewalkHorizonInfo = defineInfo<GatewalkHorizonExtras>()({
   description:
     'Regret of maximum-likelihood BC from n expert trajectories as H grows: flat (sparse) or linear (dense) with one policy shared across steps, ×H more without sharing.',
   params: {
-    n: {
+    nDemos: {
       kind: 'number',
       default: 20,
       min: 1,

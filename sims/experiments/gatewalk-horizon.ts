@@ -324,7 +324,7 @@ function finiteOnly(metrics: GatewalkMetrics): GatewalkMetrics {
 export const gatewalkHorizonExperiment = defineExperiment(
   gatewalkHorizonInfo,
   async (p, { seed, signal, onProgress }) => {
-    const { n, gust } = p;
+    const { nDemos: n, gust } = p;
     const logistic = p.learner === 'logistic';
     const horizons = doublingHorizons(p.hMin, p.hMax);
     const showShared = p.curves !== 'perStep';

@@ -36,10 +36,9 @@ export interface Result {
   series: Record<string, Point[]>;
   /** For figures that animate. */
   trajectories?: Record<string, Trajectory>;
-  /** Small JSON-serialisable extras a figure needs (e.g. generated strings, a heatmap as nested arrays). */
-  // TODO(contract): `object` once every experiment declares its result (no untyped extras reads anywhere).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  extras?: Record<string, any>;
+  /** Small JSON-serialisable extras a figure needs (e.g. generated strings, a heatmap as nested arrays); typed per
+   * experiment (its `<id>.params.ts`), so generic code can only pass them along. */
+  extras?: object;
 }
 
 /** The names a result carries, declared once per experiment in its page-safe half. */
@@ -150,22 +149,6 @@ export function defineInfo<E extends object = Record<never, never>>() {
   }): ExperimentInfo<S, TypedResult<M, O, S2, T, E>, Id> => info as ExperimentInfo<S, TypedResult<M, O, S2, T, E>, Id>;
 }
 
-/**
- * Transitional: an experiment whose result is not declared yet (typed as the general Result, not checked).
- * TODO(contract): remove once every experiment declares its result.
- */
-export function defineUntypedInfo<const Id extends string, const S extends ParamSchema>(info: {
-  id: Id;
-  title: string;
-  description: string;
-  params: S;
-}): ExperimentInfo<S, LegacyResult, Id> {
-  return { ...info, result: UNDECLARED };
-}
-const UNDECLARED: ResultKeys = { metrics: [], series: [] };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- transitional, see defineUntypedInfo
-type LegacyResult = Result & { extras?: Record<string, any> };
-
 /** Joins an experiment's description with its run function. */
 export function defineExperiment<S extends ParamSchema, R extends Result, Id extends string>(
   info: ExperimentInfo<S, R, Id>,
@@ -181,7 +164,6 @@ export function defineExperiment<S extends ParamSchema, R extends Result, Id ext
 export function resultProblems(info: ExperimentInfo, result: Result): string[] {
   const problems: string[] = [];
   const keys = info.result;
-  if (keys === UNDECLARED) return problems;
   const check = (kind: string, declared: readonly string[], optional: readonly string[], actual: object | undefined) => {
     const have = new Set(Object.keys(actual ?? {}));
     for (const key of declared) if (!have.has(key)) problems.push(`${info.id}: the result has no ${kind} "${key}"`);

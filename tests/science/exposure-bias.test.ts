@@ -22,7 +22,7 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
   let results: Result[];
   beforeAll(async () => {
     results = [];
-    for (const seed of SEEDS) results.push(await run({ tau: 1.5, student: 'depth', maxH: 128 }, seed));
+    for (const seed of SEEDS) results.push(await run({ tau: 1.5, student: 'depth', hMax: 128 }, seed));
   });
 
   it('fits slopes over H ∈ {16, 32, 64, 128} and gives both students the same label budget', () => {
@@ -99,7 +99,7 @@ describe('exposure-bias, depth student at τ = 1.5 (4 seeds)', () => {
 describe('exposure-bias, misspecified window students at τ = 1', () => {
   it('window-2: invalid fraction at H = 128 ≥ 0.4, for BC and for on-policy distillation alike', async () => {
     for (const seed of [0, 1]) {
-      const r = await run({ tau: 1, student: 'window', windowK: 2, maxH: 128 }, seed);
+      const r = await run({ tau: 1, student: 'window', windowK: 2, hMax: 128 }, seed);
       expect(r.metrics['invalidFraction/bc']).toBeGreaterThanOrEqual(0.4);
       expect(r.metrics['invalidFraction/onPolicy']).toBeGreaterThanOrEqual(0.4);
     }
@@ -107,7 +107,7 @@ describe('exposure-bias, misspecified window students at τ = 1', () => {
 
   it('a longer window (a better model class) writes fewer invalid tokens', async () => {
     const frac = async (k: number) =>
-      (await run({ tau: 1, student: 'window', windowK: k, maxH: 128 }, 0)).metrics['invalidFraction/bc'];
+      (await run({ tau: 1, student: 'window', windowK: k, hMax: 128 }, 0)).metrics['invalidFraction/bc'];
     const [k2, k4, k8] = [await frac(2), await frac(4), await frac(8)];
     expect(k4).toBeLessThan(k2);
     expect(k8).toBeLessThan(k4);

@@ -31,7 +31,7 @@ describe('gatewalk-horizon, exact learner, n = 20, 400 data sets per point (note
   const results = new Map<number, Result>();
   beforeAll(async () => {
     for (const seed of SEEDS) {
-      results.set(seed, await run({ n: 20, hMin: 4, hMax: 128, datasets: 400 }, { seed }));
+      results.set(seed, await run({ nDemos: 20, hMin: 4, hMax: 128, datasets: 400 }, { seed }));
     }
   });
   const each = (check: (r: Result, seed: number) => void) => {

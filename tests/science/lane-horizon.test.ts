@@ -3,10 +3,10 @@
 // DAgger's like H (slope in [0.85, 1.15]; the notes: 1.00), and at H = 80 BC costs ≥ 10× DAgger (EXACT 25.7).
 // Checked on the converged policies (the default, exact) and on policies the MLP actually learns at each H.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '@/lib/params';
 import { logLogSlope } from '@/lib/stats';
-import { getExperiment } from '@/sims/experiments/index';
-import type { Point, Result } from '@/sims/experiments/types';
+import type { LaneHorizonResult } from '@/sims/experiments/lane-horizon.params';
+import { runExperiment } from '@/sims/experiments/run';
+import type { Point } from '@/sims/experiments/types';
 import { initBackend } from '@/sims/policies/backend';
 
 const at = (series: Point[], H: number) => series.find((p) => p.x === H)!.y;
@@ -17,10 +17,9 @@ const slopeOver = (series: Point[], hs: number[]) =>
   );
 
 describe('lane-horizon, converged policies (exact)', () => {
-  let result: Result;
+  let result: LaneHorizonResult;
   beforeAll(async () => {
-    const e = getExperiment('lane-horizon')!;
-    result = await e.run({ ...defaults(e.params), epsilon: 0.02, hMin: 10, hMax: 80, nHorizons: 4 }, { seed: 0 });
+    result = await runExperiment('lane-horizon', { epsilon: 0.02, hMin: 10, hMax: 80, nHorizons: 4 }, { seed: 0 });
   });
 
   it('runs on the horizons 10, 20, 40, 80', () => {
@@ -60,14 +59,10 @@ describe('lane-horizon, converged policies (exact)', () => {
 });
 
 describe('lane-horizon, policies trained with the MLP at each H', () => {
-  let result: Result;
+  let result: LaneHorizonResult;
   beforeAll(async () => {
     await initBackend('wasm');
-    const e = getExperiment('lane-horizon')!;
-    result = await e.run(
-      { ...defaults(e.params), policies: 'trained', epsilon: 0.02, hMin: 10, hMax: 40, nHorizons: 3 },
-      { seed: 0 },
-    );
+    result = await runExperiment('lane-horizon', { policies: 'trained', epsilon: 0.02, hMin: 10, hMax: 40, nHorizons: 3 }, { seed: 0 });
   });
 
   it('shows the same slopes: BC in [1.6, 2.05], DAgger in [0.85, 1.15]', () => {

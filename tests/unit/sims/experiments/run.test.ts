@@ -22,7 +22,7 @@ const laneHorizon = () => getExperiment('lane-horizon')!;
 const smallBc = (): Partial<ParamsOfId<'bc-lane'>> => ({ horizon: 24, trainSteps: 40 });
 const smallTrained = () => ({
   ...defaults(laneHorizon().params),
-  policies: 'trained',
+  policies: 'trained' as const,
   hMin: 10,
   hMax: 10,
   nDemos: 3,
@@ -151,7 +151,7 @@ describe('progress and abort', () => {
     const controller = new AbortController();
     controller.abort();
     for (const e of experiments) {
-      await expect(e.run(defaults(e.params) as never, { seed: 1, signal: controller.signal })).rejects.toBeInstanceOf(
+      await expect(e.run(defaults(e.params), { seed: 1, signal: controller.signal })).rejects.toBeInstanceOf(
         AbortError,
       );
     }
@@ -185,7 +185,7 @@ describe('progress and abort', () => {
     expect(tf.memory().numTensors).toBe(before);
 
     const trained = new AbortController();
-    const run2 = laneHorizon().run({ ...smallTrained(), hMax: 40 } as never, {
+    const run2 = laneHorizon().run({ ...smallTrained(), hMax: 40 }, {
       seed: 1,
       signal: trained.signal,
       onProgress: () => trained.abort(),
