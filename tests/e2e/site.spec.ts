@@ -74,6 +74,22 @@ for (const path of chapterPages) {
   });
 }
 
+test('≠ renders as one glyph: the slash overlays the "=" instead of standing beside it', async ({ page }) => {
+  // compounding-error writes \hat\pi(x) \neq \pi^\star(x); with mismatched KaTeX markup and CSS it read "/=".
+  await page.goto('/learn/compounding-error/');
+  const neq = page.locator('.katex .mrel:has(> .mrel > .katex-vbox)').first();
+  await expect(neq).toHaveCount(1);
+  const widths = await neq.evaluate((el) => {
+    const box = el.querySelector('.katex-vbox')!.getBoundingClientRect();
+    const eq = el.querySelector(':scope > .mrel:last-child')!.getBoundingClientRect();
+    return { overlay: box.width, equals: eq.width, slashLeft: box.left, equalsLeft: eq.left };
+  });
+  // The slash box takes no width and sits over the "=".
+  expect(widths.overlay).toBeLessThan(1);
+  expect(widths.equals).toBeGreaterThan(4);
+  expect(Math.abs(widths.slashLeft - widths.equalsLeft)).toBeLessThan(2);
+});
+
 test('the home page lists every chapter with its summary and reading time', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('h1')).toContainText('Foundations of Imitation Learning');
