@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createEtaEstimator } from '@/lib/eta';
 import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
 import type { Result } from '@/sims/experiments/types';
 import { CancelledError, WorkerCrashedError, getSharedClient } from '@/sims/worker/client';
@@ -78,6 +79,7 @@ export function useExperiment(
     const client = getSharedClient();
     const seedList = Array.from({ length: Math.max(1, seeds) }, (_, i) => seed + i);
     const started = performance.now();
+    const eta = createEtaEstimator();
     const current = () => mine === generation.current;
     let lastDrawn = -Infinity;
     setState((s) => ({ ...s, status: 'running', progress: 0, message: null, etaMs: null, error: null }));
@@ -96,15 +98,16 @@ export function useExperiment(
               // Each update re-renders the whole figure (charts included): at most one every 250 ms, the slowest
               // redraw rate a live figure may have, keeps the main thread free while the worker computes.
               const now = performance.now();
+              const fraction = (index + p.fraction) / seedList.length;
+              eta.observe(now, fraction);
               if (now - lastDrawn < PROGRESS_REDRAW_MS) return;
               lastDrawn = now;
-              const fraction = (index + p.fraction) / seedList.length;
-              const spent = now - started;
               setState((prev) => ({
                 ...prev,
                 progress: fraction,
                 message: p.message ?? null,
-                etaMs: fraction > 0.02 ? (spent * (1 - fraction)) / fraction : null,
+                // From the recent rate: the run's start (worker and wasm startup) would inflate it.
+                etaMs: eta.remainingMs(),
                 // Partial curves are drawn only for a single seed (a mean over seeds needs them all).
                 result: seedList.length === 1 && p.partial ? p.partial : prev.result,
               }));

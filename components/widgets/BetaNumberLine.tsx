@@ -48,7 +48,7 @@ export function BetaNumberLine({
   plusColor,
   minusColor,
   bandColor = 'var(--viz-expert)',
-  fontSize = 12,
+  fontSize = 14,
 }: BetaNumberLineProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);

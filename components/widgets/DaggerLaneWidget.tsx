@@ -127,7 +127,7 @@ function ActionTable({ round, expert }: { round: DaggerLaneRound; expert: readon
                   <span className={css.arrow} aria-hidden="true">
                     {ARROWS[a] ?? '?'}
                   </span>
-                  <span className={css.srOnly}>
+                  <span className="visually-hidden">
                     {ACTION_WORDS[a] ?? 'unknown'}
                     {wrong ? ' (differs from the expert)' : ''}
                   </span>

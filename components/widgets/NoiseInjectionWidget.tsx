@@ -173,11 +173,12 @@ function Cloud({ extras }: { extras: Extras }) {
       <p style={{ margin: '0.25rem 0', fontSize: '0.9em' }}>
         <span style={{ color: CLEAN }}>●</span> clean (a line at z = 0) <span style={{ color: NOISY }}>●</span> noisy (a
         band){' '}
-        <button type="button" onClick={() => download('noise-injection-cloud.csv', csv(), 'text/csv')}>
+        <button type="button" className="btn" onClick={() => download('noise-injection-cloud.csv', csv(), 'text/csv')}>
           Data (CSV)
         </button>{' '}
         <button
           type="button"
+          className="btn"
           onClick={() => ref.current && download('noise-injection-cloud.svg', svgString(ref.current), 'image/svg+xml')}
         >
           SVG

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { references } from '../../content/references';
 import { toc } from '../../content/toc';
-import { expect, hasHorizontalScroll, test } from './fixtures';
+import { expect, hasHorizontalScroll, runAllFigures, test } from './fixtures';
 
 const chapterPages = toc.map((c) => `/learn/${c.slug}/`);
 const pages = ['/', ...chapterPages, '/references/'];
@@ -28,11 +28,26 @@ for (const path of pages) {
       });
     }
 
-    test('fits a 375 px wide phone without sideways scrolling', async ({ page, watch }) => {
+    test('fits a 375 px wide phone without sideways scrolling, after every figure has rendered', async ({ page, watch }) => {
+      test.setTimeout(240_000);
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto(path);
       await page.waitForLoadState('networkidle');
+      await runAllFigures(page);
+      const wide = await page.evaluate(() => {
+        const W = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.visually-hidden, .katex-display, pre'))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '')}`);
+      });
+      expect(wide, 'elements wider than the screen').toEqual([]);
       expect(await hasHorizontalScroll(page)).toBe(false);
+      // Screen-reader-only content is clipped to 1 px whatever it holds (a data table keeps its full width otherwise).
+      const hidden = await page.locator('.visually-hidden').evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect().width).filter((w) => w > 1),
+      );
+      expect(hidden).toEqual([]);
       expect(watch.errors).toEqual([]);
     });
   });
@@ -88,6 +103,21 @@ test('≠ renders as one glyph: the slash overlays the "=" instead of standing b
   expect(widths.overlay).toBeLessThan(1);
   expect(widths.equals).toBeGreaterThan(4);
   expect(Math.abs(widths.slashLeft - widths.equalsLeft)).toBeLessThan(2);
+});
+
+test('"Copy link" copies a link that carries the figure\'s anchor', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/learn/compounding-error/');
+  const figure = page.locator('figure.figure:has([data-experiment])').first();
+  const id = await figure.getAttribute('id');
+  expect(id).toMatch(/^fig-/);
+  const button = figure.getByRole('button', { name: 'Copy link' });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await expect(figure.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).hash).toBe(`#${id}`);
+  expect(new URL(copied).pathname).toBe('/learn/compounding-error/');
 });
 
 test('the home page lists every chapter with its summary and reading time', async ({ page }) => {
