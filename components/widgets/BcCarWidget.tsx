@@ -62,6 +62,8 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
   const stageRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(stageRef);
   const extras = (r?.extras ?? {}) as BcCarExtras;
+  const m = r?.metrics ?? {};
+  const races = m.races ?? extras.races ?? 8;
   const renderer = useMemo(
     () =>
       makeCarRenderer({
@@ -70,8 +72,10 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
         ...(extras.halfWidth !== undefined ? { halfWidth: extras.halfWidth } : {}),
         ...(extras.crashOffset !== undefined ? { crashOffset: extras.crashOffset } : {}),
         badges: { expert: 'E', bc: 'B' },
+        // The race view counts one race; the sentence above, the mean over all of them: say which is which.
+        caption: `Race 1 of ${races}`,
       }),
-    [extras.trembleSteps, extras.dt, extras.halfWidth, extras.crashOffset],
+    [extras.trembleSteps, extras.dt, extras.halfWidth, extras.crashOffset, races],
   );
   const tracks = useMemo<TrajectoryTrack[] | null>(
     () =>
@@ -84,8 +88,6 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
     [r],
   );
 
-  const m = r?.metrics ?? {};
-  const races = m.races ?? extras.races ?? 8;
   const raceSeconds = shownValues.horizon * (extras.dt ?? 0.1);
   const ratio = m['ratio/bcOverExpert'];
   return (
@@ -100,8 +102,9 @@ function BcCarFigure({ state, values }: BcCarFigureProps) {
             {shownValues.epsilon > 0
               ? `Racing ${races} times through the same trembles at ${shownValues.speed} m/s, it spends`
               : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`}{' '}
-            <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track on
-            average, against <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
+            <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track, the
+            mean over the {races} races (the race view below plays race 1 alone), against{' '}
+            <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
             {ratio !== undefined ? (
               <>
                 {' '}

@@ -20,10 +20,10 @@ test('the chapter renders its equations, figures and prompts', async ({ page, wa
   await expect(page.locator('h1')).toHaveText('Behavior cloning: imitation as supervised learning');
   expect(await page.locator('.katex').count()).toBeGreaterThan(20);
   await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+  await expect(page.locator('.equation-number').first()).toHaveText('(2.1)');
   await expect(page.locator('figure.figure')).toHaveCount(FIGURES.length);
   for (const [i, { id }] of FIGURES.entries()) {
-    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure ${i + 1}.`);
+    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure 2.${i + 1}.`);
   }
   expect(await page.locator('.predict').count()).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.recap')).toHaveCount(1);

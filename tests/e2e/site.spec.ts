@@ -58,7 +58,9 @@ for (const path of chapterPages) {
     await page.goto(path);
     expect(await page.locator('.katex').count()).toBeGreaterThan(5);
     await expect(page.locator('.katex-error')).toHaveCount(0);
-    await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+    // Equations are numbered within the chapter, with its number in front: (3.1) is chapter 3's first.
+    const chapterNumber = toc.find((c) => `/learn/${c.slug}/` === path)!.number;
+    await expect(page.locator('.equation-number').first()).toHaveText(`(${chapterNumber}.1)`);
     // Rendered at build time: the math is in the HTML the server sent, not produced by a script.
     const html = await (await page.request.get(path)).text();
     expect(html).toContain('class="katex"');
@@ -118,6 +120,34 @@ test('"Copy link" copies a link that carries the figure\'s anchor', async ({ pag
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(copied).hash).toBe(`#${id}`);
   expect(new URL(copied).pathname).toBe('/learn/compounding-error/');
+});
+
+test('the outline highlights the section being read; every heading has a labelled link to itself', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/learn/dagger/');
+  const links = page.locator('nav.on-this-page a');
+  const third = links.nth(2);
+  const href = (await third.getAttribute('href'))!;
+  await page.locator(href).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await expect(third).toHaveAttribute('aria-current', 'location');
+  await expect(page.locator('nav.on-this-page a[aria-current="location"]')).toHaveCount(1);
+  // Back at the top, the first section is current again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(links.first()).toHaveAttribute('aria-current', 'location');
+
+  const headings = page.locator('.prose h2[id], .prose h3[id]');
+  const n = await headings.count();
+  expect(n).toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const h = headings.nth(i);
+    const id = await h.getAttribute('id');
+    const anchor = h.locator('a.heading-anchor');
+    await expect(anchor).toHaveAttribute('href', `#${id}`);
+    await expect(anchor).toHaveAttribute('aria-label', /^Link to the section /);
+    await expect(anchor).toBeVisible();
+  }
+  await headings.first().locator('a.heading-anchor').focus();
+  await expect(headings.first().locator('a.heading-anchor')).toBeFocused();
 });
 
 test('the home page lists every chapter with its summary and reading time', async ({ page }) => {
