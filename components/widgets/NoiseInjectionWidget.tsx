@@ -48,8 +48,8 @@ export function NoiseInjectionWidget({ urlKey, preset }: WidgetProps) {
             <LineChart
               title="The learned gain β̂ = ∂û_z/∂z against the injected noise"
               series={[
-                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, points: r?.series['betaHat/plus'] ?? [] },
-                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, points: r?.series['betaHat/minus'] ?? [] },
+                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, markersOnly: true, points: r?.series['betaHat/plus'] ?? [] },
+                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, markersOnly: true, points: r?.series['betaHat/minus'] ?? [] },
               ]}
               referenceLines={[
                 { y: -k, label: `−k (world +1's expert)`, color: PLUS, dashed: true },
