@@ -97,8 +97,12 @@ export function Heatmap({
   const gridHeight = rows.length * cellHeight;
   const colLabelsY = gridTop + gridHeight + fontSize + 6;
   const labelEvery = Math.max(1, Math.ceil((fontSize * 2.4) / cellW));
+  // The column caption wraps onto a second line where it is wider than the heatmap (a phone).
+  const captionLines = columnLabel ? wrapLabel(columnLabel, (fontSize + 1) * 0.58, Math.max(120, w - 8)) : [];
+  const captionLineH = Math.round((fontSize + 1) * 1.25);
   const axisCaptionY = colLabelsY + (columnLabel ? fontSize + 10 : 0);
-  const keyTop = axisCaptionY + 14;
+  const captionExtra = Math.max(0, captionLines.length - 1) * captionLineH;
+  const keyTop = axisCaptionY + captionExtra + 14;
   // The colour key: one strip per distinct row colour, so it shows the colours the cells use.
   const rowColorList = [...new Set(rows.map((r) => r.color ?? (r.role ? roleColor(r.role) : color)))];
   const stripHeight = rowColorList.length > 1 ? 7 : 12;
@@ -199,7 +203,15 @@ export function Heatmap({
                 fontSize={fontSize + 1}
                 className={styles.caption}
               >
-                {columnLabel}
+                {captionLines.map((line, k) => (
+                  <tspan
+                    key={k}
+                    x={captionLines.length > 1 ? w / 2 : gridLeft + gridWidth / 2}
+                    dy={k === 0 ? 0 : captionLineH}
+                  >
+                    {line}
+                  </tspan>
+                ))}
               </text>
             ) : null}
             <defs>
@@ -301,4 +313,19 @@ export function Heatmap({
       ) : null}
     </div>
   );
+}
+
+/** Splits `text` at spaces into lines of at most `maxWidth` px, at `charWidth` px a character (estimate). */
+function wrapLabel(text: string, charWidth: number, maxWidth: number): string[] {
+  const perLine = Math.max(8, Math.floor(maxWidth / charWidth));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -551,7 +551,7 @@ function SvgRich({ text }: { text: string }) {
     <>
       {textParts(text).map((p, k) =>
         p.sub ? (
-          <tspan key={k} baselineShift="sub" fontSize="0.75em">
+          <tspan key={k} baselineShift="sub" fontSize="0.85em">
             {p.text}
           </tspan>
         ) : (
@@ -612,18 +612,15 @@ function Decorations({
   if (!plot) return null;
   const rowH = Math.round(fontSize * 1.6);
   const endFont = fontSize - 1;
-  // End labels: at each line's last point, merged where lines end together, then spread so none overlap.
+  // End labels: at each line's last point, spread so none overlap.
   const endItems: { label: string; color: string; y: number }[] = [];
   if (ends) {
     const raw = ends
       .filter((e) => along(e.x, xDomain, logX) >= -1e-9 && along(e.x, xDomain, logX) <= 1 + 1e-9)
       .map((e) => ({ ...e, py: plot.y + plot.height * (1 - Math.min(1, Math.max(0, along(e.y, yDomain, logY)))) }))
       .sort((a, b) => a.py - b.py);
-    for (const e of raw) {
-      const prev = endItems[endItems.length - 1];
-      if (prev && Math.abs(prev.y - e.py) < 2.5) prev.label = `${prev.label} = ${e.label}`;
-      else endItems.push({ label: e.label, color: e.color, y: e.py });
-    }
+    // Lines ending together get their labels stacked (spread below), each in its colour: the reader sees both.
+    for (const e of raw) endItems.push({ label: e.label, color: e.color, y: e.py });
     const ys = spreadLabels(
       endItems.map((e) => e.y),
       Math.round(endFont * 1.25),

@@ -153,7 +153,7 @@ function Cloud({ extras }: { extras: Extras }) {
         width="100%"
         role="img"
         aria-label={`Demonstration states: ${clean.length} clean points all on z = 0, ${noisy.length} noise-injected points spread up to |z| = ${zMax.toFixed(2)}`}
-        style={{ maxWidth: 420, fontSize: 12 }}
+        style={{ maxWidth: 420, fontSize: 13 }}
       >
         <line x1={30} x2={W - 10} y1={y(0)} y2={y(0)} stroke="currentColor" opacity={0.4} />
         <line x1={x(0)} x2={x(0)} y1={10} y2={H - 10} stroke="currentColor" opacity={0.4} />
