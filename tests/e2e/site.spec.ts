@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { references } from '../../content/references';
 import { toc } from '../../content/toc';
-import { expect, hasHorizontalScroll, runAllFigures, test } from './fixtures';
+import { expect, hasHorizontalScroll, runAllFigures, runToDone, test } from './fixtures';
 
 const chapterPages = toc.map((c) => `/learn/${c.slug}/`);
 const pages = ['/', ...chapterPages, '/references/'];
@@ -37,6 +37,8 @@ for (const path of pages) {
       const wide = await page.evaluate(() => {
         const W = document.documentElement.clientWidth;
         return [...document.querySelectorAll('body *')]
+          // Inside an <svg> the svg's own box is what counts (it clips what it draws, e.g. a curve leaving the plot).
+          .filter((el) => !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg'))
           .filter((el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.visually-hidden, .katex-display, pre'))
           .slice(0, 5)
           .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '')}`);
@@ -148,6 +150,35 @@ test('the outline highlights the section being read; every heading has a labelle
   }
   await headings.first().locator('a.heading-anchor').focus();
   await expect(headings.first().locator('a.heading-anchor')).toBeFocused();
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 812 } });
+  test('header links and figure toolbar buttons are at least 44 px tall', async ({ page, watch }) => {
+    await page.goto('/learn/dagger/');
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const heights = async (selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els.filter((el) => el.getClientRects().length > 0).map((el) => Math.round(el.getBoundingClientRect().height)),
+      );
+    const header = await heights('.site-header a:not(.skip-link), .site-header button');
+    expect(header.length).toBeGreaterThanOrEqual(4);
+    for (const h of header) expect(h).toBeGreaterThanOrEqual(44);
+    const frame = page.locator('[data-experiment="noise-injection"]');
+    await runToDone(frame);
+    const buttons = await heights('[data-experiment] button:not([role="slider"]), [data-experiment] summary');
+    expect(buttons.length).toBeGreaterThan(5);
+    for (const h of buttons) expect(h).toBeGreaterThanOrEqual(44);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+test('header links and figure buttons are at least 24 px tall with a mouse too', async ({ page }) => {
+  await page.goto('/learn/dagger/');
+  const header = await page
+    .locator('.site-header a:not(.skip-link), .site-header button')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  for (const h of header) expect(h).toBeGreaterThanOrEqual(24);
 });
 
 test('the home page lists every chapter with its summary and reading time', async ({ page }) => {

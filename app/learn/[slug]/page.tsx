@@ -82,7 +82,12 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
           </div>
           {chapter.citations.length > 0 ? (
             <section className="chapter-references prose" aria-labelledby="references">
-              <h2 id="references">References</h2>
+              <h2 id="references">
+                References{' '}
+                <a className="heading-anchor" href="#references" aria-label="Link to the section “References”">
+                  #
+                </a>
+              </h2>
               <ol>
                 {chapter.citations.map((id) => {
                   const r = referencesById.get(id)!;
