@@ -279,7 +279,8 @@ export function Heatmap({
       </div>
       {/* A table ignores width: 1px, so the clipping box is a wrapper (else it widens a phone page). */}
       <div className="visually-hidden">
-        <table>
+        {/* A class of its own keeps the prose table style (display: block, scrolling) off it. */}
+        <table className={styles.dataTable}>
           <caption>
             {title}
             {caption ? `. ${caption}` : ''}

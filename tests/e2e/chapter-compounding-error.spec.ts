@@ -65,7 +65,7 @@ test('bc-car: the race animation advances while playing and holds still when pau
   const frame = frameOf(page, 'bc-car');
   await runToDone(frame);
   // The headline's off-track time is the mean over the races; the race view plays race 1 only: both say so.
-  await expect(frame.locator('p', { hasText: 'off the track' })).toContainText(/the mean over the \d+ races \(the race view below plays race 1 alone\)/);
+  await expect(frame.locator('p', { hasText: 'Trained on' })).toContainText(/the mean over the \d+ races \(the race view below plays race 1 alone\)/);
   const player = frame.getByRole('group', { name: /^Race 1 of this seed/ });
   await player.scrollIntoViewIfNeeded(); // the animation loop runs only while the player is on screen
   await expect(player.locator('canvas')).toBeVisible();
