@@ -6,7 +6,8 @@
  * - only registered components, no import/export lines, no raw HTML;
  * - every `<Cite id>` names an entry of references.ts; every `<EqRef>`/`<FigRef>` names a labelled Equation/Figure;
  * - headings get stable, unique ids (the "on this page" list is read from the same pass);
- * - Equations and Figures are numbered in document order, and references carry the number.
+ * - Equations and Figures are numbered in document order with the chapter's number in front (3.2), and references
+ *   carry the same number.
  * Any violation fails the build with the chapter, line and reason.
  */
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,7 @@ interface Node {
   type: string;
   name?: string | null;
   value?: string;
+  url?: string;
   depth?: number;
   children?: Node[];
   attributes?: { type: string; name?: string; value?: unknown }[];
@@ -127,7 +129,11 @@ function remarkChapter(slug: string, analysis: Analysis) {
   return () => (tree: Node) => {
     const problems: string[] = [];
     const where = (n: Node) => `${slug}.mdx:${n.position?.start.line ?? '?'}`;
-    const labels = { Equation: new Map<string, number>(), Figure: new Map<string, number>() };
+    const labels = { Equation: new Map<string, string>(), Figure: new Map<string, string>() };
+    // Numbers carry the chapter's number: Figure 3.2 is the second figure of chapter 3 (a source that is not a
+    // chapter of the table of contents, e.g. in the tests, is numbered 1, 2, …).
+    const chapterNumber = toc.find((c) => c.slug === slug)?.number;
+    const numbered = (n: number) => (chapterNumber === undefined ? String(n) : `${chapterNumber}.${n}`);
     const usedIds = new Map<string, number>();
 
     // First pass: definitions (numbers, heading ids) and the rules.
@@ -149,6 +155,16 @@ function remarkChapter(slug: string, analysis: Analysis) {
         usedIds.set(base, seen + 1);
         const id = seen > 0 ? `${base}-${seen}` : base;
         n.data = { ...(n.data ?? {}), hProperties: { ...(n.data?.hProperties ?? {}), id } };
+        // A visible link to the section, to follow or copy (keyboard-reachable, named for screen readers).
+        n.children = [
+          ...(n.children ?? []),
+          {
+            type: 'link',
+            url: `#${id}`,
+            data: { hProperties: { className: ['heading-anchor'], ariaLabel: `Link to the section “${text}”` } },
+            children: [{ type: 'text', value: '#' }],
+          },
+        ];
         if (n.depth === 2 || n.depth === 3) analysis.headings.push({ depth: n.depth, text, id });
       }
       if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
@@ -162,8 +178,9 @@ function remarkChapter(slug: string, analysis: Analysis) {
           if (!label) problems.push(`${where(n)}: <${name}> needs a label`);
           else if (labels[name].has(label)) problems.push(`${where(n)}: duplicate ${name} label "${label}"`);
           else {
-            labels[name].set(label, labels[name].size + 1);
-            setAttr(n, 'number', String(labels[name].size));
+            const number = numbered(labels[name].size + 1);
+            labels[name].set(label, number);
+            setAttr(n, 'number', number);
           }
         }
         if (name === 'LiveFigure' || name === 'Value') {
@@ -224,7 +241,7 @@ function remarkChapter(slug: string, analysis: Analysis) {
         const label = attr(n, 'label') ?? '';
         const number = labels[kind].get(label);
         if (number === undefined) problems.push(`${where(n)}: <${n.name}> refers to unknown ${kind} label "${label}"`);
-        else setAttr(n, 'number', String(number));
+        else setAttr(n, 'number', number);
       }
     });
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createEtaEstimator } from '@/lib/eta';
 import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
 import type { PartialResult, Progress, Result } from '@/sims/experiments/types';
 import { WorkerCrashedError, createRunner, getSharedClient, type RunOutcome } from '@/sims/worker/client';
@@ -136,6 +137,7 @@ export function useExperiment<R extends Result = Result>(
     const current = () => mine === request.current;
     const seedList = Array.from({ length: Math.max(1, seeds) }, (_, i) => seed + i);
     const started = performance.now();
+    const eta = createEtaEstimator();
 
     if (useShipped) {
       runner.cancel();
@@ -166,12 +168,13 @@ export function useExperiment<R extends Result = Result>(
         const onProgress = (p: Progress) => {
           if (!current()) return;
           const fraction = (index + p.fraction) / seedList.length;
-          const spent = performance.now() - started;
+          eta.observe(performance.now(), fraction);
           setState((prev) => ({
             ...prev,
             progress: fraction,
             message: p.message ?? null,
-            etaMs: fraction > 0.05 ? (spent * (1 - fraction)) / fraction : null,
+            // From the recent rate: the run's start (worker and wasm startup) would inflate it.
+            etaMs: eta.remainingMs(),
             // Partial curves only for a single seed (a mean over seeds needs them all).
             partial: seedList.length === 1 && p.partial ? (p.partial as PartialResult<R>) : prev.partial,
           }));

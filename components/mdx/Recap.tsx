@@ -8,7 +8,12 @@ export interface RecapProps {
 export function Recap({ children }: RecapProps) {
   return (
     <section className="recap" aria-labelledby="recap">
-      <h2 id="recap">Recap</h2>
+      <h2 id="recap">
+        Recap{' '}
+        <a className="heading-anchor" href="#recap" aria-label="Link to the section “Recap”">
+          #
+        </a>
+      </h2>
       {children}
     </section>
   );

@@ -48,7 +48,7 @@ export function BetaNumberLine({
   plusColor,
   minusColor,
   bandColor = 'var(--viz-expert)',
-  fontSize = 12,
+  fontSize = 14,
 }: BetaNumberLineProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
@@ -169,7 +169,11 @@ export function BetaNumberLine({
               learned β̂ = {betaHat.toFixed(3)}
             </text>
             <text x={GUTTER + plotW / 2} y={HEIGHT - 4} textAnchor="middle" fontSize={fontSize} fill="var(--muted)">
-              β̂ = ∂û_z/∂z, the network&apos;s gain on z
+              β̂ = ∂û
+              <tspan baselineShift="sub" fontSize="0.85em">
+                z
+              </tspan>
+              /∂z, the network&apos;s gain on z
             </text>
           </svg>
         ) : null}

@@ -5,7 +5,7 @@
  * is hidden from them (its content is that table). The <svg> carries `data-export` for the figure export.
  */
 import { useId, useMemo, useRef } from 'react';
-import { heatIntensity } from './chartData';
+import { heatIntensity, heatOpacity, HEAT_FLOOR } from './chartData';
 import { useElementWidth } from './hooks';
 import { roleColor, vizColor, type VizRole } from './palette';
 import { formatTick } from './ticks';
@@ -97,9 +97,16 @@ export function Heatmap({
   const gridHeight = rows.length * cellHeight;
   const colLabelsY = gridTop + gridHeight + fontSize + 6;
   const labelEvery = Math.max(1, Math.ceil((fontSize * 2.4) / cellW));
+  // The column caption wraps onto a second line where it is wider than the heatmap (a phone).
+  const captionLines = columnLabel ? wrapLabel(columnLabel, (fontSize + 1) * 0.58, Math.max(120, w - 8)) : [];
+  const captionLineH = Math.round((fontSize + 1) * 1.25);
   const axisCaptionY = colLabelsY + (columnLabel ? fontSize + 10 : 0);
-  const keyTop = axisCaptionY + 14;
-  const keyHeight = 12;
+  const captionExtra = Math.max(0, captionLines.length - 1) * captionLineH;
+  const keyTop = axisCaptionY + captionExtra + 14;
+  // The colour key: one strip per distinct row colour, so it shows the colours the cells use.
+  const rowColorList = [...new Set(rows.map((r) => r.color ?? (r.role ? roleColor(r.role) : color)))];
+  const stripHeight = rowColorList.length > 1 ? 7 : 12;
+  const keyHeight = stripHeight * Math.max(1, rowColorList.length);
   const keyWidth = Math.max(60, Math.min(180, gridWidth / 2));
   const keyLeft = gridLeft + Math.ceil(format(min).length * fontSize * 0.62) + 8;
   const totalHeight = keyTop + keyHeight + fontSize + 14;
@@ -109,9 +116,6 @@ export function Heatmap({
     : 0;
   const valuesFit = showValues && widest * (fontSize - 1) * 0.62 + 6 <= cellW && cellHeight >= fontSize + 6;
   const gradientId = `${captionId.replace(/[^\w-]/g, '')}-key`;
-  // The key shows intensity; in the rows' colour when they share one, else in neutral grey.
-  const rowColors = new Set(rows.map((r) => r.color ?? (r.role ? roleColor(r.role) : color)));
-  const keyColor = rowColors.size === 1 ? [...rowColors][0] : vizColor(5);
 
   return (
     <div className={[paletteStyles.palette, styles.root, className].filter(Boolean).join(' ')}>
@@ -149,7 +153,14 @@ export function Heatmap({
                       <g key={j}>
                         <rect x={x} y={y} width={cellW} height={cellHeight} className={styles.cellBase} />
                         {a > 0 ? (
-                          <rect x={x} y={y} width={cellW} height={cellHeight} fill={rowColor} fillOpacity={a} />
+                          <rect
+                            x={x}
+                            y={y}
+                            width={cellW}
+                            height={cellHeight}
+                            fill={rowColor}
+                            fillOpacity={heatOpacity(a)}
+                          />
                         ) : null}
                         <rect x={x} y={y} width={cellW} height={cellHeight} className={styles.cellEdge} />
                         {valuesFit && Number.isFinite(v) ? (
@@ -192,15 +203,33 @@ export function Heatmap({
                 fontSize={fontSize + 1}
                 className={styles.caption}
               >
-                {columnLabel}
+                {captionLines.map((line, k) => (
+                  <tspan
+                    key={k}
+                    x={captionLines.length > 1 ? w / 2 : gridLeft + gridWidth / 2}
+                    dy={k === 0 ? 0 : captionLineH}
+                  >
+                    {line}
+                  </tspan>
+                ))}
               </text>
             ) : null}
             <defs>
-              <linearGradient id={gradientId} x1="0" x2="1" y1="0" y2="0">
-                {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-                  <stop key={f} offset={f} stopColor={keyColor} stopOpacity={scale === 'sqrt' ? Math.sqrt(f) : f} />
-                ))}
-              </linearGradient>
+              {rowColorList.map((c, k) => (
+                <linearGradient key={c} id={`${gradientId}-${k}`} x1="0" x2="1" y1="0" y2="0">
+                  {/* As the cells: empty at the minimum, then from the visible floor up to full colour. */}
+                  <stop offset={0} stopColor={c} stopOpacity={0} />
+                  <stop offset={0.001} stopColor={c} stopOpacity={HEAT_FLOOR} />
+                  {[0.25, 0.5, 0.75, 1].map((f) => (
+                    <stop
+                      key={f}
+                      offset={f}
+                      stopColor={c}
+                      stopOpacity={heatOpacity(scale === 'sqrt' ? Math.sqrt(f) : f)}
+                    />
+                  ))}
+                </linearGradient>
+              ))}
             </defs>
             <g transform={`translate(0, ${keyTop})`}>
               <text
@@ -213,7 +242,17 @@ export function Heatmap({
                 {format(min)}
               </text>
               <rect x={keyLeft} y={0} width={keyWidth} height={keyHeight} className={styles.cellBase} />
-              <rect x={keyLeft} y={0} width={keyWidth} height={keyHeight} fill={`url(#${gradientId})`} />
+              {rowColorList.map((c, k) => (
+                <rect
+                  key={c}
+                  data-key-color={c}
+                  x={keyLeft}
+                  y={k * stripHeight}
+                  width={keyWidth}
+                  height={stripHeight}
+                  fill={`url(#${gradientId}-${k})`}
+                />
+              ))}
               <rect x={keyLeft} y={0} width={keyWidth} height={keyHeight} className={styles.cellEdge} />
               <text
                 x={keyLeft + keyWidth + 6}
@@ -238,32 +277,36 @@ export function Heatmap({
           </svg>
         ) : null}
       </div>
-      <table className={styles.srOnly}>
-        <caption>
-          {title}
-          {caption ? `. ${caption}` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{columnLabel ?? 'column'}</th>
-            {columns.map((c, j) => (
-              <th key={j} scope="col">
-                {String(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {columns.map((_, j) => (
-                <td key={j}>{Number.isFinite(row.values[j]) ? format(row.values[j]) : '—'}</td>
+      {/* A table ignores width: 1px, so the clipping box is a wrapper (else it widens a phone page). */}
+      <div className="visually-hidden">
+        {/* A class of its own keeps the prose table style (display: block, scrolling) off it. */}
+        <table className={styles.dataTable}>
+          <caption>
+            {title}
+            {caption ? `. ${caption}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{columnLabel ?? 'column'}</th>
+              {columns.map((c, j) => (
+                <th key={j} scope="col">
+                  {String(c)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((_, j) => (
+                  <td key={j}>{Number.isFinite(row.values[j]) ? format(row.values[j]) : '—'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {caption ? (
         <p id={captionId} className={styles.captionText} aria-hidden="true">
           {caption}
@@ -271,4 +314,19 @@ export function Heatmap({
       ) : null}
     </div>
   );
+}
+
+/** Splits `text` at spaces into lines of at most `maxWidth` px, at `charWidth` px a character (estimate). */
+function wrapLabel(text: string, charWidth: number, maxWidth: number): string[] {
+  const perLine = Math.max(8, Math.floor(maxWidth / charWidth));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -14,16 +14,20 @@ import {
   bandKey,
   chartSummary,
   cleanPoints,
+  coincidence,
   downsample,
   extent,
   legendLayout,
   mergeRows,
+  plainLabel,
   pointBudget,
+  spreadLabels,
+  textParts,
   valueKey,
 } from './chartData';
 import { useElementWidth, useStable } from './hooks';
 import { ROLES, roleColor, vizColor, vizDash, type VizRole } from './palette';
-import { formatTick, formatValue, logAxis, niceTicks } from './ticks';
+import { formatTick, formatValue, logAxis, niceTicks, padDomain } from './ticks';
 import paletteStyles from './palette.module.css';
 import styles from './LineChart.module.css';
 
@@ -42,6 +46,10 @@ export interface LineSeries {
   dashed?: boolean;
   /** Shade lo–hi where the points have them (default true). */
   showBand?: boolean;
+  /** Draw the points only, no line: for a few separate measurements that are not a trend (default false). */
+  markersOnly?: boolean;
+  /** Short name printed at the line's right end (default: `label`). `_t` / `_{…}` in labels are subscripts. */
+  endLabel?: string;
 }
 
 export interface ReferenceLineSpec {
@@ -97,6 +105,8 @@ export interface LineChartProps {
   throttleMs?: number;
   /** Extra class on the root element. */
   className?: string;
+  /** Name each line at its right end, when there are two or more and the chart is wide enough (default true). */
+  endLabels?: boolean;
   /** Imperative access for export: `svg()` and `csv()`. */
   ref?: Ref<LineChartHandle>;
 }
@@ -110,6 +120,8 @@ interface PreparedSeries {
   band: boolean;
   bandEvery: number;
   dots: boolean;
+  markersOnly: boolean;
+  endLabel: string;
 }
 
 /** Below this many points a series also shows its sample points (a single point has no line to show). */
@@ -135,7 +147,9 @@ function sameSeries(a: readonly LineSeries[], b: readonly LineSeries[]): boolean
         s.color === t.color &&
         s.role === t.role &&
         s.dashed === t.dashed &&
-        s.showBand === t.showBand
+        s.showBand === t.showBand &&
+        s.markersOnly === t.markersOnly &&
+        s.endLabel === t.endLabel
       );
     })
   );
@@ -185,6 +199,7 @@ export function LineChart({
   fontSize = 13,
   throttleMs = 100,
   className,
+  endLabels = true,
   ref,
 }: LineChartProps) {
   const plotRef = useRef<HTMLDivElement>(null);
@@ -214,7 +229,9 @@ export function LineChart({
           points,
           band,
           bandEvery,
-          dots: points.length <= DOT_THRESHOLD,
+          dots: s.markersOnly === true || points.length <= DOT_THRESHOLD,
+          markersOnly: s.markersOnly === true,
+          endLabel: s.endLabel ?? s.label,
         };
       }),
     [shown, logX, logY, budget.line, budget.band],
@@ -237,14 +254,17 @@ export function LineChart({
         const chosen = (ticks ?? la.ticks).filter(
           (v) => v > 0 && v >= domain[0] * (1 - 1e-9) && v <= domain[1] * (1 + 1e-9),
         );
-        return { domain, ticks: chosen, clip: true };
+        // A value axis keeps a margin past data that reach its ends (a curve on the lowest value stays visible).
+        const padded = kind === 'y' ? padDomain(domain, extent(prepared, 'y'), { log: true }) : domain;
+        return { domain: padded, ticks: chosen, clip: true };
       }
       const range = fixed ?? extent(prepared, kind) ?? [0, 1];
       // A value axis widens to round numbers; the x axis ends where the data (or the given domain) ends.
       const nice = niceTicks(range[0], range[1], target, kind === 'y' && !fixed);
       const domain = fixed ?? nice.domain;
       const chosen = ticks ? ticks.filter((v) => v >= domain[0] && v <= domain[1]) : nice.ticks;
-      return { domain, ticks: chosen, clip: true };
+      const padded = kind === 'y' ? padDomain(domain, extent(prepared, 'y')) : domain;
+      return { domain: padded, ticks: chosen, clip: true };
     };
     const w = width ?? 600;
     const xTarget = Math.min(8, Math.max(3, Math.round(w / (fontSize * 7))));
@@ -256,7 +276,9 @@ export function LineChart({
   const legend = useMemo(() => {
     if (width === null) return { items: [], height: 0 };
     const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
-    const widths = prepared.map((s) => SWATCH + 6 + textWidth(legendLabel(s), `${labelSize}px ${family}`, labelSize));
+    const widths = prepared.map(
+      (s) => SWATCH + 6 + textWidth(plainLabel(legendLabel(s)), `${labelSize}px ${family}`, labelSize),
+    );
     const { positions, height: h } = legendLayout(widths, Math.max(1, width - 16), {
       gap: 18,
       rowHeight: Math.round(labelSize * 1.6),
@@ -264,7 +286,38 @@ export function LineChart({
     return { items: positions, height: h };
   }, [prepared, width, labelSize]);
 
-  const summary = chartSummary({ title, xLabel, yLabel, labels: prepared.map((s) => s.label), logX, logY });
+  // Curves drawn under later ones: their hidden points get rings (one size up per curve on top), and curves that
+  // coincide everywhere are named in a note, so nothing the reader should compare disappears.
+  const overlap = useMemo(() => {
+    const { depth, groups } = coincidence(prepared, axes.y.domain, { log: logY });
+    const note = groups
+      .map((g) => {
+        const names = g.map((i) => prepared[i].label);
+        const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+        return `${plainLabel(list)} lie on top of each other (rings mark the ${names.length === 2 ? 'one' : 'ones'} underneath).`;
+      })
+      .join(' ');
+    return { depth, note };
+  }, [prepared, axes.y.domain, logY]);
+
+  const ends = useMemo(() => {
+    if (!endLabels || width === null || prepared.filter((s) => s.points.length > 0).length < 2) return null;
+    const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
+    const widest = Math.max(
+      ...prepared.map((s) => textWidth(plainLabel(s.endLabel), `600 ${fontSize}px ${family}`, fontSize)),
+    );
+    const room = Math.ceil(widest) + 10;
+    return room <= width * 0.26 ? { room } : null;
+  }, [endLabels, width, prepared, fontSize]);
+
+  const summary = chartSummary({
+    title: title === undefined ? undefined : plainLabel(title),
+    xLabel: plainLabel(xLabel),
+    yLabel: plainLabel(yLabel),
+    labels: prepared.map((s) => plainLabel(s.label)),
+    logX,
+    logY,
+  });
 
   useImperativeHandle(
     ref,
@@ -283,7 +336,7 @@ export function LineChart({
     if (width === null || width <= 0 || empty) return null;
     const margin = {
       top: Math.round(labelSize * 1.6 + 8),
-      right: 18,
+      right: ends ? ends.room + 8 : 18,
       left: 4,
       bottom: Math.round(labelSize * 1.4 + 8) + (legend.height ? legend.height + 8 : 0),
     };
@@ -364,12 +417,12 @@ export function LineChart({
           <Line
             key={`line-${s.key}`}
             dataKey={valueKey(i)}
-            name={s.label}
+            name={plainLabel(s.label)}
             type="linear"
-            stroke={s.color}
-            strokeWidth={2.5}
+            stroke={s.markersOnly ? 'none' : s.color}
+            strokeWidth={s.markersOnly ? 0 : 2.5}
             strokeDasharray={s.dash || undefined}
-            dot={s.dots ? { r: 3.5, fill: s.color, stroke: s.color, strokeDasharray: '' } : false}
+            dot={dotRenderer(s, i, overlap.depth[i])}
             activeDot={{ r: 5, stroke: 'var(--bg)', strokeWidth: 2 }}
             connectNulls
             isAnimationActive={false}
@@ -378,7 +431,7 @@ export function LineChart({
         <Tooltip
           isAnimationActive={false}
           formatter={(value) => formatValue(Number(value))}
-          labelFormatter={(x) => `${xLabel}: ${formatValue(Number(x))}`}
+          labelFormatter={(x) => `${plainLabel(xLabel)}: ${formatValue(Number(x))}`}
           contentStyle={{
             background: 'var(--bg)',
             border: '1px solid var(--border)',
@@ -394,8 +447,25 @@ export function LineChart({
           yLabel={yLabel}
           fontSize={labelSize}
           xAxisHeight={xAxisHeight}
-          legend={prepared.map((s, i) => ({ label: legendLabel(s), color: s.color, dash: s.dash, ...legend.items[i] }))}
+          legend={prepared.map((s, i) => ({
+            label: legendLabel(s),
+            color: s.color,
+            dash: s.markersOnly ? 'dots' : s.dash,
+            ...legend.items[i],
+          }))}
           legendTop={totalHeight - legend.height - 4}
+          ends={
+            ends
+              ? prepared.flatMap((s) => {
+                  const last = s.points[s.points.length - 1];
+                  return last ? [{ label: s.endLabel, color: s.color, x: last.x, y: last.y }] : [];
+                })
+              : null
+          }
+          xDomain={axes.x.domain}
+          yDomain={axes.y.domain}
+          logX={logX}
+          logY={logY}
         />
       </ComposedChart>
     );
@@ -404,6 +474,8 @@ export function LineChart({
     empty,
     labelSize,
     legend,
+    ends,
+    overlap,
     fontSize,
     totalHeight,
     rows,
@@ -429,13 +501,77 @@ export function LineChart({
         {chart}
         {empty ? <p className={styles.empty}>No data yet.</p> : null}
       </div>
+      {overlap.note ? (
+        <p className={styles.caption} data-testid="overlap-note">
+          {overlap.note}
+        </p>
+      ) : null}
       {caption ? (
         <p id={captionId} className={styles.caption}>
-          {caption}
+          <Rich text={caption} />
         </p>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The dots of series `s`: every point when it shows its sample points; and a ring around each point that a later
+ * series covers, one size larger per covering series (`depth`, by x), so a curve under another stays visible.
+ * On a dense series the rings are thinned, at a phase that differs per series so two rings never share an x.
+ */
+function dotRenderer(s: PreparedSeries, i: number, depth: ReadonlyMap<number, number>) {
+  const every = Math.max(1, Math.ceil(s.points.length / 14));
+  const ringAt = new Map<number, number>();
+  s.points.forEach((p, k) => {
+    const d = depth.get(p.x);
+    if (d !== undefined && d > 0 && (every === 1 || k % every === i % every)) ringAt.set(p.x, d);
+  });
+  if (!s.dots && ringAt.size === 0) return false;
+  const DotShape = (props: { cx?: number; cy?: number; payload?: { x: number }; index?: number }) => {
+    const { cx, cy, payload, index } = props;
+    if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy) || !payload)
+      return <g key={`dot-${s.key}-${index}`} />;
+    const ring = ringAt.get(payload.x);
+    return (
+      <g key={`dot-${s.key}-${index}`}>
+        {ring !== undefined ? (
+          <circle cx={cx} cy={cy} r={4 + 2.5 * ring} fill="none" stroke={s.color} strokeWidth={2} data-ring="" />
+        ) : null}
+        {s.dots ? <circle cx={cx} cy={cy} r={s.markersOnly ? 4.5 : 3.5} fill={s.color} stroke={s.color} /> : null}
+      </g>
+    );
+  };
+  return DotShape;
+}
+
+/** Text with `_x` / `_{…}` subscripts, as SVG tspans. */
+function SvgRich({ text }: { text: string }) {
+  return (
+    <>
+      {textParts(text).map((p, k) =>
+        p.sub ? (
+          <tspan key={k} baselineShift="sub" fontSize="0.85em">
+            {p.text}
+          </tspan>
+        ) : (
+          <tspan key={k}>{p.text}</tspan>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Text with `_x` / `_{…}` subscripts, in HTML. */
+function Rich({ text }: { text: string }) {
+  return <>{textParts(text).map((p, k) => (p.sub ? <sub key={k}>{p.text}</sub> : p.text))}</>;
+}
+
+interface EndLabel {
+  label: string;
+  color: string;
+  x: number;
+  y: number;
 }
 
 interface DecorationsProps {
@@ -445,13 +581,54 @@ interface DecorationsProps {
   xAxisHeight: number;
   legend: { label: string; color: string; dash: string; x?: number; y?: number }[];
   legendTop: number;
+  /** Labels for the lines' right ends (null: none). */
+  ends: EndLabel[] | null;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  logX: boolean;
+  logY: boolean;
 }
 
-/** Axis captions (y above the plot, x below it) and the legend, as SVG so that exports include them. */
-function Decorations({ xLabel, yLabel, fontSize, xAxisHeight, legend, legendTop }: DecorationsProps) {
+/** Position in [0, 1] of v along an axis. */
+function along(v: number, [lo, hi]: [number, number], log: boolean): number {
+  return log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (v - lo) / (hi - lo);
+}
+
+/** Axis captions (y above the plot, x below it), the legend and the end labels, as SVG so exports include them. */
+function Decorations({
+  xLabel,
+  yLabel,
+  fontSize,
+  xAxisHeight,
+  legend,
+  legendTop,
+  ends,
+  xDomain,
+  yDomain,
+  logX,
+  logY,
+}: DecorationsProps) {
   const plot = usePlotArea();
   if (!plot) return null;
   const rowH = Math.round(fontSize * 1.6);
+  const endFont = fontSize - 1;
+  // End labels: at each line's last point, spread so none overlap.
+  const endItems: { label: string; color: string; y: number }[] = [];
+  if (ends) {
+    const raw = ends
+      .filter((e) => along(e.x, xDomain, logX) >= -1e-9 && along(e.x, xDomain, logX) <= 1 + 1e-9)
+      .map((e) => ({ ...e, py: plot.y + plot.height * (1 - Math.min(1, Math.max(0, along(e.y, yDomain, logY)))) }))
+      .sort((a, b) => a.py - b.py);
+    // Lines ending together get their labels stacked (spread below), each in its colour: the reader sees both.
+    for (const e of raw) endItems.push({ label: e.label, color: e.color, y: e.py });
+    const ys = spreadLabels(
+      endItems.map((e) => e.y),
+      Math.round(endFont * 1.25),
+      plot.y + endFont / 2,
+      plot.y + plot.height - endFont / 2,
+    );
+    ys.forEach((y, k) => (endItems[k].y = y));
+  }
   return (
     <g>
       <text
@@ -461,7 +638,7 @@ function Decorations({ xLabel, yLabel, fontSize, xAxisHeight, legend, legendTop 
         className={styles.axisCaption}
         textAnchor="start"
       >
-        {yLabel}
+        <SvgRich text={yLabel} />
       </text>
       <text
         x={plot.x + plot.width / 2}
@@ -470,20 +647,38 @@ function Decorations({ xLabel, yLabel, fontSize, xAxisHeight, legend, legendTop 
         className={styles.axisCaption}
         textAnchor="middle"
       >
-        {xLabel}
+        <SvgRich text={xLabel} />
       </text>
+      {endItems.map((e, k) => (
+        <text
+          key={`end-${k}`}
+          x={plot.x + plot.width + 6}
+          y={e.y}
+          dominantBaseline="central"
+          fontSize={endFont}
+          fontWeight={600}
+          fill={e.color}
+          data-end-label=""
+        >
+          <SvgRich text={e.label} />
+        </text>
+      ))}
       {legend.map((item, i) =>
         item.x === undefined || item.y === undefined ? null : (
           <g key={i} transform={`translate(${8 + item.x}, ${legendTop + item.y})`}>
-            <line
-              x1={0}
-              x2={SWATCH}
-              y1={rowH / 2}
-              y2={rowH / 2}
-              stroke={item.color}
-              strokeWidth={3}
-              strokeDasharray={item.dash || undefined}
-            />
+            {item.dash === 'dots' ? (
+              [6, SWATCH - 6].map((cx) => <circle key={cx} cx={cx} cy={rowH / 2} r={4.5} fill={item.color} />)
+            ) : (
+              <line
+                x1={0}
+                x2={SWATCH}
+                y1={rowH / 2}
+                y2={rowH / 2}
+                stroke={item.color}
+                strokeWidth={3}
+                strokeDasharray={item.dash || undefined}
+              />
+            )}
             <text
               x={SWATCH + 6}
               y={rowH / 2}
@@ -491,7 +686,7 @@ function Decorations({ xLabel, yLabel, fontSize, xAxisHeight, legend, legendTop 
               fontSize={fontSize}
               className={styles.legendText}
             >
-              {item.label}
+              <SvgRich text={item.label} />
             </text>
           </g>
         ),

@@ -175,3 +175,117 @@ export function heatIntensity(v: number, min: number, max: number, scale: 'linea
   const f = Math.min(1, Math.max(0, (v - min) / (max - min)));
   return scale === 'sqrt' ? Math.sqrt(f) : f;
 }
+
+/** The faintest fill a non-empty heatmap cell gets: enough to tell "rarely" from "never" on either theme. */
+export const HEAT_FLOOR = 0.14;
+
+/**
+ * The fill opacity of a heatmap cell with intensity `a` (from heatIntensity): 0 stays empty, anything above 0 is
+ * lifted to at least HEAT_FLOOR, and the rest of the range is kept in order. Without the floor a cell visited a
+ * few times in a thousand drew at opacity 0.05 and vanished against the dark theme's background.
+ */
+export function heatOpacity(a: number): number {
+  if (!(a > 0)) return 0;
+  return HEAT_FLOOR + (1 - HEAT_FLOOR) * Math.min(1, a);
+}
+
+/**
+ * Which drawn points of each series lie under a point of a series drawn later (same x, y within `tolerance` of the
+ * axis length, measured in log space on a log axis): those curves would vanish under the later one. Returns, per
+ * series, the indices of its hidden points, and groups of series that coincide everywhere they share an x.
+ */
+export function coincidence(
+  series: readonly { points: readonly Point[] }[],
+  domain: [number, number],
+  { log = false, tolerance = 0.012 }: { log?: boolean; tolerance?: number } = {},
+): { hidden: number[][]; depth: Map<number, number>[]; groups: number[][] } {
+  const f = log ? (v: number) => Math.log10(v) : (v: number) => v;
+  const span = Math.abs(f(domain[1]) - f(domain[0])) || 1;
+  const byX = series.map((s) => new Map(s.points.map((p) => [p.x, p.y])));
+  const close = (a: number, b: number) => Math.abs(f(a) - f(b)) <= tolerance * span;
+  // depth[i]: for each hidden point's x, how many later series cover it.
+  const depth = series.map(() => new Map<number, number>());
+  const hidden = series.map((s, i) =>
+    s.points.flatMap((p, k) => {
+      let d = 0;
+      for (let j = i + 1; j < series.length; j++) {
+        const y = byX[j].get(p.x);
+        if (y !== undefined && close(p.y, y)) d++;
+      }
+      if (d === 0) return [];
+      depth[i].set(p.x, d);
+      return [k];
+    }),
+  );
+  // Series that agree at every shared x (and share at least two) form one group, in drawing order.
+  const groupOf = series.map((_, i) => i);
+  const find = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = find(groupOf[i])));
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) {
+      let shared = 0;
+      let agree = true;
+      for (const p of series[i].points) {
+        const y = byX[j].get(p.x);
+        if (y === undefined) continue;
+        shared += 1;
+        if (!close(p.y, y)) {
+          agree = false;
+          break;
+        }
+      }
+      if (agree && shared >= 2) groupOf[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  series.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  return { hidden, depth, groups: [...groups.values()].filter((g) => g.length > 1) };
+}
+
+/**
+ * Vertical positions for labels at the ends of lines: each as close to its line's end (`ys`, px) as it can be with
+ * at least `gap` px between neighbours, inside [top, bottom]. Keeps the labels' order.
+ */
+export function spreadLabels(ys: readonly number[], gap: number, top: number, bottom: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed = order.map((o) => Math.min(bottom, Math.max(top, o.y)));
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
+  // Pushed past the bottom: shift back up, keeping the gaps.
+  if (placed.length > 0 && placed[placed.length - 1] > bottom) {
+    placed[placed.length - 1] = bottom;
+    for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - gap);
+  }
+  const out = new Array<number>(ys.length);
+  order.forEach((o, k) => (out[o.i] = placed[k]));
+  return out;
+}
+
+export interface TextPart {
+  text: string;
+  /** Drawn as a subscript. */
+  sub: boolean;
+}
+
+/**
+ * A label with TeX-like subscripts split into runs: `x̂_t − x*_{t+1}` → x̂, t (sub), ' − x*', t+1 (sub). Lets
+ * chart labels write subscripts without showing a raw underscore.
+ */
+export function textParts(label: string): TextPart[] {
+  const parts: TextPart[] = [];
+  const re = /_(\{[^}]*\}|[^\s{])/g;
+  let at = 0;
+  for (let m = re.exec(label); m; m = re.exec(label)) {
+    if (m.index > at) parts.push({ text: label.slice(at, m.index), sub: false });
+    const sub = m[1].startsWith('{') ? m[1].slice(1, -1) : m[1];
+    parts.push({ text: sub, sub: true });
+    at = m.index + m[0].length;
+  }
+  if (at < label.length) parts.push({ text: label.slice(at), sub: false });
+  return parts;
+}
+
+/** The label as plain text (tooltips, accessible names): subscripts written inline, no underscores or braces. */
+export function plainLabel(label: string): string {
+  return textParts(label)
+    .map((p) => p.text)
+    .join('');
+}

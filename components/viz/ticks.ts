@@ -157,3 +157,24 @@ export function niceTicks(
   for (let k = 0, v = lo; v <= hi + step * 1e-9; k++, v = lo + k * step) ticks.push(Number(v.toPrecision(12)));
   return { domain: extend ? [ticks[0], ticks[ticks.length - 1]] : [min, max], ticks };
 }
+
+/**
+ * Widens a value axis a little past the data where the data touch its ends, so a curve lying on the lowest value
+ * (a cost of exactly 0, a probability of 1) is drawn above the axis line instead of on it. `fraction` of the
+ * axis length (in log space on a log axis) is added on each side the data reach; ticks stay where they were.
+ */
+export function padDomain(
+  domain: [number, number],
+  data: [number, number] | null,
+  { log = false, fraction = 0.04 }: { log?: boolean; fraction?: number } = {},
+): [number, number] {
+  const [lo, hi] = domain;
+  if (!data || !(hi > lo) || (log && !(lo > 0))) return domain;
+  const f = log ? Math.log10 : (v: number) => v;
+  const span = f(hi) - f(lo);
+  const touches = (edge: number, v: number) => Math.abs(f(v) - f(edge)) <= span * 0.01;
+  const pad = span * fraction;
+  const newLo = touches(lo, data[0]) ? f(lo) - pad : f(lo);
+  const newHi = touches(hi, data[1]) ? f(hi) + pad : f(hi);
+  return log ? [10 ** newLo, 10 ** newHi] : [newLo, newHi];
+}

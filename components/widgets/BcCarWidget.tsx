@@ -46,14 +46,18 @@ function BcCarFigure({ state }: BcCarFigureProps) {
   const stageRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(stageRef);
   const extras = r?.extras;
+  const m = r?.metrics;
+  const races = m?.races;
   const renderer = useMemo(
     () =>
       makeCarRenderer({
         trembleSteps: extras?.trembleSteps ?? [],
         ...(extras ? { dt: extras.dt, halfWidth: extras.halfWidth, crashOffset: extras.crashOffset } : {}),
         badges: { expert: 'E', bc: 'B' },
+        // The race view counts one race; the sentence above, the mean over all of them: say which is which.
+        caption: races === undefined ? 'Race 1' : `Race 1 of ${races}`,
       }),
-    [extras],
+    [extras, races],
   );
   const tracks = useMemo<TrajectoryTrack[] | null>(
     () =>
@@ -66,8 +70,6 @@ function BcCarFigure({ state }: BcCarFigureProps) {
     [r],
   );
 
-  const m = r?.metrics;
-  const races = m?.races;
   const raceSeconds = shownValues ? shownValues.horizon * shownValues.dt : undefined;
   const ratio = m?.['ratio/bcOverExpert'];
   return (
@@ -82,8 +84,9 @@ function BcCarFigure({ state }: BcCarFigureProps) {
             {shownValues.epsilon > 0
               ? `Racing ${races} times through the same trembles at ${shownValues.speed} m/s, it spends`
               : `With no tremble at all, racing ${races} times at ${shownValues.speed} m/s (its own small errors are enough), it spends`}{' '}
-            <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track on
-            average, against <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
+            <strong>{seconds(m['offTrack/bc'])}</strong> of each {raceSeconds.toFixed(0)} s race off the track, the
+            mean over the {races} races (the race view below plays race 1 alone), against{' '}
+            <strong>{seconds(m['offTrack/expert'], 2)}</strong> for the expert
             {ratio !== undefined ? (
               <>
                 {' '}

@@ -127,7 +127,7 @@ function ActionTable({ round, extras }: { round: DaggerLaneRound; extras: Dagger
                   <span className={css.arrow} aria-hidden="true">
                     {ARROWS[a] ?? '?'}
                   </span>
-                  <span className={css.srOnly}>
+                  <span className="visually-hidden">
                     {ACTION_WORDS[a] ?? 'unknown'}
                     {wrong ? ' (differs from the expert)' : ''}
                   </span>
@@ -243,9 +243,9 @@ function costSeries(series: PartialResult<DaggerLaneResult>['series'] | undefine
   // Later series draw on top: DART's dotted line over DAgger's dash-dot, both over the expert's line they reach
   // (where all three coincide, both patterns still show).
   return [
-    { key: 'bc', label: 'BC, same number of labels', role: 'bc', points: series?.['cost/bcEqualLabels'] ?? [] },
+    { key: 'bc', label: 'BC, same number of labels', endLabel: 'BC', role: 'bc', points: series?.['cost/bcEqualLabels'] ?? [] },
     { key: 'dagger', label: 'DAgger', role: 'dagger', points: series?.['cost/dagger'] ?? [] },
-    { key: 'dart', label: `DART (ε_D = ${noise})`, role: 'dart', points: series?.['cost/dart'] ?? [] },
+    { key: 'dart', label: `DART (ε_D = ${noise})`, endLabel: 'DART', role: 'dart', points: series?.['cost/dart'] ?? [] },
   ];
 }
 

@@ -10,6 +10,7 @@ import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from 
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
 import { FIGURE_SEED } from '@/lib/urlState';
 import type { ExperimentInfo, Result } from '@/sims/experiments/types';
+import { figureAnchor, linkWithAnchor } from './figureLink';
 import styles from './frame.module.css';
 
 export interface FrameRenderProps<S extends ParamSchema, R extends Result = Result> {
@@ -122,12 +123,13 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
     download(`${stem}.json`, JSON.stringify(payload, null, 1), 'application/json');
   };
   const copyLink = async () => {
+    const link = linkWithAnchor(window.location.href, figureAnchor(rootRef.current));
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(link);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      window.prompt('Copy this link:', window.location.href);
+      window.prompt('Copy this link:', link);
     }
   };
 

@@ -350,10 +350,10 @@ function DenseChart({ r }: { r: Result | null }) {
   const from = r?.extras.horizons[0];
   // Each guide in its curve's colour, dotted: H² through BC's value at H₀, H through on-policy's.
   const series: LineSeries[] = [
-    { key: 'guide-h2', label: '∝ H² (from BC at H₀)', role: 'guide', color: roleColor('bc'), points: from === undefined ? [] : guide(bc, from, 2), showBand: false },
-    { key: 'guide-h', label: '∝ H (from on-policy at H₀)', role: 'guide', color: roleColor('dagger'), points: from === undefined ? [] : guide(on, from, 1), showBand: false },
-    { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: on },
-    { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: bc },
+    { key: 'guide-h2', label: '∝ H² (from BC at H₀)', endLabel: '∝ H²', role: 'guide', color: roleColor('bc'), points: from === undefined ? [] : guide(bc, from, 2), showBand: false },
+    { key: 'guide-h', label: '∝ H (from on-policy at H₀)', endLabel: '∝ H', role: 'guide', color: roleColor('dagger'), points: from === undefined ? [] : guide(on, from, 1), showBand: false },
+    { key: 'onPolicy', label: 'On-policy distillation', endLabel: 'on-policy', role: 'dagger', points: on },
+    { key: 'bc', label: 'Teacher forcing (BC)', endLabel: 'BC', role: 'bc', points: bc },
   ];
   return (
     <LineChart
@@ -382,8 +382,8 @@ function SparseChart({ r }: { r: Result | null }) {
     <LineChart
       title="Sparse metric: probability that the whole string is valid"
       series={[
-        { key: 'onPolicy', label: 'On-policy distillation', role: 'dagger', points: on },
-        { key: 'bc', label: 'Teacher forcing (BC)', role: 'bc', points: bc },
+        { key: 'onPolicy', label: 'On-policy distillation', endLabel: 'on-policy', role: 'dagger', points: on },
+        { key: 'bc', label: 'Teacher forcing (BC)', endLabel: 'BC', role: 'bc', points: bc },
       ]}
       xLabel="string length H (tokens)"
       yLabel="P(every token valid)"

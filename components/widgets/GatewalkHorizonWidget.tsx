@@ -220,24 +220,46 @@ export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<G
                   ? 'Training a logistic regression on each data set…'
                   : 'Fitting the maximum-likelihood half-plane to every data set…'}
             </p>
-            <LineChart
-              title="Gate-walk: regret of behavior cloning against horizon"
-              series={chartSeries(live, values)}
-              xLabel="horizon H (steps)"
-              yLabel="regret (P(fall) or lost steps)"
-              logX
-              logY
-              xDomain={horizons.length > 1 ? [horizons[0], horizons[horizons.length - 1]] : undefined}
-              xTicks={horizons.length > 1 ? horizons : undefined}
-              height={340}
-              caption={
-                `Mean over ${perPoint} data sets of n = ${values.nDemos} expert trajectories per point; bands are 95% bootstrap intervals. ` +
-                'Sparse (R = 1): the probability of falling at all. Dense (R = H): the expected number of steps spent fallen. ' +
+            {/* Sparse regret is a probability, dense regret a number of steps: two units, so two charts. */}
+            <div className={styles.grid}>
+              {(
+                [
+                  ['sparse', 'P(fall): probability of falling at all', 'Sparse reward (R = 1)'],
+                  ['dense', 'lost steps: expected steps spent fallen', 'Dense reward (R = H)'],
+                ] as const
+              ).map(([reward, yLabel, heading]) => {
+                const series = chartSeries(live, values)
+                  .filter((s) => s.key.toLowerCase().endsWith(reward))
+                  .map((s) => ({
+                    ...s,
+                    label: s.label.replace(` · ${reward}`, ''),
+                    // Colour tells the policies apart; guides keep their dotted line.
+                    ...(s.role === 'guide' ? {} : { dashed: false }),
+                  }));
+                return series.length === 0 ? null : (
+                  <LineChart
+                    key={reward}
+                    title={`Gate-walk, ${heading.toLowerCase()}: regret of behavior cloning against horizon`}
+                    series={series}
+                    xLabel="horizon H (steps)"
+                    yLabel={yLabel}
+                    logX
+                    logY
+                    xDomain={horizons.length > 1 ? [horizons[0], horizons[horizons.length - 1]] : undefined}
+                    xTicks={horizons.length > 1 ? horizons : undefined}
+                    height={300}
+                    endLabels={false}
+                  />
+                );
+              })}
+            </div>
+            <p className={styles.caption}>
+              {`Mean over ${perPoint} data sets of n = ${values.nDemos} expert trajectories per point; bands are 95% bootstrap intervals. ` +
+                'Left, sparse reward (R = 1): the probability of falling at all. Right (below on a phone), dense reward (R = H): the expected number of steps spent fallen. ' +
                 'Shared: one policy fit on all nH pairs; per-step: a policy per step, fit on its n pairs' +
                 (logistic ? ' (always the exact MLE).' : '.') +
-                ' On log-log axes a flat line does not grow with H, slope 1 is linear, slope 2 quadratic.'
-              }
-            />
+                ' On log-log axes a flat line does not grow with H, slope 1 is linear, slope 2 quadratic.'}
+            </p>
           </>
         );
       }}

@@ -59,7 +59,7 @@ export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneH
                 // Later series draw on top: the guides underneath, DAgger over the expert it coincides with.
                 { key: 'theory-bc', label: 'εH²/3', role: 'guide', dashed: true, points: r?.series['theory/bc'] ?? [] },
                 { key: 'theory-dagger', label: '2εH/3', role: 'guide', dashed: true, points: r?.series['theory/dagger'] ?? [] },
-                { key: 'expert', label: 'Expert (same tremble)', role: 'expert', points: r?.series.expert ?? [] },
+                { key: 'expert', label: 'Expert (same tremble)', endLabel: 'Expert', role: 'expert', points: r?.series.expert ?? [] },
                 { key: 'bc', label: 'BC', role: 'bc', points: r?.series.bc ?? [] },
                 { key: 'dagger', label: 'DAgger', role: 'dagger', points: r?.series.dagger ?? [] },
               ]}

@@ -49,8 +49,8 @@ export function NoiseInjectionWidget({ urlKey, preset, shipped }: WidgetProps<No
             <LineChart
               title="The learned gain β̂ = ∂û_z/∂z against the injected noise"
               series={[
-                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, points: live?.series['betaHat/plus'] ?? [] },
-                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, points: live?.series['betaHat/minus'] ?? [] },
+                { key: 'plus', label: 'β̂, world σ = +1', color: PLUS, markersOnly: true, points: live?.series['betaHat/plus'] ?? [] },
+                { key: 'minus', label: 'β̂, world σ = −1', color: MINUS, markersOnly: true, points: live?.series['betaHat/minus'] ?? [] },
               ]}
               referenceLines={
                 k === undefined
@@ -157,7 +157,7 @@ function Cloud({ extras }: { extras: NoiseInjectionExtras }) {
         width="100%"
         role="img"
         aria-label={`Demonstration states: ${clean.length} clean points all on z = 0, ${noisy.length} noise-injected points spread up to |z| = ${zMax.toFixed(2)}`}
-        style={{ maxWidth: 420, fontSize: 12 }}
+        style={{ maxWidth: 420, fontSize: 13 }}
       >
         <line x1={30} x2={W - 10} y1={y(0)} y2={y(0)} stroke="currentColor" opacity={0.4} />
         <line x1={x(0)} x2={x(0)} y1={10} y2={H - 10} stroke="currentColor" opacity={0.4} />
@@ -177,11 +177,12 @@ function Cloud({ extras }: { extras: NoiseInjectionExtras }) {
       <p style={{ margin: '0.25rem 0', fontSize: '0.9em' }}>
         <span style={{ color: CLEAN }}>●</span> clean (a line at z = 0) <span style={{ color: NOISY }}>●</span> noisy (a
         band){' '}
-        <button type="button" onClick={() => download('noise-injection-cloud.csv', csv(), 'text/csv')}>
+        <button type="button" className="btn" onClick={() => download('noise-injection-cloud.csv', csv(), 'text/csv')}>
           Data (CSV)
         </button>{' '}
         <button
           type="button"
+          className="btn"
           onClick={() => ref.current && download('noise-injection-cloud.svg', svgString(ref.current), 'image/svg+xml')}
         >
           SVG

@@ -115,10 +115,10 @@ function DeviationChart({ r }: { r: Result | null }) {
   const top = 3 * Math.max(1, ...plus.map((p) => p.y), ...minus.map((p) => p.y));
   const yDomain = logRange([plus, minus, theoryPlus, theoryMinus], top);
   const series: LineSeries[] = [
-    { key: 'theory-plus', label: 'linear learner, same β̂ (σ = +1)', color: PLUS, dashed: true, points: theoryPlus },
-    { key: 'theory-minus', label: 'linear learner, same β̂ (σ = −1)', color: MINUS, dashed: true, points: theoryMinus },
-    { key: 'plus', label: 'world σ = +1', color: PLUS, dashed: false, points: plus },
-    { key: 'minus', label: 'world σ = −1', color: MINUS, dashed: false, points: minus },
+    { key: 'theory-plus', label: 'linear learner, same β̂ (σ = +1)', endLabel: 'linear +1', color: PLUS, dashed: true, points: theoryPlus },
+    { key: 'theory-minus', label: 'linear learner, same β̂ (σ = −1)', endLabel: 'linear −1', color: MINUS, dashed: true, points: theoryMinus },
+    { key: 'plus', label: 'world σ = +1', endLabel: 'σ = +1', color: PLUS, dashed: false, points: plus },
+    { key: 'minus', label: 'world σ = −1', endLabel: 'σ = −1', color: MINUS, dashed: false, points: minus },
   ];
   return (
     <LineChart

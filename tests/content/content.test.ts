@@ -134,6 +134,22 @@ describe('content rules reject broken chapters', () => {
     ]);
   });
 
+  it("prefixes figure and equation numbers with the chapter's number, in definitions and references alike", async () => {
+    const chapter = toc[2];
+    const source = [
+      '## A',
+      '<Equation label="one">\n\n$$\na = b\n$$\n\n</Equation>',
+      '<Equation label="two">\n\n$$\nc = d\n$$\n\n</Equation>',
+      '<Figure label="f" title="A figure">\n\nx\n\n</Figure>',
+      'See <EqRef label="two" /> and <FigRef label="f" />.',
+    ].join('\n\n');
+    const { code } = await compileSource(chapter.slug, source);
+    const numbers = [...code.matchAll(/number:"([^"]+)"/g)].map((m) => m[1]);
+    const n = chapter.number;
+    // Definitions in document order (equations 1, 2; figure 1), then the references (equation 2, figure 1).
+    expect(numbers).toEqual([`${n}.1`, `${n}.2`, `${n}.1`, `${n}.2`, `${n}.1`]);
+  });
+
   it('slugs headings like GitHub', () => {
     expect(slugify('Next-token prediction is BC (with the log-loss)!')).toBe(
       'next-token-prediction-is-bc-with-the-log-loss',

@@ -29,13 +29,13 @@ test('the chapter renders its equations, figures in story order, prompts and rec
   );
   expect(await page.locator('.katex').count()).toBeGreaterThan(20);
   await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+  await expect(page.locator('.equation-number').first()).toHaveText('(3.1)');
   // Rendered at build time: the math is in the HTML the server sent.
   const html = await (await page.request.get(PATH)).text();
   expect(html).toContain('class="katex"');
   await expect(page.locator('figure.figure')).toHaveCount(FIGURES.length);
   for (const [i, { id }] of FIGURES.entries()) {
-    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure ${i + 1}.`);
+    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure 3.${i + 1}.`);
   }
   expect(await page.locator('.predict').count()).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.recap')).toHaveCount(1);
@@ -64,6 +64,8 @@ test('bc-car: the race animation advances while playing and holds still when pau
   await page.goto(PATH);
   const frame = frameOf(page, 'bc-car');
   await runToDone(frame);
+  // The headline's off-track time is the mean over the races; the race view plays race 1 only: both say so.
+  await expect(frame.locator('p', { hasText: 'Trained on' })).toContainText(/the mean over the \d+ races \(the race view below plays race 1 alone\)/);
   const player = frame.getByRole('group', { name: /^Race 1 of this seed/ });
   await player.scrollIntoViewIfNeeded(); // the animation loop runs only while the player is on screen
   await expect(player.locator('canvas')).toBeVisible();

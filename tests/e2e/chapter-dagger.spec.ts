@@ -27,13 +27,13 @@ test('the chapter renders its equations, figures in order, prompts and recap', a
   await expect(page.locator('h1')).toHaveText('DAgger and interactive data collection');
   expect(await page.locator('.katex').count()).toBeGreaterThan(20);
   await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+  await expect(page.locator('.equation-number').first()).toHaveText('(4.1)');
   // Rendered at build time: the math is in the HTML the server sent.
   const html = await (await page.request.get(PATH)).text();
   expect(html).toContain('class="katex"');
   await expect(page.locator('figure.figure')).toHaveCount(FIGURES.length);
   for (const [i, { id }] of FIGURES.entries()) {
-    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure ${i + 1}.`);
+    await expect(page.locator(`#fig-${id} .figure-number`)).toHaveText(`Figure 4.${i + 1}.`);
   }
   expect(await page.locator('.predict').count()).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.recap')).toHaveCount(1);

@@ -51,3 +51,22 @@ export async function runToDone(frame: Locator): Promise<string> {
   expect(key).toMatch(/^[0-9a-f]{8}$/);
   return key!;
 }
+
+/**
+ * Runs every live figure on the page to its final result, top to bottom (each is scrolled on screen, since figures
+ * compute only while visible), then returns to the top. Layout checks (e.g. no sideways scrolling at 375 px) must
+ * come after this: a figure's chart, heatmap and data tables only exist once it has a result.
+ */
+export async function runAllFigures(page: Page): Promise<number> {
+  // Widgets are chunks of their own: wait until every placeholder has become its figure.
+  await expect(page.locator('.widget-loading')).toHaveCount(0, { timeout: RUN_TIMEOUT });
+  const frames = page.locator('[data-experiment]');
+  const n = await frames.count();
+  for (let i = 0; i < n; i++) {
+    const frame = frames.nth(i);
+    await frame.scrollIntoViewIfNeeded();
+    await expect(frame).toHaveAttribute('data-status', /^(done|diverged)$/, { timeout: RUN_TIMEOUT });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return n;
+}

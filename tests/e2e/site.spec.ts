@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { references } from '../../content/references';
 import { toc } from '../../content/toc';
-import { expect, hasHorizontalScroll, test } from './fixtures';
+import { expect, hasHorizontalScroll, runAllFigures, runToDone, test } from './fixtures';
 
 const chapterPages = toc.map((c) => `/learn/${c.slug}/`);
 const pages = ['/', ...chapterPages, '/references/'];
@@ -28,11 +28,28 @@ for (const path of pages) {
       });
     }
 
-    test('fits a 375 px wide phone without sideways scrolling', async ({ page, watch }) => {
+    test('fits a 375 px wide phone without sideways scrolling, after every figure has rendered', async ({ page, watch }) => {
+      test.setTimeout(240_000);
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto(path);
       await page.waitForLoadState('networkidle');
+      await runAllFigures(page);
+      const wide = await page.evaluate(() => {
+        const W = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          // Inside an <svg> the svg's own box is what counts (it clips what it draws, e.g. a curve leaving the plot).
+          .filter((el) => !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg'))
+          .filter((el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.visually-hidden, .katex-display, pre'))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '')}`);
+      });
+      expect(wide, 'elements wider than the screen').toEqual([]);
       expect(await hasHorizontalScroll(page)).toBe(false);
+      // Screen-reader-only content is clipped to 1 px whatever it holds (a data table keeps its full width otherwise).
+      const hidden = await page.locator('.visually-hidden').evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect().width).filter((w) => w > 1),
+      );
+      expect(hidden).toEqual([]);
       expect(watch.errors).toEqual([]);
     });
   });
@@ -43,7 +60,9 @@ for (const path of chapterPages) {
     await page.goto(path);
     expect(await page.locator('.katex').count()).toBeGreaterThan(5);
     await expect(page.locator('.katex-error')).toHaveCount(0);
-    await expect(page.locator('.equation-number').first()).toHaveText('(1)');
+    // Equations are numbered within the chapter, with its number in front: (3.1) is chapter 3's first.
+    const chapterNumber = toc.find((c) => `/learn/${c.slug}/` === path)!.number;
+    await expect(page.locator('.equation-number').first()).toHaveText(`(${chapterNumber}.1)`);
     // Rendered at build time: the math is in the HTML the server sent, not produced by a script.
     const html = await (await page.request.get(path)).text();
     expect(html).toContain('class="katex"');
@@ -73,6 +92,94 @@ for (const path of chapterPages) {
     expect(href).toMatch(/\/references\/#ref-[a-z0-9]+$/);
   });
 }
+
+test('≠ renders as one glyph: the slash overlays the "=" instead of standing beside it', async ({ page }) => {
+  // compounding-error writes \hat\pi(x) \neq \pi^\star(x); with mismatched KaTeX markup and CSS it read "/=".
+  await page.goto('/learn/compounding-error/');
+  const neq = page.locator('.katex .mrel:has(> .mrel > .katex-vbox)').first();
+  await expect(neq).toHaveCount(1);
+  const widths = await neq.evaluate((el) => {
+    const box = el.querySelector('.katex-vbox')!.getBoundingClientRect();
+    const eq = el.querySelector(':scope > .mrel:last-child')!.getBoundingClientRect();
+    return { overlay: box.width, equals: eq.width, slashLeft: box.left, equalsLeft: eq.left };
+  });
+  // The slash box takes no width and sits over the "=".
+  expect(widths.overlay).toBeLessThan(1);
+  expect(widths.equals).toBeGreaterThan(4);
+  expect(Math.abs(widths.slashLeft - widths.equalsLeft)).toBeLessThan(2);
+});
+
+test('"Copy link" copies a link that carries the figure\'s anchor', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/learn/compounding-error/');
+  const figure = page.locator('figure.figure:has([data-experiment])').first();
+  const id = await figure.getAttribute('id');
+  expect(id).toMatch(/^fig-/);
+  const button = figure.getByRole('button', { name: 'Copy link' });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await expect(figure.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).hash).toBe(`#${id}`);
+  expect(new URL(copied).pathname).toBe('/learn/compounding-error/');
+});
+
+test('the outline highlights the section being read; every heading has a labelled link to itself', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/learn/dagger/');
+  const links = page.locator('nav.on-this-page a');
+  const third = links.nth(2);
+  const href = (await third.getAttribute('href'))!;
+  await page.locator(href).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await expect(third).toHaveAttribute('aria-current', 'location');
+  await expect(page.locator('nav.on-this-page a[aria-current="location"]')).toHaveCount(1);
+  // Back at the top, the first section is current again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(links.first()).toHaveAttribute('aria-current', 'location');
+
+  const headings = page.locator('.prose h2[id], .prose h3[id]');
+  const n = await headings.count();
+  expect(n).toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const h = headings.nth(i);
+    const id = await h.getAttribute('id');
+    const anchor = h.locator('a.heading-anchor');
+    await expect(anchor).toHaveAttribute('href', `#${id}`);
+    await expect(anchor).toHaveAttribute('aria-label', /^Link to the section /);
+    await expect(anchor).toBeVisible();
+  }
+  await headings.first().locator('a.heading-anchor').focus();
+  await expect(headings.first().locator('a.heading-anchor')).toBeFocused();
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 812 } });
+  test('header links and figure toolbar buttons are at least 44 px tall', async ({ page, watch }) => {
+    await page.goto('/learn/dagger/');
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const heights = async (selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els.filter((el) => el.getClientRects().length > 0).map((el) => Math.round(el.getBoundingClientRect().height)),
+      );
+    const header = await heights('.site-header a:not(.skip-link), .site-header button');
+    expect(header.length).toBeGreaterThanOrEqual(4);
+    for (const h of header) expect(h).toBeGreaterThanOrEqual(44);
+    const frame = page.locator('[data-experiment="noise-injection"]');
+    await runToDone(frame);
+    const buttons = await heights('[data-experiment] button:not([role="slider"]), [data-experiment] summary');
+    expect(buttons.length).toBeGreaterThan(5);
+    for (const h of buttons) expect(h).toBeGreaterThanOrEqual(44);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+test('header links and figure buttons are at least 24 px tall with a mouse too', async ({ page }) => {
+  await page.goto('/learn/dagger/');
+  const header = await page
+    .locator('.site-header a:not(.skip-link), .site-header button')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  for (const h of header) expect(h).toBeGreaterThanOrEqual(24);
+});
 
 test('the home page lists every chapter with its summary and reading time', async ({ page }) => {
   await page.goto('/');

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getMDXComponent } from 'mdx-bundler/client';
 import { mdxComponents } from '@/components/mdx';
+import { ChapterOutline } from '@/components/site/ChapterOutline';
 import { getChapter } from '@/content/compile';
 import { references } from '@/content/references';
 import { toc } from '@/content/toc';
@@ -45,20 +46,11 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
       ))}
     </ol>
   );
-  const outline = (
-    <ol>
-      {chapter.headings.map((h) => (
-        <li key={h.id} className={`depth-${h.depth}`}>
-          <a href={`#${h.id}`}>{h.text}</a>
-        </li>
-      ))}
-      {chapter.citations.length > 0 ? (
-        <li className="depth-2">
-          <a href="#references">References</a>
-        </li>
-      ) : null}
-    </ol>
-  );
+  const outlineItems = [
+    ...chapter.headings,
+    ...(chapter.citations.length > 0 ? [{ id: 'references', text: 'References', depth: 2 as const }] : []),
+  ];
+  const outline = <ChapterOutline items={outlineItems} />;
 
   return (
     <div className="chapter-layout">
@@ -90,7 +82,12 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
           </div>
           {chapter.citations.length > 0 ? (
             <section className="chapter-references prose" aria-labelledby="references">
-              <h2 id="references">References</h2>
+              <h2 id="references">
+                References{' '}
+                <a className="heading-anchor" href="#references" aria-label="Link to the section “References”">
+                  #
+                </a>
+              </h2>
               <ol>
                 {chapter.citations.map((id) => {
                   const r = referencesById.get(id)!;

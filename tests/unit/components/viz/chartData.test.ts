@@ -7,6 +7,8 @@ import {
   downsample,
   extent,
   heatIntensity,
+  heatOpacity,
+  HEAT_FLOOR,
   legendLayout,
   mergeRows,
   pointBudget,
@@ -210,5 +212,16 @@ describe('heatIntensity', () => {
     expect(heatIntensity(0, 0, 0)).toBe(0);
     expect(heatIntensity(3, 3, 3)).toBe(0);
     expect(heatIntensity(4, 3, 3)).toBe(1);
+  });
+});
+
+describe('heatOpacity', () => {
+  it('keeps empty cells empty and lifts every visited cell to a visible floor, in order', () => {
+    expect(heatOpacity(0)).toBe(0);
+    expect(heatOpacity(Number.NaN)).toBe(0);
+    expect(heatOpacity(0.001)).toBeGreaterThanOrEqual(HEAT_FLOOR);
+    expect(HEAT_FLOOR).toBeGreaterThanOrEqual(0.12);
+    expect(heatOpacity(1)).toBe(1);
+    expect(heatOpacity(0.2)).toBeLessThan(heatOpacity(0.5));
   });
 });
