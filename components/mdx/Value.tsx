@@ -51,7 +51,7 @@ export function Value({ experiment, params = '', metric, series, x, digits, form
           ? Math.round(value).toLocaleString('en-US')
           : value.toFixed(d);
   return (
-    <span className="value" data-experiment={experiment} data-metric={metric ?? `${series}@${x}`} title={`Computed by the figure (${experiment}: ${metric ?? `${series} at ${x}`})`}>
+    <span className="value" data-value-of={experiment} data-metric={metric ?? `${series}@${x}`} title={`Computed by the figure (${experiment}: ${metric ?? `${series} at ${x}`})`}>
       {text}
     </span>
   );

@@ -55,14 +55,22 @@ for (const info of catalog) {
   const firstSlider = Object.entries(info.params).find(([, s]) => s.kind === 'number');
 
   test.describe(`lab: ${info.id}`, () => {
-    test('renders its default result in the worker, on wasm or cpu', async ({ page, watch }) => {
+    test('shows its build-time default at once, and computes another seed in the worker on wasm or cpu', async ({ page, watch }) => {
+      test.setTimeout(2 * RUN_TIMEOUT);
       await page.goto('/lab/');
       const frame = frameOf(page, info.id);
       await frame.scrollIntoViewIfNeeded();
       await waitDone(frame);
       await expect(frame.locator('svg, canvas').first()).toBeVisible();
       await frame.getByText('Info', { exact: true }).click();
-      await expect(frame.getByTestId('figure-backend')).toHaveText(/^(wasm|cpu)$/);
+      await expect(frame.getByTestId('figure-backend')).toHaveText('build');
+      await page.goto(`/lab/?${info.id}.seed=2`);
+      const other = frameOf(page, info.id);
+      await other.scrollIntoViewIfNeeded();
+      await waitDone(other);
+      await expect(other.locator('svg, canvas').first()).toBeVisible();
+      await other.getByText('Info', { exact: true }).click();
+      await expect(other.getByTestId('figure-backend')).toHaveText(/^(wasm|cpu)$/);
       expect(watch.errors).toEqual([]);
     });
 
@@ -83,6 +91,8 @@ for (const info of catalog) {
 
     test('after 20 quick slider moves exactly one run is left and the figure shows the last value', async ({ page, watch }) => {
       test.skip(!firstSlider, 'no numeric parameter');
+      // Two full runs (the last value, then the same link fresh) on a loaded machine: the heaviest take ~10 s each.
+      test.setTimeout(3 * RUN_TIMEOUT);
       await page.goto('/lab/');
       const frame = frameOf(page, info.id);
       await frame.scrollIntoViewIfNeeded();
