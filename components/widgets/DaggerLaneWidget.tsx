@@ -14,11 +14,10 @@ import type { ParamValues } from '@/lib/params';
 import type { PartialResult } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
+import { LaneActionTable } from '@/components/viz/LaneActionTable';
 import styles from './widgets.module.css';
 import css from './DaggerLaneWidget.module.css';
 
-const ARROWS = ['←', '•', '→'];
-const ACTION_WORDS = ['left', 'stay', 'right'];
 
 type Values = ParamValues<typeof daggerLaneInfo.params>;
 
@@ -92,52 +91,24 @@ function StepperControls({ stepper }: { stepper: RoundStepper }) {
 
 function ActionTable({ round, extras }: { round: DaggerLaneRound; extras: DaggerLaneExtras }) {
   const expert = extras.expertTable;
-  const rows: { key: string; label: string; table: readonly number[] }[] = [
-    { key: 'expert', label: 'Expert', table: expert },
-    { key: 'dagger', label: 'DAgger', table: round.tables.dagger },
-    { key: 'dart', label: 'DART', table: round.tables.dart },
-    { key: 'bc', label: 'BC', table: round.tables.bcEqualLabels },
-  ];
   return (
-    <table className={css.actions} data-testid="round-actions">
-      <caption>
-        Greedy action of each learner in every lane after round {round.round} (← left, • stay, → right). Outlined cells
-        differ from the expert, who always steers back toward the centre.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col" className={css.rowHead}>
-            lane y
-          </th>
-          {extras.offsets.map((y) => (
-            <th key={y} scope="col">
-              {y}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            {row.table.map((a, s) => {
-              const wrong = row.key !== 'expert' && a !== expert[s];
-              return (
-                <td key={s} className={wrong ? css.wrong : undefined}>
-                  <span className={css.arrow} aria-hidden="true">
-                    {ARROWS[a] ?? '?'}
-                  </span>
-                  <span className="visually-hidden">
-                    {ACTION_WORDS[a] ?? 'unknown'}
-                    {wrong ? ' (differs from the expert)' : ''}
-                  </span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LaneActionTable
+      testId="round-actions"
+      offsets={extras.offsets}
+      expertTable={expert}
+      rows={[
+        { key: 'expert', label: 'Expert', table: expert },
+        { key: 'dagger', label: 'DAgger', table: round.tables.dagger },
+        { key: 'dart', label: 'DART', table: round.tables.dart },
+        { key: 'bc', label: 'BC', table: round.tables.bcEqualLabels },
+      ]}
+      caption={
+        <>
+          Greedy action of each learner in every lane after round {round.round} (← left, • stay, → right). Outlined cells
+          differ from the expert, who always steers back toward the centre.
+        </>
+      }
+    />
   );
 }
 

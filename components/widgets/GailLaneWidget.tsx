@@ -8,13 +8,12 @@ import type { ParamValues } from '@/lib/params';
 import { gailLaneInfo, type GailLaneExtras, type GailLaneResult } from '@/sims/experiments/gail-lane.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
+import { LANE_ARROWS, LaneActionTable } from '@/components/viz/LaneActionTable';
 import styles from './widgets.module.css';
 import css from './GailLaneWidget.module.css';
 
 type Values = ParamValues<typeof gailLaneInfo.params>;
 
-const ARROWS = ['←', '•', '→'];
-const ACTION_WORDS = ['left', 'stay', 'right'];
 const UNINFORMATIVE_COLOR = vizColor(0);
 
 /** A cost J: three decimals below 1 (the expert's floor is ~0.5 at H = 40), two above. */
@@ -41,50 +40,18 @@ function Summary({ state, values }: { state: ExperimentState<GailLaneResult>; va
 }
 
 function ActionTable({ extras }: { extras: GailLaneExtras }) {
-  const rows = [
-    { key: 'expert', label: 'Expert', table: extras.expertTable },
-    { key: 'pessimistic', label: 'Pess.', table: extras.tables.pessimistic },
-    { key: 'uninformative', label: 'Uninf.', table: extras.tables.uninformative },
-  ];
   return (
-    <table className={css.actions} data-testid="gail-actions">
-      <caption>
-        Greedy action in every lane after the last iteration (← left, • stay, → right) with the pessimistic (Pess.) and
-        the uninformative (Uninf.) discriminator. Outlined cells differ from the expert, who steers back toward the
-        centre.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col" className={css.rowHead}>
-            lane y
-          </th>
-          {extras.offsets.map((y) => (
-            <th key={y} scope="col">
-              {y}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            {row.table.map((a, s) => {
-              const wrong = row.key !== 'expert' && a !== extras.expertTable[s];
-              return (
-                <td key={s} className={wrong ? css.wrong : undefined}>
-                  <span aria-hidden="true">{ARROWS[a] ?? '?'}</span>
-                  <span className={css.srOnly}>
-                    {ACTION_WORDS[a] ?? 'unknown'}
-                    {wrong ? ' (differs from the expert)' : ''}
-                  </span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LaneActionTable
+      testId="gail-actions"
+      offsets={extras.offsets}
+      expertTable={extras.expertTable}
+      rows={[
+        { key: 'expert', label: 'Expert', table: extras.expertTable },
+        { key: 'pessimistic', label: 'Pess.', table: extras.tables.pessimistic },
+        { key: 'uninformative', label: 'Uninf.', table: extras.tables.uninformative },
+      ]}
+      caption="Greedy action in every lane after the last iteration (← left, • stay, → right) with the pessimistic (Pess.) and the uninformative (Uninf.) discriminator. Outlined cells differ from the expert, who steers back toward the centre."
+    />
   );
 }
 
@@ -107,7 +74,7 @@ function GailLaneFigure({ state, values }: { state: ExperimentState<GailLaneResu
     ? (['pessimistic', 'uninformative'] as const).flatMap((prior) =>
         [0, 1, 2].map((a) => ({
           key: `${prior}-${a}`,
-          label: `${prior === 'pessimistic' ? 'pess.' : 'uninf.'} ${ARROWS[a]}`,
+          label: `${prior === 'pessimistic' ? 'pess.' : 'uninf.'} ${LANE_ARROWS[a]}`,
           values: extras.reward[prior][a],
           color: prior === 'pessimistic' ? roleColor('learner') : UNINFORMATIVE_COLOR,
         })),
