@@ -50,9 +50,11 @@ export function Value({ experiment, params = '', metric, series, x, digits, form
         : format === 'integer'
           ? Math.round(value).toLocaleString('en-US')
           : value.toFixed(d);
+  // A negative number with the minus sign of the math around it (U+2212), not a hyphen.
+  const shown = text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
   return (
     <span className="value" data-value-of={experiment} data-metric={metric ?? `${series}@${x}`} title={`Computed by the figure (${experiment}: ${metric ?? `${series} at ${x}`})`}>
-      {text}
+      {shown}
     </span>
   );
 }

@@ -93,8 +93,9 @@ export const bcLaneInfo = defineInfo<BcLaneExtras>()({
       'demo/distinctStates',
       'animation/episode',
     ],
-    // Undefined when the expert's cost is 0 (ε = 0).
-    optionalMetrics: ['ratio/bcOverExpert'],
+    // Undefined when the expert's cost is 0 (ε = 0); the animation's steps when its BC car never leaves the centre
+    // (or, for the second, never changes lane again).
+    optionalMetrics: ['ratio/bcOverExpert', 'animation/firstPush', 'animation/nextMove'],
     series: ['loss/train', 'visitation/expert', 'visitation/bc'],
     trajectories: ['expert', 'bc'],
     extras: ['offsets', 'actionLabels', 'actionProbs', 'bcTable', 'expertTable', 'demoCounts', 'inDemos', 'animation'],

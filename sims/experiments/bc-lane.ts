@@ -10,7 +10,9 @@
  *            visitation/expert, visitation/bc: {x: lane y, y: fraction of the H steps spent in lane y} (exact, deployed)
  *   metrics  accuracy/demoStates (greedy network = expert on the demonstration pairs), cost/bc, cost/expert (exact J
  *            under the tremble ε), ratio/bcOverExpert (omitted when the expert's cost is 0), loss/final, data/size,
- *            demo/distinctStates, animation/episode
+ *            demo/distinctStates, animation/episode; animation/firstPush (the step t at which the animated BC car
+ *            first leaves the centre lane) and animation/nextMove (the step of its next change of lane), each omitted
+ *            when the episode has no such step
  *   trajectories  expert, bc: the lane y at t = 0 … H, dims [H + 1, 1], one sampled episode with the same tremble
  *            stream for both cars: the first episode of the seed in which a tremble pushes the car off the centre
  *            (without one, both cars sit still and the animation shows nothing)
@@ -125,6 +127,11 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
     recordStates: true,
   });
 
+  // The animated BC car's first step off the centre and its next change of lane (what the prose describes).
+  const bcLanes = (bcEpisode.states ?? []).map((s) => s.y);
+  const firstPush = bcLanes.findIndex((y) => y !== 0);
+  const nextMove = firstPush > 0 ? bcLanes.findIndex((y, t) => t > firstPush && y !== bcLanes[t - 1]) : -1;
+
   const result: BcLaneResult = {
     metrics: {
       // ratio/bcOverExpert is left out when the expert's cost is 0 (ε = 0): a NaN would read as a diverged run.
@@ -136,6 +143,8 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
       'data/size': bc.data.n,
       'demo/distinctStates': demoCounts.filter((c) => c > 0).length,
       'animation/episode': episode,
+      ...(firstPush > 0 ? { 'animation/firstPush': firstPush } : {}),
+      ...(nextMove > 0 ? { 'animation/nextMove': nextMove } : {}),
     },
     series: {
       'loss/train': bc.losses.map((l) => ({ x: l.step, y: l.loss })),

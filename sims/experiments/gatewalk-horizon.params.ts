@@ -157,6 +157,9 @@ export const gatewalkHorizonInfo = defineInfo<GatewalkHorizonExtras>()({
       'error/shared',
       'error/perStep',
       'rate/shared',
+      'mean/sharedSparse',
+      'min/sharedSparse',
+      'max/sharedSparse',
     ],
     // Curves not selected by `curves` are empty; exact/… are empty unless the learner is logistic.
     series: ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense', 'exact/sharedSparse', 'exact/sharedDense'],

@@ -40,7 +40,9 @@
  *            slope/perStepDenseShort (over the first three horizons, H₀ … 4H₀, before per-step saturation);
  *            ratio/perStepOverShared (sparse, at the longest H); error/shared (mean per-step error of the shared
  *            learner at the longest H), error/perStep (of a per-step learner, n pairs), rate/shared (slope of log
- *            error/shared on log nH: −1 for the exact learner); regret/exactShared…, slope/exactShared… in logistic
+ *            error/shared on log nH: −1 for the exact learner); mean/sharedSparse, min/sharedSparse,
+ *            max/sharedSparse (the mean, least and greatest of the shared sparse curve over the horizon grid: the
+ *            level of the flat curve and how far it strays from it); regret/exactShared…, slope/exactShared… in logistic
  *            mode. Every metric is optional: those of curves not drawn, and undefined slopes and ratios (a zero
  *            regret), are omitted.
  *   extras   horizons; learner; datasets (behind each shared point); n; gust
@@ -485,6 +487,14 @@ export const gatewalkHorizonExperiment = defineExperiment(
       'error/perStep': perStepErrors.length > 0 ? mean(perStepErrors) : NaN,
       'rate/shared': slopeOf(sharedError),
     });
+    const sharedSparse = series.sharedSparse.map((pt) => pt.y);
+    if (sharedSparse.length > 0) {
+      Object.assign(metrics, {
+        'mean/sharedSparse': mean(sharedSparse),
+        'min/sharedSparse': Math.min(...sharedSparse),
+        'max/sharedSparse': Math.max(...sharedSparse),
+      });
+    }
 
     const result: GatewalkHorizonResult = {
       metrics: finiteOnly(metrics),
