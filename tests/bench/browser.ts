@@ -147,7 +147,7 @@ export interface ExperimentReport {
   tensors: TensorCheck | null;
   /** Whether the time budget cut the loads, the slider phase or the reruns short. */
   cut: { moves: boolean; runs: boolean; loads?: boolean };
-  /** Figures other than this one that ran on its page (they share the worker and would disturb the timings). */
+  /** Figures other than this one that ran in the worker on its page (they would disturb the timings; drawing a shipped result does not count). */
   othersRan: string[];
   errors: string[];
 }
@@ -748,7 +748,7 @@ async function measureInteractive(
     const runs = widgetRuns + direct;
     const statsN = await workerStats(page);
     const othersRan = ((await page.evaluate(
-      `window.__bench.status.filter((s) => s.id !== ${JSON.stringify(id)}).map((s) => s.id)`,
+      `window.__bench.status.filter((s) => s.id !== ${JSON.stringify(id)} && s.status === 'running').map((s) => s.id)`,
     )) as string[]).filter((v, j, a) => a.indexOf(v) === j);
     return {
       load,
