@@ -24,8 +24,10 @@
  *            0), crashes/expert, crashes/bc (races that ended crashed), race/offTrack/expert, race/offTrack/bc (s, in
  *            the race shown), race/bcLeaves (s: when the clone first leaves the track in that race; omitted if never),
  *            race/firstTremble (s; omitted if none), fit/rmse (rad/s: the clone's yaw-rate error on the demonstrations),
- *            demo/steerRms (rad/s: the expert's yaw rate, rms, for scale), demo/maxOffset (m: the farthest any
- *            demonstration strays from the centre line), loss/final, data/size, races
+ *            demo/steerRms (rad/s: the expert's yaw rate, rms, for scale), fit/relativeRmse (fit/rmse ÷ demo/steerRms),
+ *            demo/maxOffset (m: the farthest any demonstration strays from the centre line), input/halfMetre (the
+ *            clone's standardised offset input when the car is 0.5 m off the centre line, in the demonstrations'
+ *            standard deviations), loss/final, data/size, races
  *   trajectories  expert, bc: x (m), y (m), heading θ (rad), lateral offset e (m) at t = 0 … H; dims [H + 1, 4]; race 0
  *   extras   dt (s), halfWidth (m), crashOffset (m), races, shownRace (0), trembleSteps (steps t of the race shown
  *            whose executed yaw rate was a tremble's, the same for both cars); nDemos, horizon, speed, epsilon (the
@@ -160,7 +162,9 @@ export const bcCarExperiment = defineExperiment(bcCarInfo, async (p, { seed, sig
       ...(trembles.length > 0 ? { 'race/firstTremble': trembles[0] * dt } : {}),
       'fit/rmse': Math.sqrt(sqErr / bc.data.n),
       'demo/steerRms': Math.sqrt(sqSteer / bc.data.n),
+      'fit/relativeRmse': Math.sqrt(sqErr / sqSteer),
       'demo/maxOffset': maxOffset,
+      'input/halfMetre': Math.abs(0.5 - scaling.shift[0]) / scaling.scale[0],
       'loss/final': bc.losses[bc.losses.length - 1]?.loss ?? NaN,
       'data/size': bc.data.n,
       races: RACES,

@@ -169,6 +169,8 @@ export const exposureBiasInfo = defineInfo<ExposureBiasExtras>()({
       'pValid/bc',
       'pValid/onPolicy',
       'pValid/maxGap',
+      'tokenError/bc',
+      'randomWalk/invalid/bc',
       'labels/bc',
       'labels/onPolicy',
       'sampled/errorFraction/bc',

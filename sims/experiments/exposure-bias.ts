@@ -23,7 +23,9 @@
  *            invalid/bc, invalid/onPolicy, invalidFraction/bc, invalidFraction/onPolicy, pValid/bc, pValid/onPolicy
  *            (at maxH); pValid/maxGap (max over H of |P_valid(bc) − P_valid(onPolicy)|); invalidPerFailure/bc, …/onPolicy
  *            (expected invalid tokens in a string of length maxH that has at least one: red runs vs isolated red
- *            tokens); labels/bc, labels/onPolicy
+ *            tokens); tokenError/bc (ε_tok = (1 − P_valid(bc)) / maxH: the per-token error on valid prefixes that
+ *            the sparse metric implies); randomWalk/invalid/bc ((2/3)·√(8/π)·ε_tok·maxH^{3/2}: the invalid count the
+ *            random-walk argument predicts for BC, to set against invalid/bc); labels/bc, labels/onPolicy
  *            (teacher labels each student was fitted on); sampled/errorFraction/bc, …/onPolicy (share of the
  *            sampled display strings with at least one invalid token). Undefined ones (a zero count) are omitted.
  *   extras   horizons (the four slope horizons); tau and maxH (what the strings were sampled with); strings: { bc, onPolicy: { samples, withErrors, nSampled,
@@ -153,6 +155,9 @@ export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (
   const failure = (v: number) => 1 - v;
   let maxGap = 0;
   for (let h = 1; h <= maxH; h++) maxGap = Math.max(maxGap, Math.abs(mBc.pValid[h] - mOn.pValid[h]));
+  // The chapter's deep dive: ε_tok from the sparse metric, and the count a symmetric random walk after each first
+  // mistake predicts, ε_tok · Σ_t √(8 (H − t) / π) ≈ (2/3) √(8/π) ε_tok H^{3/2}.
+  const tokenError = (1 - mBc.pValid[maxH]) / maxH;
   const result: ExposureBiasResult = {
     metrics: {
       ...definedOnly({
@@ -169,6 +174,8 @@ export const exposureBiasExperiment = defineExperiment(exposureBiasInfo, async (
       'pValid/bc': mBc.pValid[maxH],
       'pValid/onPolicy': mOn.pValid[maxH],
       'pValid/maxGap': maxGap,
+      'tokenError/bc': tokenError,
+      'randomWalk/invalid/bc': (2 / 3) * Math.sqrt(8 / Math.PI) * tokenError * maxH * Math.sqrt(maxH),
       ...definedOnly({
         'invalidPerFailure/bc': mBc.expectedInvalid[maxH] / (1 - mBc.pValid[maxH]),
         'invalidPerFailure/onPolicy': mOn.expectedInvalid[maxH] / (1 - mOn.pValid[maxH]),

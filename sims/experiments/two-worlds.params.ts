@@ -110,6 +110,7 @@ export const twoWorldsInfo = defineInfo<TwoWorldsExtras>()({
       'band/halfWidth',
       'stable/bothWorlds',
       'fit/mse',
+      'fit/rmse',
       'loss/final',
       'demo/identical',
     ],

@@ -87,3 +87,26 @@ describe('two-worlds: weight decay', () => {
     }
   });
 });
+
+// The chapter (content/compounding-error.mdx) quotes the figures' seed 1 through <Value>, but some of its words depend
+// on the sign of β̂, which no Value renders: "It is positive, so world +1 is the one that suffers" at a = 0.9 and
+// a = 1.05, "a gain near zero … is unstable in both" with weight decay 5 at a = 1.05, and "inside the band" with
+// weight decay 5 at a = 0.9. If a retuning changes these, reword the prose with the test.
+describe('two-worlds at the figures’ seed 1: what the chapter says in words', () => {
+  it('β̂ > 0 and world +1 is the worse world, at a = 0.9 and a = 1.05', () => {
+    for (const r of [stable[1], unstable[1]]) {
+      expect(r.metrics.betaHat).toBeGreaterThan(0);
+      expect(r.metrics.worstSigma).toBe(1);
+      expect(r.metrics['rate/plus']).toBeGreaterThan(1);
+      expect(r.metrics['rate/minus']).toBeLessThan(1);
+    }
+  });
+
+  it('with weight decay 5: inside the band at a = 0.9, unstable in both worlds at a = 1.05', async () => {
+    const flat = await run({ a: 0.9, weightDecay: 5 }, 1);
+    expect(flat.metrics['stable/bothWorlds']).toBe(1);
+    const unstableBoth = await run({ a: 1.05, weightDecay: 5 }, 1);
+    expect(unstableBoth.metrics['rate/plus']).toBeGreaterThan(1);
+    expect(unstableBoth.metrics['rate/minus']).toBeGreaterThan(1);
+  });
+});
