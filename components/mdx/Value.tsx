@@ -13,7 +13,7 @@ export interface ValueProps {
   x?: string;
   /** Decimals (one digit as a string: "2"); default 2 for `fixed`, 0 for `percent` and `times`. */
   digits?: string;
-  /** `fixed` (default), `percent` (× 100 with %), `times` (a ratio, with ×), `integer` (rounded, thousands separated). */
+  /** `fixed` (default), `percent` (× 100 with %), `times` (a ratio, with ×), `integer` (rounded, thousands separated). Negative values get a minus sign (−), not a hyphen. */
   format?: 'fixed' | 'percent' | 'times' | 'integer';
 }
 
@@ -42,7 +42,7 @@ export function Value({ experiment, params = '', metric, series, x, digits, form
     );
   }
   const d = digits === undefined ? (format === 'fixed' ? 2 : format === 'integer' ? 0 : format === 'percent' ? 0 : 1) : Number(digits);
-  const text =
+  const plain =
     format === 'percent'
       ? `${(value * 100).toFixed(d)}%`
       : format === 'times'
@@ -50,8 +50,8 @@ export function Value({ experiment, params = '', metric, series, x, digits, form
         : format === 'integer'
           ? Math.round(value).toLocaleString('en-US')
           : value.toFixed(d);
-  // A negative number with the minus sign of the math around it (U+2212), not a hyphen.
-  const shown = text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
+  // A minus sign, as in the math around it (not a hyphen); none on a value that rounds to zero ("-0.00").
+  const shown = /^-[0.,]*(%|×)?$/.test(plain) ? plain.slice(1) : plain.replace(/^-/, '\u2212');
   return (
     <span className="value" data-value-of={experiment} data-metric={metric ?? `${series}@${x}`} title={`Computed by the figure (${experiment}: ${metric ?? `${series} at ${x}`})`}>
       {shown}

@@ -81,6 +81,8 @@ export const daggerCarInfo = defineInfo<DaggerCarExtras>()({
       'offTrack/dagger',
       'offTrack/dart',
       'offTrack/expert',
+      'offTrack/bc/lowest',
+      'offTrack/bc/highest',
       'labels',
       'rounds',
       'seeds',

@@ -23,6 +23,8 @@
  *   series   offTrack/bc, offTrack/dagger, offTrack/dart, offTrack/expert: {x: expert labels, y: off-track time (s)
  *            per race, mean over seeds, lo/hi: min/max over seeds}
  *   metrics  offTrack/bc, offTrack/dagger, offTrack/dart, offTrack/expert (s, at the largest budget, mean over seeds),
+ *            offTrack/bc/lowest, offTrack/bc/highest (s: the least and the most of BC's curve over all budgets, means
+ *            over seeds: more clean laps leave it in this range),
  *            ratio/daggerOverBc, ratio/dartOverBc (omitted when BC never leaves the track), labels (at the largest
  *            budget), rounds, seeds, races, race/offTrack/<method> (s, in the race shown)
  *   trajectories  expert, bc, dagger, dart: x (m), y (m), heading θ (rad), lateral offset e (m); race 0 of the first
@@ -195,6 +197,8 @@ export const daggerCarExperiment = defineExperiment(daggerCarInfo, async (p, { s
       'offTrack/dagger': last('dagger'),
       'offTrack/dart': last('dart'),
       'offTrack/expert': last('expert'),
+      'offTrack/bc/lowest': Math.min(...series['offTrack/bc'].map((q) => q.y)),
+      'offTrack/bc/highest': Math.max(...series['offTrack/bc'].map((q) => q.y)),
       ...(bc > 0 ? { 'ratio/daggerOverBc': last('dagger') / bc, 'ratio/dartOverBc': last('dart') / bc } : {}),
       labels: labels[rounds],
       rounds,

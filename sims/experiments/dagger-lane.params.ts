@@ -101,14 +101,17 @@ export const daggerLaneInfo = defineInfo<DaggerLaneExtras>()({
       'collection/dart',
       'dart/demonstratorCost',
       'dart/noise',
+      'dart/offCentreLabels/round0',
     ],
-    // Undefined where DAgger's cost is 0 (ε = 0), where no round reaches the expert's cost, and with no rounds
-    // (no rollouts to average over).
+    // Undefined where DAgger's cost is 0 (ε = 0), where no round reaches the expert's cost, with no rounds (no
+    // rollouts to average over or count in), and with fewer than two rounds (no round after the first to average).
     optionalMetrics: [
       'ratio/bcOverDagger',
       'dagger/firstRoundAtExpert',
       'dart/firstRoundAtExpert',
       'collection/dagger',
+      'dagger/offCentreLabels/round1',
+      'dagger/offCentreLabels/laterMean',
     ],
     series: [
       'cost/dagger',

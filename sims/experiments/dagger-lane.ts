@@ -33,7 +33,12 @@
  *            if none), collection/dagger (mean over rounds ≥ 1; omitted with no rounds), collection/dart (sampled:
  *            the mean over all of DART's demonstrations), dart/demonstratorCost (exact: the expected cost of the
  *            expert whose hand shakes at ε_D, over H steps — what collection/dart estimates; 8.83 at the defaults,
- *            above (2ε_D/3)·H = 8 because a shaken expert is sometimes pushed twice before it recovers), dart/noise
+ *            above (2ε_D/3)·H = 8 because a shaken expert is sometimes pushed twice before it recovers), dart/noise,
+ *            dart/offCentreLabels/round0 (DART's round-0 demonstration labels in a lane y ≠ 0: its recovery data before
+ *            any learner drives; 139 of 800 at the defaults, 1 at ε_D = 0.01), dagger/offCentreLabels/round1 (labels
+ *            in a lane y ≠ 0 among the states DAgger's first rollouts visited: 184 of 800 at the defaults; omitted
+ *            with no rounds), dagger/offCentreLabels/laterMean (the same count per round, averaged over rounds 2 …
+ *            N, once the learner drives like the expert: ≈ 10 at the defaults; omitted with fewer than 2 rounds)
  *   extras   DaggerLaneExtras (dagger-lane.params.ts): offsets (−6 … 6), actionLabels, expertTable, expertCost,
  *            trainSteps, rounds: one DaggerLaneRound per round: β, labels used so far, labels per lane added in the
  *            round and held after it, the greedy action per lane (0 left, 1 stay, 2 right) and the exact cost, each
@@ -213,6 +218,9 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
   });
 
   const last = rounds[rounds.length - 1];
+  /** Labels in lanes y ≠ 0 among the counts per lane. */
+  const offCentre = (counts: readonly number[]) => counts.reduce((sum, c, s) => sum + (LANE_OFFSETS[s] !== 0 ? c : 0), 0);
+  const daggerLater = rounds.slice(2).map((r) => offCentre(r.newLabels.dagger));
   const daggerCollection = series['collection/dagger'].slice(1).map((q) => q.y);
   const result: DaggerLaneResult = {
     metrics: finiteOnly<DaggerLaneResult['metrics']>({
@@ -231,6 +239,11 @@ export const daggerLaneExperiment = defineExperiment(daggerLaneInfo, async (p, {
       'collection/dart': dart.metrics['cost/demonstrator'],
       'dart/demonstratorCost': laneEvaluate(expertTable, { horizon, epsilon: noise }).J,
       'dart/noise': noise,
+      'dart/offCentreLabels/round0': offCentre(rounds[0].newLabels.dart),
+      'dagger/offCentreLabels/round1': nRounds >= 1 ? offCentre(rounds[1].newLabels.dagger) : NaN,
+      'dagger/offCentreLabels/laterMean': daggerLater.length
+        ? daggerLater.reduce((a, b) => a + b, 0) / daggerLater.length
+        : NaN,
     }),
     series,
     extras: {

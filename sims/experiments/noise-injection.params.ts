@@ -75,6 +75,7 @@ export const noiseInjectionInfo = defineInfo<NoiseInjectionExtras>()({
       'target/minus',
       'relErr/plus',
       'relErr/minus',
+      'relErr/worst',
       'J/clean/plus',
       'J/clean/minus',
       'J/worst/clean',

@@ -30,9 +30,9 @@
  *            expert's gain −σk at the same x; J/worst/clean, J/worst/noisy: {x: σ_u, y: worst-world J} at 0 and
  *            at the chosen σ_u (for a bar-like comparison)
  *   metrics  betaHat/clean, betaHat/plus, betaHat/minus (noisy, per world), target/plus (−k), target/minus (+k),
- *            relErr/plus, relErr/minus (|β̂ − (−σk)| / k), J/clean/plus, J/clean/minus, J/worst/clean,
- *            J/noisy/plus, J/noisy/minus, J/worst/noisy, rate/worst/clean (a + |β̂_clean|), demo/zSpread
- *            (rms z of the noisy world-+1 demonstrations), injectedNoise, cleanFraction,
+ *            relErr/plus, relErr/minus (|β̂ − (−σk)| / k), relErr/worst (the larger of the two), J/clean/plus,
+ *            J/clean/minus, J/worst/clean, J/noisy/plus, J/noisy/minus, J/worst/noisy, rate/worst/clean
+ *            (a + |β̂_clean|), demo/zSpread (rms z of the noisy world-+1 demonstrations), injectedNoise, cleanFraction,
  *            sweep/0.01/betaHat, sweep/0.05/betaHat (β̂ of the world-+1 network trained at that noise level — the
  *            chosen σ_u's network when it is one of them; omitted when σ_u = 0)
  *   extras   NoiseInjectionExtras (noise-injection.params.ts): cloud: { clean: [p, z][], noisy: [p, z][] } —
@@ -172,6 +172,7 @@ export const noiseInjectionExperiment = defineExperiment(
         'target/minus': k,
         'relErr/plus': Math.abs(betaNoisyPlus + k) / k,
         'relErr/minus': Math.abs(betaNoisyMinus - k) / k,
+        'relErr/worst': Math.max(Math.abs(betaNoisyPlus + k), Math.abs(betaNoisyMinus - k)) / k,
         'J/clean/plus': cleanEval.plus.J,
         'J/clean/minus': cleanEval.minus.J,
         'J/worst/clean': cleanEval.worstJ,

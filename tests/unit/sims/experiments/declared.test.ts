@@ -4,7 +4,7 @@
 // fails here until it has a small configuration in this file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, type ExperimentId, type ParamsOfId } from '@/sims/experiments/catalog';
-import { runById } from '@/sims/experiments/run';
+import { runById, runExperiment } from '@/sims/experiments/run';
 import { resultProblems, type ExperimentInfo } from '@/sims/experiments/types';
 import { initBackend } from '@/sims/policies/backend';
 
@@ -62,4 +62,16 @@ it('noise-injection: each sweep level has its metric, also when σ_u is one of t
   const { result } = await runById('noise-injection', { noise: 0.05 }, { seed: 1, strict: true });
   expect(result.metrics['sweep/0.05/betaHat']).toBe(result.metrics['betaHat/plus']);
   expect(result.metrics['sweep/0.01/betaHat']).toBeDefined();
+});
+
+it('dagger-lane: the off-centre label counts are the lanes y ≠ 0 of the round records', async () => {
+  const result = await runExperiment('dagger-lane', { rounds: 3, rolloutsPerRound: 4, nDemos: 4, horizon: 20 }, { seed: 1 });
+  const { offsets, rounds } = result.extras;
+  const offCentre = (counts: number[]) => counts.reduce((sum, c, s) => sum + (offsets[s] !== 0 ? c : 0), 0);
+  expect(result.metrics['dart/offCentreLabels/round0']).toBe(offCentre(rounds[0].newLabels.dart));
+  expect(result.metrics['dagger/offCentreLabels/round1']).toBe(offCentre(rounds[1].newLabels.dagger));
+  expect(result.metrics['dagger/offCentreLabels/laterMean']).toBeCloseTo(
+    (offCentre(rounds[2].newLabels.dagger) + offCentre(rounds[3].newLabels.dagger)) / 2,
+    12,
+  );
 });
