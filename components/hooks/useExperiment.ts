@@ -219,6 +219,11 @@ export function useExperiment<R extends Result = Result>(
     });
   }, [id, paramsKey, seed, seeds, enabled, ready, nonce, runner, shipped]);
 
+  // Fetch the build-time result as soon as the figure mounts (a small static file); it is drawn once `ready`.
+  useEffect(() => {
+    if (shipped && typeof window !== 'undefined') loadShipped(shipped).catch(() => undefined);
+  }, [shipped]);
+
   // Unmounting stops whatever this figure has in flight.
   useEffect(() => () => runner?.cancel(), [runner]);
 

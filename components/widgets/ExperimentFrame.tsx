@@ -49,6 +49,9 @@ function fingerprint(...parts: unknown[]): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** How far ahead of the viewport a figure draws its build-time result. */
+const NEAR_MARGIN = '150% 0px';
+
 function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -74,12 +77,15 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   const exportMenu = useRef<HTMLDetailsElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(rootRef);
+  // Within a screen and a half: draw the build-time result now, so it is there before the reader arrives, without
+  // every figure of a long page rendering at once when it loads.
+  const near = useOnScreen(rootRef, { rootMargin: NEAR_MARGIN });
   const url = useUrlState(schema, urlKey ?? info.id, defaultSeed);
   const [seeds, setSeeds] = useState(1);
   const [copied, setCopied] = useState(false);
   const state = useExperiment<R>(info.id, url.values, url.seed, {
     enabled: onScreen && url.ready,
-    ready: url.ready,
+    ready: url.ready && near,
     seeds,
     shipped,
   });
