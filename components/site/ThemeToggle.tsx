@@ -30,7 +30,8 @@ export function ThemeToggle() {
     <button
       type="button"
       className="theme-toggle"
-      aria-label={theme ? `Switch to ${next} mode` : 'Switch colour theme'}
+      // The accessible name is the visible text ("Dark mode" / "Light mode"), never a separate label: before
+      // hydration the theme is unknown, and a label that says something else fails WCAG 2.5.3 (label in name).
       title={theme ? `Switch to ${next} mode` : 'Switch colour theme'}
       onClick={() => {
         document.documentElement.dataset.theme = next;
@@ -43,6 +44,7 @@ export function ThemeToggle() {
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
       <span className="theme-toggle-text">{theme === 'dark' ? 'Light' : 'Dark'}</span>
+      <span className="visually-hidden"> mode</span>
     </button>
   );
 }

@@ -209,7 +209,7 @@ test('the dark-mode toggle switches the theme and the choice survives a reload',
   await page.goto(`/learn/${toc[0].slug}/`);
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-theme', 'light');
-  const toggle = page.getByRole('button', { name: 'Switch to dark mode' });
+  const toggle = page.getByRole('button', { name: 'Dark mode', exact: true });
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(html).toHaveAttribute('data-theme', 'dark');
@@ -219,7 +219,7 @@ test('the dark-mode toggle switches the theme and the choice survives a reload',
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await page.goto('/');
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+  await page.getByRole('button', { name: 'Light mode', exact: true }).click();
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'light');
 });
