@@ -8,6 +8,7 @@ import { useOnScreen } from '@/components/hooks/useOnScreen';
 import { useUrlState } from '@/components/hooks/useUrlState';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
+import { fnv1a } from '@/lib/resultJson';
 import { FIGURE_SEED } from '@/lib/urlState';
 import type { ExperimentInfo, Result } from '@/sims/experiments/types';
 import { figureAnchor, linkWithAnchor } from './figureLink';
@@ -36,17 +37,6 @@ export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
   preset?: Record<string, unknown>;
   /** Draws the result; gets the experiment state and the current parameters. */
   children: (props: FrameRenderProps<S, R>) => ReactNode;
-}
-
-/** FNV-1a over the JSON of a result's numbers: equal results, equal keys. */
-function fingerprint(...parts: unknown[]): string {
-  const text = JSON.stringify(parts);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
 }
 
 /** How far ahead of the viewport a figure draws its build-time result. */
@@ -92,7 +82,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   const stem = `${info.id}-seed${url.seed}`;
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
   const resultKey = useMemo(
-    () => (state.status === 'done' && state.result ? fingerprint(state.result.metrics, state.result.series) : ''),
+    () => (state.status === 'done' && state.result ? fnv1a(JSON.stringify([state.result.metrics, state.result.series])) : ''),
     [state.status, state.result],
   );
 
