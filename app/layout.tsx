@@ -2,6 +2,7 @@ import 'katex/dist/katex.min.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { AnchorKeeper } from '@/components/site/AnchorKeeper';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { themeInitScript } from '@/components/site/ThemeToggle';
 import { site } from '@/content/site';
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <SiteHeader title={site.shortTitle} />
         {children}
+        <AnchorKeeper />
         <footer className="site-footer">
           <p>
             {site.title}. Every figure runs in your browser from a fixed seed; nothing is sent anywhere.

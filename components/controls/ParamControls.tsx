@@ -12,14 +12,25 @@ export interface ParamControlsProps<S extends ParamSchema> {
   onChange: <K extends keyof S & string>(key: K, value: ParamValues<S>[K]) => void;
   /** Keys to leave out (a widget may draw some parameters its own way). */
   hidden?: readonly string[];
+  /** Only these keys (in schema order). */
+  only?: readonly string[];
+  /** Dense: help lines are dropped where the figure is narrow (they stay the inputs' descriptions). */
+  compact?: boolean;
 }
 
 /** One control per schema field: sliders for numbers, switches for booleans, selects for choices. */
-export function ParamControls<S extends ParamSchema>({ schema, values, onChange, hidden = [] }: ParamControlsProps<S>) {
+export function ParamControls<S extends ParamSchema>({
+  schema,
+  values,
+  onChange,
+  hidden = [],
+  only,
+  compact = false,
+}: ParamControlsProps<S>) {
   return (
-    <div className={styles.controls}>
+    <div className={compact ? `${styles.controls} ${styles.compact}` : styles.controls}>
       {Object.entries(schema)
-        .filter(([key]) => !hidden.includes(key))
+        .filter(([key]) => !hidden.includes(key) && (!only || only.includes(key)))
         .map(([key, spec]) => {
           const k = key as keyof S & string;
           const value = values[k] as unknown;

@@ -18,14 +18,24 @@ export function Select({ label, value, options, help, onChange }: SelectProps) {
       <label className={styles.label} htmlFor={id}>
         {label}
       </label>
-      <select id={id} className={styles.select} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className={styles.select}
+        value={value}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {help ? <span className={styles.help}>{help}</span> : null}
+      {help ? (
+        <span id={`${id}-help`} className={styles.help}>
+          {help}
+        </span>
+      ) : null}
     </div>
   );
 }

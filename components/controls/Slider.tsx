@@ -58,13 +58,18 @@ export function Slider({ label, value, min, max, step, unit, log = false, help, 
         step={useLog ? 1 : step}
         value={position}
         aria-valuetext={text}
+        aria-describedby={help ? `${id}-help` : undefined}
         onChange={(e) => {
           const raw = Number(e.target.value);
           const next = useLog ? min * Math.pow(max / min, raw / LOG_STEPS) : raw;
           onChange(snap(next, min, max, step));
         }}
       />
-      {help ? <span className={styles.help}>{help}</span> : null}
+      {help ? (
+        <span id={`${id}-help`} className={styles.help}>
+          {help}
+        </span>
+      ) : null}
     </div>
   );
 }

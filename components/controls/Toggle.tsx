@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import styles from './controls.module.css';
 
 export interface ToggleProps {
@@ -11,13 +12,24 @@ export interface ToggleProps {
 
 /** An on/off switch (a checkbox with role="switch"); Space toggles it. */
 export function Toggle({ label, checked, help, onChange }: ToggleProps) {
+  const id = useId();
   return (
     <div className={styles.field}>
       <label className={styles.switch}>
-        <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={checked}
+          aria-describedby={help ? `${id}-help` : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         {label}
       </label>
-      {help ? <span className={styles.help}>{help}</span> : null}
+      {help ? (
+        <span id={`${id}-help`} className={styles.help}>
+          {help}
+        </span>
+      ) : null}
     </div>
   );
 }

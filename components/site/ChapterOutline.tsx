@@ -40,29 +40,28 @@ function useCurrentSection(ids: string): string | null {
     const order = ids.split(' ').filter(Boolean);
     const headings = order.map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
     if (headings.length === 0 || typeof IntersectionObserver === 'undefined') return;
-    const inBand = new Set<string>();
-    const above = new Set<string>();
-    // The band: below the sticky header (~4.5rem), down to 45% of the viewport.
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) {
-          const id = e.target.id;
-          if (e.isIntersecting) {
-            inBand.add(id);
-            above.delete(id);
-          } else {
-            inBand.delete(id);
-            const top = e.rootBounds?.top ?? 0;
-            if (e.boundingClientRect.top < top) above.add(id);
-            else above.delete(id);
-          }
-        }
-        setCurrent(currentSection(order, inBand, above));
-      },
-      { rootMargin: '-72px 0px -55% 0px' },
-    );
+    // The band: below the sticky header (~4.5rem), down to 45% of the viewport. An observer says when a heading
+    // enters or leaves it; a jump (End, a link, a fast fling) can carry headings across without either, so every
+    // update re-reads which headings are above the band — on those events and when a scroll ends, never per frame.
+    const BAND_TOP = 72;
+    const update = () => {
+      const bandBottom = window.innerHeight * 0.45;
+      const inBand = new Set<string>();
+      const above = new Set<string>();
+      for (const h of headings) {
+        const top = h.getBoundingClientRect().top;
+        if (top < BAND_TOP) above.add(h.id);
+        else if (top <= bandBottom) inBand.add(h.id);
+      }
+      setCurrent(currentSection(order, inBand, above));
+    };
+    const observer = new IntersectionObserver(update, { rootMargin: `-${BAND_TOP}px 0px -55% 0px` });
     for (const h of headings) observer.observe(h);
-    return () => observer.disconnect();
+    window.addEventListener('scrollend', update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scrollend', update);
+    };
   }, [ids]);
   return current;
 }

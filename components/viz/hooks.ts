@@ -3,13 +3,14 @@
  * Small browser hooks the viz components share: the element's width, the site theme, the reduced-motion
  * preference, and a value that keeps its identity while its content is unchanged.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Theme } from './palette';
 
 /** The element's content-box width in CSS pixels, following resizes; null until measured (and on the server). */
 export function useElementWidth(ref: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
-  useEffect(() => {
+  // A layout effect: the first measurement renders before paint (and inside a synchronous print render).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const update = (w: number) =>

@@ -41,7 +41,6 @@ function BcCarFigure({ state }: BcCarFigureProps) {
   // sentence reads the settings that result was computed with from the result itself.
   const r = state.result;
   const shownValues = r?.extras;
-  const stale = state.stale && r !== null;
 
   const stageRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(stageRef);
@@ -100,7 +99,7 @@ function BcCarFigure({ state }: BcCarFigureProps) {
           'Training the clone on the expert’s demonstrations, then racing it…'
         )}
       </p>
-      <div ref={stageRef} style={stale ? { opacity: 0.55, transition: 'opacity 0.2s' } : undefined}>
+      <div ref={stageRef}>
         {tracks ? (
           <TrajectoryPlayer
             tracks={tracks}

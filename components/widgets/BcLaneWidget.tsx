@@ -20,11 +20,11 @@ function pct(x: number): string {
 export function BcLaneWidget({ urlKey, preset, shipped }: WidgetProps<BcLaneResult>) {
   return (
     <ExperimentFrame info={bcLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
-      {({ state, values }) => {
+      {({ state, shownValues: values }) => {
         // The last complete result (kept while a rerun computes); the loss curve also draws the run in flight.
         const r = state.result;
         const live = state.partial ?? state.result;
-        const final = state.status === 'done' && r;
+        const final = r;
         const tracks =
           r !== null
             ? [

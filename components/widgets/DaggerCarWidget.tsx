@@ -34,9 +34,8 @@ export function DaggerCarWidget({ urlKey, preset, shipped }: WidgetProps<DaggerC
 }
 
 function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarResult>; values: Values }) {
-  // While a new run trains, keep showing the last finished race (dimmed, `stale`); the chart shows the partial curves.
+  // While a new run trains, the last finished race stays on screen (the frame dims it); the chart shows the partial curves.
   const r = state.result;
-  const stale = state.stale;
   const live = state.partial ?? r;
 
   const stageRef = useRef<HTMLDivElement>(null);
@@ -84,7 +83,7 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarRe
           'Training BC, DAgger and DART round by round, then racing them…'
         )}
       </p>
-      <div ref={stageRef} style={stale ? { opacity: 0.55, transition: 'opacity 0.2s' } : undefined}>
+      <div ref={stageRef}>
         {tracks ? (
           <TrajectoryPlayer
             tracks={tracks}

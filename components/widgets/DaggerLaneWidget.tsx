@@ -185,7 +185,7 @@ function RoundView({ round, values, extras }: { round: DaggerLaneRound; values: 
 
 function Summary({ state, values }: { state: ExperimentState<DaggerLaneResult>; values: Values }) {
   const r = state.result;
-  if (!r || state.stale) return <>Running DAgger, BC and DART round by round…</>;
+  if (!r) return <>Running DAgger, BC and DART round by round…</>;
   const m = r.metrics;
   // Round 1's rollouts (there are none with no rounds).
   const firstCollection = r.series['collection/dagger'].find((p) => p.x === 1)?.y;
@@ -220,10 +220,18 @@ function costSeries(series: PartialResult<DaggerLaneResult>['series'] | undefine
   ];
 }
 
-function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLaneResult>; values: Values }) {
+function DaggerLaneFigure({
+  state,
+  values,
+  shownValues,
+}: {
+  state: ExperimentState<DaggerLaneResult>;
+  values: Values;
+  shownValues: Values;
+}) {
   const r = state.result;
-  // The round view belongs to the result of the current parameters: none while a new run computes.
-  const extras = r && !state.stale ? r.extras : undefined;
+  // The round view of the result on screen (during a rerun, the previous one, dimmed, with its own parameters).
+  const extras = r?.extras;
   const rounds = extras?.rounds ?? [];
   const stepper = useRoundStepper(rounds.length > 0 ? rounds.length - 1 : values.rounds);
   const shown = rounds[stepper.round];
@@ -241,7 +249,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLane
   return (
     <>
       <p className={styles.summary}>
-        <Summary state={state} values={values} />
+        <Summary state={state} values={shownValues} />
       </p>
       <LineChart
         title="Cost after each round: DAgger, BC with as many expert labels, and DART"
@@ -265,7 +273,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLane
         <>
           <StepperControls stepper={stepper} />
           {nSeeds > 1 ? <p className={css.counterSources}>Round details are for seed {state.info?.seeds[0]}.</p> : null}
-          <RoundView round={shown} values={values} extras={extras} />
+          <RoundView round={shown} values={shownValues} extras={extras} />
         </>
       ) : (
         <div className={styles.placeholder}>The round-by-round view appears when the run finishes.</div>
@@ -282,7 +290,7 @@ function DaggerLaneFigure({ state, values }: { state: ExperimentState<DaggerLane
 export function DaggerLaneWidget({ urlKey, preset, shipped }: WidgetProps<DaggerLaneResult>) {
   return (
     <ExperimentFrame info={daggerLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
-      {({ state, values }) => <DaggerLaneFigure state={state} values={values} />}
+      {({ state, values, shownValues }) => <DaggerLaneFigure state={state} values={values} shownValues={shownValues} />}
     </ExperimentFrame>
   );
 }

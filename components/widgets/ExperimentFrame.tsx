@@ -1,10 +1,11 @@
 'use client';
 
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ParamControls } from '@/components/controls/ParamControls';
 import { SeedControl } from '@/components/controls/SeedControl';
 import { useExperiment, type ExperimentState, type ShippedResult } from '@/components/hooks/useExperiment';
 import { useOnScreen } from '@/components/hooks/useOnScreen';
+import { usePrinting } from '@/components/hooks/usePrinting';
 import { useUrlState } from '@/components/hooks/useUrlState';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
@@ -16,7 +17,13 @@ import styles from './frame.module.css';
 
 export interface FrameRenderProps<S extends ParamSchema, R extends Result = Result> {
   state: ExperimentState<R>;
+  /** The parameters as the reader set them (what is computing now, during a rerun). */
   values: ParamValues<S>;
+  /**
+   * The parameters of the result on screen: during a rerun, the previous ones, so the kept (dimmed) result's words
+   * describe it and not the run in flight. Equal to `values` otherwise.
+   */
+  shownValues: ParamValues<S>;
   seed: number;
 }
 
@@ -35,6 +42,12 @@ export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
   hiddenParams?: readonly string[];
   /** Parameter values this figure starts from instead of the experiment's defaults (a chapter's preset). */
   preset?: Record<string, unknown>;
+  /**
+   * The parameters that matter most, shown first and always in reach (beside the chart on wide screens, in the
+   * docked bar on narrow ones); the rest sit behind "More settings". Default: all of them when there are at most
+   * four, else the first three of the schema.
+   */
+  mainParams?: readonly string[];
   /** Draws the result; gets the experiment state and the current parameters. */
   children: (props: FrameRenderProps<S, R>) => ReactNode;
 }
@@ -59,6 +72,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   allowCompare = true,
   hiddenParams = [],
   preset,
+  mainParams,
   children,
 }: ExperimentFrameProps<S, R>) {
   const presetKey = JSON.stringify(preset ?? {});
@@ -69,7 +83,10 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   const onScreen = useOnScreen(rootRef);
   // Within a screen and a half: draw the build-time result now, so it is there before the reader arrives, without
   // every figure of a long page rendering at once when it loads.
-  const near = useOnScreen(rootRef, { rootMargin: NEAR_MARGIN });
+  const nearScreen = useOnScreen(rootRef, { rootMargin: NEAR_MARGIN });
+  // A printed page shows every figure, not only the ones the reader scrolled to.
+  const printing = usePrinting();
+  const near = nearScreen || printing;
   const url = useUrlState(schema, urlKey ?? info.id, defaultSeed);
   const [seeds, setSeeds] = useState(1);
   const [copied, setCopied] = useState(false);
@@ -80,6 +97,13 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
     shipped,
   });
   const stem = `${info.id}-seed${url.seed}`;
+  const { main, more } = useMemo(() => splitParams(Object.keys(schema), hiddenParams, mainParams), [schema, hiddenParams, mainParams]);
+  const [moreOpen, setMoreOpen] = useState(false);
+  // On a phone the docked controls fold into one line under the chart until the reader opens them.
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const sheetId = useId();
+  const rerunning = state.status === 'running' && state.stale;
+  useStableHeight(plotRef);
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
   const resultKey = useMemo(
     () => (state.status === 'done' && state.result ? fnv1a(JSON.stringify([state.result.metrics, state.result.series])) : ''),
@@ -149,6 +173,71 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
     }
   })();
 
+  const toolbar = (
+    <div className={styles.toolbar}>
+      <SeedControl seed={url.seed} onChange={url.setSeed} seeds={seeds} onSeedsChange={setSeeds} allowCompare={allowCompare} />
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            url.reset();
+            plotRef.current?.style.removeProperty('min-height');
+          }}
+        >
+          Reset
+        </button>
+        <details className={styles.menu} ref={exportMenu}>
+          <summary className="btn">Export</summary>
+          <div className={styles.menuBody}>
+            <button type="button" className="btn" onClick={exportPng}>
+              PNG image
+            </button>
+            <button type="button" className="btn" onClick={exportSvg}>
+              SVG image
+            </button>
+            <button type="button" className="btn" onClick={exportCsv} disabled={!state.result}>
+              CSV data
+            </button>
+            <button type="button" className="btn" onClick={exportJson} disabled={!state.result}>
+              JSON data
+            </button>
+          </div>
+        </details>
+        <button type="button" className="btn" onClick={copyLink}>
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+        <details className={styles.menu}>
+          <summary className="btn">Info</summary>
+          <dl className={styles.info}>
+            <dt>Experiment</dt>
+            <dd>
+              <code>{info.id}</code> — {info.description}
+            </dd>
+            <dt>Seed</dt>
+            <dd>{state.info ? state.info.seeds.join(', ') : url.seed}</dd>
+            <dt>Backend</dt>
+            <dd data-testid="figure-backend">{state.info?.backend ?? '—'}</dd>
+            <dt>Run time</dt>
+            <dd>
+              {state.info?.shipped ? 'computed at build time' : state.info ? `${formatMs(state.info.elapsedMs)} in the worker` : '—'}
+            </dd>
+            <dt>Command line</dt>
+            <dd>
+              <code>
+                npm run sim -- run {info.id} --seed {url.seed}
+                {Object.entries(url.values)
+                  .filter(([k, v]) => info.params[k]?.default !== v)
+                  .map(([k, v]) => ` --set ${k}=${String(v)}`)
+                  .join('')}
+              </code>
+            </dd>
+          </dl>
+        </details>
+      </div>
+    </div>
+  );
+
   return (
     <div
       ref={rootRef}
@@ -177,88 +266,114 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
           {state.crashNotice}
         </div>
       ) : null}
-      <div ref={plotRef} className={styles.plot} data-diverged={state.status === 'diverged' || undefined}>
-        {children({ state, values: url.values, seed: url.seed })}
-      </div>
-      <div className={styles.status} role="status" aria-live="polite" data-testid="figure-status">
-        <span>{statusText}</span>
-        {state.status === 'running' ? (
-          <progress className={styles.progress} max={1} value={state.progress} aria-label="Progress" />
-        ) : null}
-        {state.status === 'error' || state.status === 'diverged' ? (
-          <button type="button" className="btn" onClick={state.rerun}>
-            Run again
-          </button>
-        ) : null}
-      </div>
-      <div className={styles.controls}>
-        <ParamControls schema={schema} values={url.values} onChange={url.setValue} hidden={hiddenParams} />
-      </div>
-      <div className={styles.toolbar}>
-        <SeedControl
-          seed={url.seed}
-          onChange={url.setSeed}
-          seeds={seeds}
-          onSeedsChange={setSeeds}
-          allowCompare={allowCompare}
-        />
-        <div className={styles.actions}>
-          <button type="button" className="btn" onClick={url.reset}>
-            Reset
-          </button>
-          <details className={styles.menu} ref={exportMenu}>
-            <summary className="btn">Export</summary>
-            <div className={styles.menuBody}>
-              <button type="button" className="btn" onClick={exportPng}>
-                PNG image
-              </button>
-              <button type="button" className="btn" onClick={exportSvg}>
-                SVG image
-              </button>
-              <button type="button" className="btn" onClick={exportCsv} disabled={!state.result}>
-                CSV data
-              </button>
-              <button type="button" className="btn" onClick={exportJson} disabled={!state.result}>
-                JSON data
-              </button>
+      <div className={styles.layout}>
+        <div
+          ref={plotRef}
+          className={styles.plot}
+          data-diverged={state.status === 'diverged' || undefined}
+          data-rerunning={rerunning || undefined}
+        >
+          {children({
+            state,
+            values: url.values,
+            shownValues: state.stale && state.resultParams ? (state.resultParams as ParamValues<S>) : url.values,
+            seed: url.seed,
+          })}
+          {rerunning ? (
+            <div className={styles.rerun} aria-hidden="true">
+              Recomputing… {Math.round(state.progress * 100)}%
             </div>
-          </details>
-          <button type="button" className="btn" onClick={copyLink}>
-            {copied ? 'Link copied' : 'Copy link'}
-          </button>
-          <details className={styles.menu}>
-            <summary className="btn">Info</summary>
-            <dl className={styles.info}>
-              <dt>Experiment</dt>
-              <dd>
-                <code>{info.id}</code> — {info.description}
-              </dd>
-              <dt>Seed</dt>
-              <dd>{state.info ? state.info.seeds.join(', ') : url.seed}</dd>
-              <dt>Backend</dt>
-              <dd data-testid="figure-backend">{state.info?.backend ?? '—'}</dd>
-              <dt>Run time</dt>
-              <dd>
-                {state.info?.shipped
-                  ? 'computed at build time'
-                  : state.info
-                    ? `${formatMs(state.info.elapsedMs)} in the worker`
-                    : '—'}
-              </dd>
-              <dt>Command line</dt>
-              <dd>
-                <code>
-                  npm run sim -- run {info.id} --seed {url.seed}
-                  {Object.entries(url.values)
-                    .filter(([k, v]) => info.params[k]?.default !== v)
-                    .map(([k, v]) => ` --set ${k}=${String(v)}`)
-                    .join('')}
-                </code>
-              </dd>
-            </dl>
-          </details>
+          ) : null}
+        </div>
+        <div className={styles.panel} data-figure-controls="">
+          <div className={styles.dock} data-open={sheetOpen || undefined}>
+            <div className={styles.dockBar}>
+              <div
+                className={styles.status}
+                role="status"
+                aria-live="polite"
+                data-testid="figure-status"
+                data-alert={state.status === 'error' || state.status === 'diverged' || undefined}
+              >
+                <span className={styles.statusText}>{statusText}</span>
+                {state.status === 'running' ? (
+                  <progress className={styles.progress} max={1} value={state.progress} aria-label="Progress" />
+                ) : null}
+                {state.status === 'error' || state.status === 'diverged' ? (
+                  <button type="button" className="btn" onClick={state.rerun}>
+                    Run again
+                  </button>
+                ) : null}
+              </div>
+              {main.length + more.length > 0 ? (
+                <button
+                  type="button"
+                  className={`btn ${styles.sheetToggle}`}
+                  aria-expanded={sheetOpen}
+                  aria-controls={sheetId}
+                  onClick={() => setSheetOpen((open) => !open)}
+                >
+                  {sheetOpen ? 'Hide settings' : 'Settings'}
+                </button>
+              ) : null}
+            </div>
+            <div id={sheetId} className={styles.sheet}>
+              {main.length > 0 ? (
+                <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={main} compact />
+              ) : null}
+              {more.length > 0 ? (
+                <details className={styles.more} open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+                  <summary>More settings ({more.length})</summary>
+                  <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={more} />
+                </details>
+              ) : null}
+            </div>
+          </div>
+          {toolbar}
         </div>
       </div>
     </div>
   );
+}
+
+/** Which parameters sit in reach (`main`) and which behind "More settings" (`more`), in schema order. */
+export function splitParams(
+  keys: readonly string[],
+  hidden: readonly string[],
+  mainParams?: readonly string[],
+): { main: string[]; more: string[] } {
+  const visible = keys.filter((k) => !hidden.includes(k));
+  const main = mainParams ? visible.filter((k) => mainParams.includes(k)) : visible.length <= 4 ? visible : visible.slice(0, 3);
+  return { main, more: visible.filter((k) => !main.includes(k)) };
+}
+
+/**
+ * Keeps the plot from ever getting shorter while its width stays the same: a rerun, a figure waiting for its new
+ * result or a shorter summary never collapses the figure and moves the page (or the slider under the pointer).
+ * Written to the element directly: it is layout, not state.
+ */
+function useStableHeight(ref: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    let tallest = 0;
+    const observer = new ResizeObserver(() => {
+      const w = el.clientWidth;
+      if (Math.abs(w - width) > 1) {
+        // A new width reflows everything: start over from the natural height.
+        width = w;
+        tallest = 0;
+        el.style.removeProperty('min-height');
+        return;
+      }
+      const h = el.getBoundingClientRect().height;
+      if (h > tallest + 0.5) {
+        tallest = h;
+        el.style.minHeight = `${Math.ceil(h)}px`;
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
 }

@@ -45,7 +45,7 @@ const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(
 export function ExposureBiasWidget({ urlKey, preset, shipped }: WidgetProps<ExposureBiasResult>) {
   return (
     <ExperimentFrame info={exposureBiasInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
-      {({ state, values, seed }) => <ExposureBiasFigure state={state} values={values} seed={seed} />}
+      {({ state, shownValues, seed }) => <ExposureBiasFigure state={state} values={shownValues} seed={seed} />}
     </ExperimentFrame>
   );
 }

@@ -24,7 +24,7 @@ function cost(j: number | undefined): string {
 
 function Summary({ state, values }: { state: ExperimentState<GailLaneResult>; values: Values }) {
   const r = state.result;
-  if (!r || state.stale) return <>Running GAIL with both discriminators…</>;
+  if (!r) return <>Running GAIL with both discriminators…</>;
   const m = r.metrics;
   const lateFrom = values.iterations - Math.max(1, Math.floor(values.iterations / 3)) + 1;
   return (
@@ -55,7 +55,15 @@ function ActionTable({ extras }: { extras: GailLaneExtras }) {
   );
 }
 
-function GailLaneFigure({ state, values }: { state: ExperimentState<GailLaneResult>; values: Values }) {
+function GailLaneFigure({
+  state,
+  values,
+  shownValues,
+}: {
+  state: ExperimentState<GailLaneResult>;
+  values: Values;
+  shownValues: Values;
+}) {
   const r = state.partial ?? state.result;
   const extras = state.result?.extras;
   const expertCost = state.result?.metrics['cost/expert'];
@@ -83,7 +91,7 @@ function GailLaneFigure({ state, values }: { state: ExperimentState<GailLaneResu
   return (
     <>
       <p className={styles.summary}>
-        <Summary state={state} values={values} />
+        <Summary state={state} values={shownValues} />
       </p>
       <LineChart
         title="Cost of GAIL's greedy policy after each iteration, for two discriminators"
@@ -151,7 +159,7 @@ function GailLaneFigure({ state, values }: { state: ExperimentState<GailLaneResu
 export function GailLaneWidget({ urlKey, preset, shipped }: WidgetProps<GailLaneResult>) {
   return (
     <ExperimentFrame info={gailLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
-      {({ state, values }) => <GailLaneFigure state={state} values={values} />}
+      {({ state, values, shownValues }) => <GailLaneFigure state={state} values={values} shownValues={shownValues} />}
     </ExperimentFrame>
   );
 }

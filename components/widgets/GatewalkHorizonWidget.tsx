@@ -204,9 +204,10 @@ function summary(r: GatewalkHorizonResult, values: Values): ReactNode {
 export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<GatewalkHorizonResult>) {
   return (
     <ExperimentFrame info={gatewalkHorizonInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
-      {({ state, values }) => {
-        // The curves draw the run in flight; the sentence and the axis wait for a complete result.
-        const r = state.result && !state.stale ? state.result : null;
+      {({ state, values, shownValues }) => {
+        // The curves draw the run in flight; the sentence describes the result on screen (during a rerun, the
+        // previous one, dimmed).
+        const r = state.result;
         const live = state.partial ?? state.result;
         const logistic = values.learner === 'logistic';
         const perPoint = logistic ? `${values.logisticDatasets} trained` : `${values.datasets}`;
@@ -214,8 +215,8 @@ export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<G
         return (
           <>
             <p className={styles.summary}>
-              {state.status === 'done' && r
-                ? summary(r, values)
+              {r
+                ? summary(r, shownValues)
                 : logistic
                   ? 'Training a logistic regression on each data set…'
                   : 'Fitting the maximum-likelihood half-plane to every data set…'}

@@ -51,7 +51,7 @@ export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneH
         return (
           <>
             <p className={styles.summary}>
-              {state.result && !state.stale ? <Summary result={state.result} /> : 'Evaluating every policy exactly at each horizon…'}
+              {state.result ? <Summary result={state.result} /> : 'Evaluating every policy exactly at each horizon…'}
             </p>
             <LineChart
               title="Cost against horizon on LaneKeep"

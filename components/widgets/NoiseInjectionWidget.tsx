@@ -35,16 +35,17 @@ const fmtB = (b: number | undefined) => (b === undefined ? '—' : (b < 0 ? '−
 export function NoiseInjectionWidget({ urlKey, preset, shipped }: WidgetProps<NoiseInjectionResult>) {
   return (
     <ExperimentFrame info={noiseInjectionInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
-      {({ state, values }) => {
+      {({ state, shownValues }) => {
         const r = state.result;
-        // The numbers and panels belong to the current parameters' result; the chart also draws a run in flight.
-        const final = r !== null && !state.stale;
+        // The numbers and panels of the result on screen (during a rerun, the previous one, dimmed); the chart also
+        // draws a run in flight.
+        const final = r !== null;
         const live = state.partial ?? r;
         const k = r?.extras.k;
         return (
           <>
             <p className={styles.summary} style={{ fontSize: '1.1em' }}>
-              {final ? summary(r, values) : 'Training clean BC and one noise-injected network per world…'}
+              {final ? summary(r, shownValues) : 'Training clean BC and one noise-injected network per world…'}
             </p>
             <LineChart
               title="The learned gain β̂ = ∂û_z/∂z against the injected noise"

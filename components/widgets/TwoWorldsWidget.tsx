@@ -32,7 +32,7 @@ export function TwoWorldsWidget({ urlKey, preset, shipped }: WidgetProps<TwoWorl
       {({ state }) => {
         // The last complete result (kept, and its curves drawn, while a rerun computes).
         const r = state.result;
-        const final = state.status === 'done' && r !== null;
+        const final = r !== null;
         return (
           <>
             <p className={styles.summary}>{final ? summary(r) : 'Training the network on the demonstrations…'}</p>

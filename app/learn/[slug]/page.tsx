@@ -35,34 +35,41 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
   const prev = index > 0 ? toc[index - 1] : undefined;
   const next = index < toc.length - 1 ? toc[index + 1] : undefined;
 
-  const chapterList = (
+  const outlineItems = [
+    ...chapter.headings,
+    ...(chapter.citations.length > 0 ? [{ id: 'references', text: 'References', depth: 2 as const }] : []),
+  ];
+  const outline = <ChapterOutline items={outlineItems} />;
+  // The chapter list; in the sidebar, the current chapter's sections open under its entry ("on this page"), which
+  // leaves the right margin free for figures to break out into.
+  const chapterList = (withOutline: boolean) => (
     <ol>
       {toc.map((c) => (
         <li key={c.slug}>
           <Link href={`/learn/${c.slug}/`} aria-current={c.slug === slug ? 'page' : undefined}>
             {c.number}. {c.title}
           </Link>
+          {withOutline && c.slug === slug ? (
+            <nav className="on-this-page" aria-label="On this page">
+              {outline}
+            </nav>
+          ) : null}
         </li>
       ))}
     </ol>
   );
-  const outlineItems = [
-    ...chapter.headings,
-    ...(chapter.citations.length > 0 ? [{ id: 'references', text: 'References', depth: 2 as const }] : []),
-  ];
-  const outline = <ChapterOutline items={outlineItems} />;
 
   return (
     <div className="chapter-layout">
       <nav className="sidebar" aria-label="Chapters">
         <p className="sidebar-heading">Chapters</p>
-        {chapterList}
+        {chapterList(true)}
       </nav>
       <main id="main">
         <div className="mobile-nav">
           <details className="chapters-menu">
             <summary>Chapters</summary>
-            <nav aria-label="Chapters (menu)">{chapterList}</nav>
+            <nav aria-label="Chapters (menu)">{chapterList(false)}</nav>
           </details>
           <details>
             <summary>On this page</summary>
@@ -120,10 +127,6 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
           </nav>
         </article>
       </main>
-      <nav className="on-this-page" aria-label="On this page">
-        <p className="on-this-page-heading">On this page</p>
-        {outline}
-      </nav>
     </div>
   );
 }
