@@ -289,7 +289,13 @@ function DaggerLaneFigure({
  */
 export function DaggerLaneWidget({ urlKey, preset, shipped }: WidgetProps<DaggerLaneResult>) {
   return (
-    <ExperimentFrame info={daggerLaneInfo} urlKey={urlKey} preset={preset} shipped={shipped}>
+    <ExperimentFrame
+      info={daggerLaneInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      mainParams={['epsilon', 'rounds', 'noise']}
+    >
       {({ state, values, shownValues }) => <DaggerLaneFigure state={state} values={values} shownValues={shownValues} />}
     </ExperimentFrame>
   );

@@ -162,7 +162,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
           state.etaMs !== null ? `, about ${formatMs(state.etaMs)} left` : ''
         }`;
       case 'done':
-        if (state.info?.shipped) return 'Computed when the site was built with these settings; change any to recompute.';
+        if (state.info?.shipped) return 'Computed at build time with these settings; change any to recompute.';
         return `Done${state.info ? ` in ${formatMs(state.info.wallMs)}` : ''}${
           state.info && state.info.seeds.length > 1 ? ` · mean of ${state.info.seeds.length} seeds (band: min–max)` : ''
         }.`;
@@ -270,6 +270,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
         <div
           ref={plotRef}
           className={styles.plot}
+          data-figure-plot=""
           data-diverged={state.status === 'diverged' || undefined}
           data-rerunning={rerunning || undefined}
         >
@@ -285,8 +286,8 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
             </div>
           ) : null}
         </div>
-        <div className={styles.panel} data-figure-controls="">
-          <div className={styles.dock} data-open={sheetOpen || undefined}>
+        <div className={styles.panel} data-figure-controls="" aria-label={`Settings: ${info.title}`} role="group">
+          <div className={styles.dock} data-figure-dock="" data-open={sheetOpen || undefined}>
             <div className={styles.dockBar}>
               <div
                 className={styles.status}
@@ -329,9 +330,9 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
               ) : null}
             </div>
           </div>
-          {toolbar}
         </div>
       </div>
+      {toolbar}
     </div>
   );
 }

@@ -203,7 +203,14 @@ function summary(r: GatewalkHorizonResult, values: Values): ReactNode {
  */
 export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<GatewalkHorizonResult>) {
   return (
-    <ExperimentFrame info={gatewalkHorizonInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={gatewalkHorizonInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={['nDemos', 'hMax', 'learner']}
+    >
       {({ state, values, shownValues }) => {
         // The curves draw the run in flight; the sentence describes the result on screen (during a rerun, the
         // previous one, dimmed).

@@ -44,7 +44,14 @@ function Summary({ result }: { result: LaneHorizonResult }) {
 export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneHorizonResult>) {
   const [showHeatmap, setShowHeatmap] = useState(false);
   return (
-    <ExperimentFrame info={laneHorizonInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={laneHorizonInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={['epsilon', 'hMax', 'encoding']}
+    >
       {({ state, values }) => {
         const r = state.partial ?? state.result;
         const vis = state.result?.extras.visitation;

@@ -30,7 +30,7 @@ test.describe('results computed at build time', () => {
     const frame = frameOf(page, 'lane-horizon');
     await frame.scrollIntoViewIfNeeded();
     await expect(frame).toHaveAttribute('data-status', 'done');
-    await expect(frame.getByTestId('figure-status')).toContainText('Computed when the site was built');
+    await expect(frame.getByTestId('figure-status')).toContainText('Computed at build time');
     const stats = await page.evaluate(async () => {
       const client = (globalThis as { __simClient?: { stats(): Promise<{ runsCompleted: number }[]> } }).__simClient;
       return client ? client.stats() : [];
