@@ -13,12 +13,14 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
   type Ref,
 } from 'react';
+import { usePrinting } from '@/components/hooks/usePrinting';
 import { backgroundOf } from './export';
 import { useElementWidth, usePrefersReducedMotion, useTheme } from './hooks';
 import { paletteHex, type Theme } from './palette';
@@ -179,7 +181,9 @@ export function TrajectoryPlayer({
 
   // The latest `draw`, for callers that must not change identity when the renderer or the theme does (the clock).
   const drawRef = useRef(draw);
-  useEffect(() => {
+  // Layout effects draw the canvas in the same commit as the result arrives (before paint, and inside the
+  // synchronous render a printed page gets on `beforeprint`).
+  useLayoutEffect(() => {
     drawRef.current = draw;
     draw();
   }, [draw]);
@@ -245,7 +249,7 @@ export function TrajectoryPlayer({
   );
 
   // ---- canvas size follows the container, at device pixel ratio
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === null || height === null || width <= 0) return;
     const dpr = Math.min(3, Math.max(1, window.devicePixelRatio || 1));
@@ -256,20 +260,27 @@ export function TrajectoryPlayer({
   }, [width, height]);
 
   // ---- colours: re-read from the page when the theme or the tracks change
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!rootRef.current) return;
     colorsRef.current = readColors(rootRef.current, tracks, theme);
     drawRef.current();
   }, [theme, tracks]);
 
   // ---- new tracks: start over (playing if allowed), or rest on the configured frame ('skip drawing' rests at the end)
-  useEffect(() => {
+  const printing = usePrinting();
+  useLayoutEffect(() => {
+    // On paper, the whole run: the last frame, with every trail drawn.
+    if (printing) {
+      setTime(lastStep);
+      setPlaying(false);
+      return;
+    }
     const skip = speedRef.current === 'skip';
     const start = autoplay && !reducedMotion && lastStep > 0 && !skip;
     stepRef.current = -1; // force the step report for the new tracks
     setTime(start ? 0 : skip || restAt === 'end' ? lastStep : 0);
     setPlaying(start);
-  }, [tracks, lastStep, autoplay, reducedMotion, restAt, setTime, setPlaying]);
+  }, [tracks, lastStep, autoplay, reducedMotion, restAt, setTime, setPlaying, printing]);
 
   // ---- pause the loop (not the state) while off screen
   useEffect(() => {

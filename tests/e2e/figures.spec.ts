@@ -150,7 +150,17 @@ for (const path of CHAPTERS) {
       return [...document.querySelectorAll('[data-experiment]')].map((frame) => {
         const plot = frame.querySelector('[data-figure-plot]')!;
         const svgMarks = plot.querySelectorAll('svg.recharts-surface path, svg[data-export] rect, svg[data-export] path').length;
-        const canvases = [...plot.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0).length;
+        // A canvas counts when it has been drawn on: more than one colour along its diagonal.
+        const canvases = [...plot.querySelectorAll('canvas')].filter((c) => {
+          const ctx = c.getContext('2d');
+          if (!ctx || c.width === 0 || c.height === 0) return false;
+          const colours = new Set<string>();
+          for (let i = 1; i < 64; i++) {
+            const [r, g, b, a] = ctx.getImageData(Math.floor((c.width * i) / 64), Math.floor((c.height * i) / 64), 1, 1).data;
+            colours.add(`${r},${g},${b},${a}`);
+          }
+          return colours.size > 1;
+        }).length;
         return { id: frame.getAttribute('data-experiment'), marks: svgMarks + canvases };
       });
     });
@@ -160,6 +170,7 @@ for (const path of CHAPTERS) {
     for (let i = 0; i < n; i++) {
       const frame = frames.nth(i);
       await expect(frame.locator('[data-figure-controls]')).toBeHidden();
+      await expect(frame.locator('button:visible, input:visible, select:visible')).toHaveCount(0);
       await expect(frame.locator('[data-figure-plot]')).toBeVisible();
     }
     await expect(page.locator('figure.figure figcaption').first()).toBeVisible();
