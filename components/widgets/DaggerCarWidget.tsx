@@ -46,6 +46,8 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarRe
       makeCarRenderer({
         ...(extras !== undefined ? { dt: extras.dt, halfWidth: extras.halfWidth, crashOffset: extras.crashOffset } : {}),
         badges: { expert: 'E', bc: 'B', dagger: 'D', dart: 'N' },
+        // The race view counts one race; the sentence above, the mean over all of them: say which is which.
+        caption: extras === undefined ? 'Race 1' : `Race 1 of ${extras.races}, last round`,
       }),
     [extras],
   );
@@ -72,7 +74,8 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarRe
         {r ? (
           <>
             With <strong>{r.metrics.labels} expert labels</strong> each ({r.metrics.rounds + 1} laps), racing through the same
-            trembles, the cars spend off the track per {(r.extras.horizon * r.extras.dt).toFixed(0)} s race: BC{' '}
+            trembles, the cars spend off the track per {(r.extras.horizon * r.extras.dt).toFixed(0)} s race (the mean over{' '}
+            {r.extras.races} races; the race view below plays race 1 alone): BC{' '}
             <strong>{secs(r.metrics['offTrack/bc'])}</strong>, DAgger <strong>{secs(r.metrics['offTrack/dagger'])}</strong>, DART{' '}
             <strong>{secs(r.metrics['offTrack/dart'])}</strong> (the expert {secs(r.metrics['offTrack/expert'])}
             {seeds > 1 ? `; means over ${seeds} seeds` : ''}). BC&apos;s clean laps never leave the centre line, so it
