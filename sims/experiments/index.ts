@@ -4,12 +4,15 @@
  */
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
+import { cotParityExperiment } from './cot-parity';
+import { coverageExperiment } from './coverage';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gailLaneExperiment } from './gail-lane';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
+import { misspecificationExperiment } from './misspecification';
 import { noiseInjectionExperiment } from './noise-injection';
 import { twoWorldsExperiment } from './two-worlds';
 import type { Experiment } from './types';
@@ -26,6 +29,9 @@ export const experiments: readonly Experiment[] = [
   noiseInjectionExperiment,
   daggerCarExperiment,
   gailLaneExperiment,
+  coverageExperiment,
+  misspecificationExperiment,
+  cotParityExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

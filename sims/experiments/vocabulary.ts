@@ -29,6 +29,13 @@ export const PARAM_VOCABULARY = {
   seeds: { meaning: 'training seeds averaged inside one run (seed, seed + 1, …)', avoid: ['nSeeds'] },
   a: { meaning: 'the open-loop rate of the linear system x_{t+1} = a·x_t + …', avoid: ['rate', 'openLoop'] },
   encoding: { meaning: 'how a discrete state is fed to the network (scalar, one-hot, …)', avoid: ['stateEncoding'] },
+  datasets: {
+    meaning: 'independent data sets (corpora, demonstration sets) averaged at each point of an exact-mode curve',
+    avoid: ['nDatasets', 'replicates'],
+  },
+  learner: { meaning: 'how the policy is fit from its data (an exact estimator, a trained network, gradient descent, …)', avoid: ['fitter', 'method'] },
+  N: { meaning: 'the Best-of-N budget: samples drawn at test time, of which a verifier keeps a correct one', avoid: ['bestOfN', 'budget'] },
+  T: { meaning: 'length of a chain of thought: generator steps before the answer', avoid: ['chainLength', 'cotLength'] },
   beta: { meaning: 'DAgger’s β schedule (probability that the expert acts in round i)', avoid: ['betaSchedule', 'mixing'] },
 } as const satisfies Record<string, VocabularyEntry>;
 
