@@ -187,8 +187,14 @@ export interface DescentConfig {
 
 export const DEFAULT_DESCENT: DescentConfig = { learningRate: 0.05, steps: 400, beta: 4, recordEvery: 4 };
 
-/** Adam on a 2-vector from the unit vector at angle φ₀; returns the recorded angles (the last is the result). */
-function adam2(grad: (w: Float64Array, g: Float64Array) => void, phi0: number, config: DescentConfig): number[] {
+/** A descent: the angle of w every `recordEvery` steps (the last is the result) and the final norm of w. */
+export interface Descent {
+  angles: number[];
+  norm: number;
+}
+
+/** Adam on a 2-vector from the unit vector at angle φ₀. */
+function adam2(grad: (w: Float64Array, g: Float64Array) => void, phi0: number, config: DescentConfig): Descent {
   const w = Float64Array.of(Math.cos(phi0), Math.sin(phi0));
   const g = new Float64Array(2);
   const m = new Float64Array(2);
@@ -207,7 +213,7 @@ function adam2(grad: (w: Float64Array, g: Float64Array) => void, phi0: number, c
     }
     if (k % config.recordEvery === 0 || k === config.steps) angles.push(wrap2pi(Math.atan2(w[1], w[0])));
   }
-  return angles;
+  return { angles, norm: Math.hypot(w[0], w[1]) };
 }
 
 /** The answer-only relaxation's loss mean(1 − Y·Π_t −tanh(β⟨w, x_t⟩)) and, into `g`, its gradient. */
@@ -267,12 +273,12 @@ function cotGradient(data: ParityData, w: ArrayLike<number>, g: Float64Array): v
   g[1] /= count;
 }
 
-/** Gradient descent on the answer-only relaxation from angle φ₀: the recorded angles. */
-export function answerOnlyDescent(data: ParityData, phi0: number, config: DescentConfig = DEFAULT_DESCENT): number[] {
+/** Gradient descent on the answer-only relaxation from angle φ₀. */
+export function answerOnlyDescent(data: ParityData, phi0: number, config: DescentConfig = DEFAULT_DESCENT): Descent {
   return adam2((w, g) => answerOnlyLoss(data, w, config.beta, g), phi0, config);
 }
 
-/** Logistic regression on the chain-of-thought gate labels from angle φ₀: the recorded angles. */
-export function cotDescent(data: ParityData, phi0: number, config: DescentConfig = DEFAULT_DESCENT): number[] {
+/** Logistic regression on the chain-of-thought gate labels from angle φ₀. */
+export function cotDescent(data: ParityData, phi0: number, config: DescentConfig = DEFAULT_DESCENT): Descent {
   return adam2((w, g) => cotGradient(data, w, g), phi0, config);
 }

@@ -17,6 +17,8 @@ export interface CotParityExtras {
   note: string;
   /** The answer error a gate that errs 5 % of the time reaches at length T: the gradient-descent success bar. */
   successBar: number;
+  /** The weight norm at which the landscape is drawn: the median final norm of the 40 descents (1 unless 'gd'). */
+  landscapeNorm: number;
 }
 
 export const cotParityInfo = defineInfo<CotParityExtras>()({
@@ -116,7 +118,7 @@ export const cotParityInfo = defineInfo<CotParityExtras>()({
       'gdSuccess/cot',
     ],
     trajectories: ['gd/angles'],
-    extras: ['lengths', 'nGrid', 'gdLengths', 'selected', 'note', 'successBar'],
+    extras: ['lengths', 'nGrid', 'gdLengths', 'selected', 'note', 'successBar', 'landscapeNorm'],
   },
 });
 

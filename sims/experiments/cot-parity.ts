@@ -14,7 +14,8 @@
  *   series   nStar/cotShared, nStar/cotPerStep, nStar/answerOnly: {x: T, y: n*}, n* the first n of the grid whose mean
  *            answer error (over `datasets` sets) is ≤ 0.05 (a point is left out if no n ≤ 1024 reaches it);
  *            error/…: {x: n, y: mean answer error} at T; learner = 'gd' only (else empty): landscape {x: φ, y: loss}
- *            of the selected supervision on one data set of n examples at T, gd/starts and gd/ends {x: φ, y: loss}
+ *            of the selected supervision on one data set of n examples at T, along the circle of the descents'
+ *            median final weight norm (extras.landscapeNorm), gd/starts and gd/ends {x: φ, y: loss}
  *            of 40 descents on it, gdSuccess/answer and gdSuccess/cot {x: T, y: share of 40 descents, each on a fresh
  *            data set, whose answer error is no worse than a gate erring 5 % of the time}
  *   trajectories gd/angles: the 40 descents' angles every 4 steps ([records, 40])
@@ -24,6 +25,7 @@
  *            (answer-only success at T = 32), gd/successCotMin (the least chain-of-thought success over T ≥ 4)
  */
 import { makeRng, type Rng } from '../../lib/rng';
+import { median } from '../../lib/stats';
 import { checkpoint } from '../core/abort';
 import {
   DEFAULT_DESCENT,
@@ -37,6 +39,7 @@ import {
   gateError,
   sampleParityAngles,
   sampleParityData,
+  type Descent,
 } from '../algos/gateParity';
 import { cotParityInfo, type CotParityResult } from './cot-parity.params';
 import { sampleMidpointError } from './gatewalk-horizon';
@@ -136,8 +139,8 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
   // 3. Gradient descent (learner = 'gd'): the landscape of one data set, 40 descents on it, and success against T.
   const descend = (supervision: 'cot' | 'answer', data: ReturnType<typeof sampleParityData>, phi0: number) =>
     supervision === 'cot' ? cotDescent(data, phi0) : answerOnlyDescent(data, phi0);
-  const lossAt = (supervision: 'cot' | 'answer', data: ReturnType<typeof sampleParityData>, phi: number) => {
-    const w = [Math.cos(phi), Math.sin(phi)];
+  const lossAt = (supervision: 'cot' | 'answer', data: ReturnType<typeof sampleParityData>, phi: number, r: number) => {
+    const w = [r * Math.cos(phi), r * Math.sin(phi)];
     return supervision === 'cot' ? cotLoss(data, w) : answerOnlyLoss(data, w, DEFAULT_DESCENT.beta);
   };
   const successBar = answerError(0.05, T);
@@ -147,28 +150,34 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
   const success: Record<'answer' | 'cot', Point[]> = { answer: [], cot: [] };
   let gdSuccess: number | undefined;
   let gdAnswerError = 0;
+  let landscapeNorm = 1;
   let angles: Trajectory = { data: new Float32Array(0), dims: [0, STARTS] };
   if (gd) {
     const rng = root.stream('gd/panel');
     const data = sampleParityData(rng.stream('data'), n, T);
-    landscape = Array.from({ length: LANDSCAPE_POINTS }, (_, i) => {
-      const phi = (2 * Math.PI * i) / (LANDSCAPE_POINTS - 1);
-      return { x: phi, y: lossAt(p.supervision, data, phi) };
-    });
-    const runs: number[][] = [];
+    const runs: Descent[] = [];
     const initRng = rng.stream('inits');
     for (let r = 0; r < STARTS; r++) {
       await checkpoint(signal);
       runs.push(descend(p.supervision, data, initRng.range(0, 2 * Math.PI)));
     }
-    starts = runs.map((a) => ({ x: a[0], y: lossAt(p.supervision, data, a[0]) }));
-    ends = runs.map((a) => ({ x: a[a.length - 1], y: lossAt(p.supervision, data, a[a.length - 1]) }));
-    const finalErrors = runs.map((a) => answerError(gateError(a[a.length - 1]), T));
+    // The loss along the circle of the weight norm the descents end with (their median): the surface they move on
+    // once the norm has grown. At the unit norm of the starts a long product of tanh's is flat everywhere.
+    landscapeNorm = median(runs.map((d) => d.norm));
+    landscape = Array.from({ length: LANDSCAPE_POINTS }, (_, i) => {
+      const phi = (2 * Math.PI * i) / (LANDSCAPE_POINTS - 1);
+      return { x: phi, y: lossAt(p.supervision, data, phi, landscapeNorm) };
+    });
+    const first = (d: Descent) => d.angles[0];
+    const last = (d: Descent) => d.angles[d.angles.length - 1];
+    starts = runs.map((d) => ({ x: first(d), y: lossAt(p.supervision, data, first(d), landscapeNorm) }));
+    ends = runs.map((d) => ({ x: last(d), y: lossAt(p.supervision, data, last(d), landscapeNorm) }));
+    const finalErrors = runs.map((d) => answerError(gateError(last(d)), T));
     gdSuccess = finalErrors.filter((e) => e <= successBar).length / STARTS;
     gdAnswerError = finalErrors.reduce((s, e) => s + e, 0) / STARTS;
-    const records = runs[0].length;
+    const records = runs[0].angles.length;
     const flat = new Float32Array(records * STARTS);
-    for (let r = 0; r < STARTS; r++) for (let k = 0; k < records; k++) flat[k * STARTS + r] = runs[r][k];
+    for (let r = 0; r < STARTS; r++) for (let k = 0; k < records; k++) flat[k * STARTS + r] = runs[r].angles[k];
     angles = { data: flat, dims: [records, STARTS], labels: runs.map((_, r) => `start ${r + 1} (rad)`) };
     work++;
     report(work / totalWork, 'descents on one data set', partial);
@@ -182,8 +191,8 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
         for (let r = 0; r < STARTS; r++) {
           await checkpoint(signal);
           const runRng = sweepRng.stream(`${supervision}/T${L}/run${r}`);
-          const a = descend(supervision, sampleParityData(runRng.stream('data'), n, L), runRng.range(0, 2 * Math.PI));
-          if (answerError(gateError(a[a.length - 1]), L) <= bar) ok++;
+          const d = descend(supervision, sampleParityData(runRng.stream('data'), n, L), runRng.range(0, 2 * Math.PI));
+          if (answerError(gateError(d.angles[d.angles.length - 1]), L) <= bar) ok++;
         }
         success[supervision].push({ x: L, y: ok / STARTS });
       }
@@ -231,7 +240,7 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
       'gdSuccess/cot': success.cot,
     },
     trajectories: { 'gd/angles': angles },
-    extras: { lengths: LENGTHS, nGrid: N_GRID, gdLengths: gd ? GD_LENGTHS : [], selected, note, successBar },
+    extras: { lengths: LENGTHS, nGrid: N_GRID, gdLengths: gd ? GD_LENGTHS : [], selected, note, successBar, landscapeNorm },
   };
   report(1, 'done', () => result, true);
   return result;
