@@ -29,6 +29,14 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'cot-parity': dynamic(() => import('./CotParityWidget').then((m) => m.CotParityWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  coverage: dynamic(() => import('./CoverageWidget').then((m) => m.CoverageWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'dagger-car': dynamic(() => import('./DaggerCarWidget').then((m) => m.DaggerCarWidget), {
     ssr: false,
     loading: WidgetLoading,
@@ -50,6 +58,10 @@ export const widgets: WidgetRegistry = {
     loading: WidgetLoading,
   }),
   'lane-horizon': dynamic(() => import('./LaneHorizonWidget').then((m) => m.LaneHorizonWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  misspecification: dynamic(() => import('./MisspecificationWidget').then((m) => m.MisspecificationWidget), {
     ssr: false,
     loading: WidgetLoading,
   }),

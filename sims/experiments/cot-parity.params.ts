@@ -92,18 +92,17 @@ export const cotParityInfo = defineInfo<CotParityExtras>()({
     },
   },
   result: {
-    metrics: [
-      'answerError',
-      'error/cotSharedAtN',
-      'error/cotPerStepAtN',
-      'error/answerOnlyAtN',
-    ],
+    metrics: ['answerError', 'error/cotSharedAtN', 'error/cotPerStepAtN', 'error/answerOnlyAtN'],
     optionalMetrics: [
       'nStar/cotShared',
       'nStar/answerOnly',
       'nStar/cotPerStep',
       'ratio/cotShared',
-      'ratio/cotPerStep', 'gd/success', 'gd/successAnswerLongest', 'gd/successCotMin'],
+      'ratio/cotPerStep',
+      'gd/success',
+      'gd/successAnswerLongest',
+      'gd/successCotMin',
+    ],
     series: [
       'nStar/cotShared',
       'nStar/cotPerStep',

@@ -93,7 +93,11 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
     p.supervision === 'answer' ? 'answerOnly' : p.generator === 'perStep' ? 'cotPerStep' : 'cotShared';
   const selected = gd
     ? `gradient descent on the ${p.supervision === 'cot' ? 'chain-of-thought labels (logistic)' : 'answer-only relaxation'}`
-    : { cotShared: 'chain of thought, shared generator', cotPerStep: 'chain of thought, a generator per step', answerOnly: 'answer only, exact ERM' }[selectedExact];
+    : {
+        cotShared: 'chain of thought, shared generator',
+        cotPerStep: 'chain of thought, a generator per step',
+        answerOnly: 'answer only, exact ERM',
+      }[selectedExact];
 
   const nStar: Record<ExactLearner, Point[]> = { cotShared: [], cotPerStep: [], answerOnly: [] };
   const errorCurves: Record<ExactLearner, Point[]> = { cotShared: [], cotPerStep: [], answerOnly: [] };
@@ -240,7 +244,15 @@ export const cotParityExperiment = defineExperiment(cotParityInfo, async (p, { s
       'gdSuccess/cot': success.cot,
     },
     trajectories: { 'gd/angles': angles },
-    extras: { lengths: LENGTHS, nGrid: N_GRID, gdLengths: gd ? GD_LENGTHS : [], selected, note, successBar, landscapeNorm },
+    extras: {
+      lengths: LENGTHS,
+      nGrid: N_GRID,
+      gdLengths: gd ? GD_LENGTHS : [],
+      selected,
+      note,
+      successBar,
+      landscapeNorm,
+    },
   };
   report(1, 'done', () => result, true);
   return result;

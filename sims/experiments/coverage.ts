@@ -313,7 +313,10 @@ export const coverageExperiment = defineExperiment(coverageInfo, async (p, { see
     missingSharedSame.push({ x: H, y: same / PANEL_DATASETS });
     const firstOrder = (1 - 1 / ACTIONS) * ((S - 1) / n) * powInt(1 - 1 / n, n) * ((H * (H + 1)) / 2);
     theoryPerStep.push({ x: H, y: firstOrder });
-    theoryShared.push({ x: H, y: (1 - 1 / ACTIONS) * ((S - 1) / (n * H)) * powInt(1 - 1 / (n * H), n * H) * ((H * (H + 1)) / 2) });
+    theoryShared.push({
+      x: H,
+      y: (1 - 1 / ACTIONS) * ((S - 1) / (n * H)) * powInt(1 - 1 / (n * H), n * H) * ((H * (H + 1)) / 2),
+    });
   }
 
   const final = series();

@@ -21,7 +21,8 @@ const at = (series: Point[], x: number) => series.find((p) => p.x === x)?.y;
 describe('cot-parity: examples needed against T (exact learners)', () => {
   const results: CotParityResult[] = [];
   beforeAll(async () => {
-    for (const seed of [0, 1, 2]) results.push(await runExperiment('cot-parity', { nDemos: 10, T: 32, datasets: 100 }, { seed }));
+    for (const seed of [0, 1, 2])
+      results.push(await runExperiment('cot-parity', { nDemos: 10, T: 32, datasets: 100 }, { seed }));
   });
 
   it('CoT with a shared generator: n* is the same ± one grid step for T = 4 … 64, and ≤ 16', () => {
@@ -66,7 +67,11 @@ describe('cot-parity: examples needed against T (exact learners)', () => {
 describe('cot-parity: gradient descent (n = 20, 40 starts)', () => {
   let r: CotParityResult;
   beforeAll(async () => {
-    r = await runExperiment('cot-parity', { learner: 'gd', supervision: 'answer', nDemos: 20, datasets: 10 }, { seed: 0 });
+    r = await runExperiment(
+      'cot-parity',
+      { learner: 'gd', supervision: 'answer', nDemos: 20, datasets: 10 },
+      { seed: 0 },
+    );
   });
 
   it('answer-only success ≥ 0.6 at T = 2 and ≤ 0.35 at T = 32', () => {
@@ -84,7 +89,9 @@ describe('cot-parity: gradient descent (n = 20, 40 starts)', () => {
     const near = r.series.landscape.filter((p) => gateError(p.x) < 0.03 || gateError(p.x) > 0.97).map((p) => p.y);
     expect(median(ys)).toBeGreaterThan(0.8);
     expect(Math.min(...near)).toBeLessThan(0.5);
-    expect(Math.min(...near)).toBeLessThan(Math.min(...r.series.landscape.filter((p) => gateError(p.x) > 0.1 && gateError(p.x) < 0.9).map((p) => p.y)));
+    expect(Math.min(...near)).toBeLessThan(
+      Math.min(...r.series.landscape.filter((p) => gateError(p.x) > 0.1 && gateError(p.x) < 0.9).map((p) => p.y)),
+    );
   });
 });
 

@@ -16,7 +16,8 @@ const SEEDS = [0, 1, 2];
 describe('coverage: cross-entropy ∝ H, coverage flat (α = 0, n = 1000)', () => {
   const results: CoverageResult[] = [];
   beforeAll(async () => {
-    for (const seed of SEEDS) results.push(await runExperiment('coverage', { nDemos: 1000, N: 16, smoothing: 0 }, { seed }));
+    for (const seed of SEEDS)
+      results.push(await runExperiment('coverage', { nDemos: 1000, N: 16, smoothing: 0 }, { seed }));
   });
 
   it('the KL slope over H = 8 … 128 is in [0.95, 1.05] in every world', () => {
@@ -82,7 +83,8 @@ describe('coverage: coverage generalises faster than cross-entropy (seed 0, n on
   const grid = Array.from({ length: 12 }, (_, k) => 250 * 2 ** k); // 250 … 512 000
   const runs: { n: number; r: CoverageResult }[] = [];
   beforeAll(async () => {
-    for (const n of grid) runs.push({ n, r: await runExperiment('coverage', { nDemos: n, N: 16, datasets: 20 }, { seed: 0 }) });
+    for (const n of grid)
+      runs.push({ n, r: await runExperiment('coverage', { nDemos: n, N: 16, datasets: 20 }, { seed: 0 }) });
   });
   const nStar = (series: 'kl' | 'coverageMiss', H: number) => runs.find(({ r }) => at(r.series[series], H) <= 0.1)?.n;
 

@@ -13,7 +13,8 @@ describe('misspecification: the approximation factor', () => {
   it('ε = 10⁻³: |C/(H + 1) − 1| ≤ 0.05 for H ∈ {2, 4, 8, 16, 32, 64} (and C(64) matches the notes’ 63.97)', async () => {
     const r = await runExperiment('misspecification', { epsilon: 0.001 }, { seed: 0 });
     expect(r.metrics.maxDeviation).toBeLessThanOrEqual(0.05);
-    for (const H of [2, 4, 8, 16, 32, 64]) expect(Math.abs(at(r.series.factor, H) / (H + 1) - 1)).toBeLessThanOrEqual(0.05);
+    for (const H of [2, 4, 8, 16, 32, 64])
+      expect(Math.abs(at(r.series.factor, H) / (H + 1) - 1)).toBeLessThanOrEqual(0.05);
     expect(at(r.series.factor, 64)).toBeCloseTo(63.97, 1);
   });
 
