@@ -33,7 +33,7 @@ export const PARAM_VOCABULARY = {
     meaning: 'independent data sets (corpora, demonstration sets) averaged at each point of an exact-mode curve',
     avoid: ['nDatasets', 'replicates'],
   },
-  learner: { meaning: 'how the policy is fit from its data (an exact estimator, a trained network, gradient descent, …)', avoid: ['fitter', 'method'] },
+  learner: { meaning: 'how the policy is fit from its data (an exact estimator, a trained network, gradient descent, …)', avoid: ['fitter', 'solver'] },
   N: { meaning: 'the Best-of-N budget: samples drawn at test time, of which a verifier keeps a correct one', avoid: ['bestOfN', 'budget'] },
   T: { meaning: 'length of a chain of thought: generator steps before the answer', avoid: ['chainLength', 'cotLength'] },
   beta: { meaning: 'DAgger’s β schedule (probability that the expert acts in round i)', avoid: ['betaSchedule', 'mixing'] },
