@@ -5,6 +5,7 @@
  */
 import type { EnvSpec } from '../core/env';
 import { carEnv } from './car';
+import { cliffRoadEnv } from './cliffRoad';
 import { dyckEnv } from './dyck';
 import { gatewalkEnv } from './gatewalk';
 import { laneEnv } from './lane';
@@ -21,6 +22,7 @@ export const envs = {
   dyck: dyckEnv,
   twoworlds: twoWorldsEnv,
   car: carEnv,
+  cliffroad: cliffRoadEnv,
 } satisfies Record<string, AnyEnvSpec>;
 
 export type EnvId = keyof typeof envs;

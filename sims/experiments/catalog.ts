@@ -5,6 +5,7 @@
  */
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
+import { cliffRoadInfo } from './cliff-road.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
@@ -26,6 +27,7 @@ export const catalog = [
   noiseInjectionInfo,
   daggerCarInfo,
   gailLaneInfo,
+  cliffRoadInfo,
 ] as const;
 
 /** One entry of the catalog, with its own parameter and result types. */

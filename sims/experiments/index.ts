@@ -4,6 +4,7 @@
  */
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
+import { cliffRoadExperiment } from './cliff-road';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
@@ -26,6 +27,7 @@ export const experiments: readonly Experiment[] = [
   noiseInjectionExperiment,
   daggerCarExperiment,
   gailLaneExperiment,
+  cliffRoadExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

@@ -30,6 +30,15 @@ export const PARAM_VOCABULARY = {
   a: { meaning: 'the open-loop rate of the linear system x_{t+1} = a·x_t + …', avoid: ['rate', 'openLoop'] },
   encoding: { meaning: 'how a discrete state is fed to the network (scalar, one-hot, …)', avoid: ['stateEncoding'] },
   beta: { meaning: 'DAgger’s β schedule (probability that the expert acts in round i)', avoid: ['betaSchedule', 'mixing'] },
+  iterations: {
+    meaning: 'iterations of an algorithm’s outer loop (GAIL’s updates; the exact roll-in–refit cycles of DAgger, AggreVaTe and policy iteration on the cliff road)',
+    avoid: ['iters', 'nIters'],
+  },
+  gust: { meaning: 'probability per step that a gust pushes the car one lane (cliff road)', avoid: ['pGust', 'wind'] },
+  expert: { meaning: 'which expert demonstrates (e.g. the cliff road’s racer or careful driver)', avoid: ['teacher', 'demonstrator'] },
+  sensor: { meaning: 'what the learner observes of the state (full, or coarse with aliased states)', avoid: ['observation', 'obs'] },
+  report: { meaning: 'which iterate of an iterative learner is reported: the best (selected on validation) or the last', avoid: ['iterate'] },
+  panel: { meaning: 'which variant a figure’s secondary panel shows (e.g. the cliff road’s panel B: road or bridge)', avoid: ['variant'] },
 } as const satisfies Record<string, VocabularyEntry>;
 
 export type VocabularyKey = keyof typeof PARAM_VOCABULARY;
