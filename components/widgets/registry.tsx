@@ -29,6 +29,10 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'cliff-road': dynamic(() => import('./CliffRoadWidget').then((m) => m.CliffRoadWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'dagger-car': dynamic(() => import('./DaggerCarWidget').then((m) => m.DaggerCarWidget), {
     ssr: false,
     loading: WidgetLoading,
@@ -57,6 +61,7 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  tasil: dynamic(() => import('./TasilWidget').then((m) => m.TasilWidget), { ssr: false, loading: WidgetLoading }),
   'two-worlds': dynamic(() => import('./TwoWorldsWidget').then((m) => m.TwoWorldsWidget), {
     ssr: false,
     loading: WidgetLoading,

@@ -6,6 +6,7 @@
 import type { EnvSpec } from '../core/env';
 import { carEnv } from './car';
 import { cliffRoadEnv } from './cliffRoad';
+import { curvyRoadEnv } from './curvyRoad';
 import { dyckEnv } from './dyck';
 import { gatewalkEnv } from './gatewalk';
 import { laneEnv } from './lane';
@@ -23,6 +24,7 @@ export const envs = {
   twoworlds: twoWorldsEnv,
   car: carEnv,
   cliffroad: cliffRoadEnv,
+  curvyroad: curvyRoadEnv,
 } satisfies Record<string, AnyEnvSpec>;
 
 export type EnvId = keyof typeof envs;

@@ -13,6 +13,7 @@ import { gailLaneInfo } from './gail-lane.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { noiseInjectionInfo } from './noise-injection.params';
+import { tasilInfo } from './tasil.params';
 import { twoWorldsInfo } from './two-worlds.params';
 import type { ExperimentInfo, ParamsOf, ResultOf } from './types';
 
@@ -28,6 +29,7 @@ export const catalog = [
   daggerCarInfo,
   gailLaneInfo,
   cliffRoadInfo,
+  tasilInfo,
 ] as const;
 
 /** One entry of the catalog, with its own parameter and result types. */

@@ -12,6 +12,7 @@ import { gailLaneExperiment } from './gail-lane';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
 import { noiseInjectionExperiment } from './noise-injection';
+import { tasilExperiment } from './tasil';
 import { twoWorldsExperiment } from './two-worlds';
 import type { Experiment } from './types';
 
@@ -28,6 +29,7 @@ export const experiments: readonly Experiment[] = [
   daggerCarExperiment,
   gailLaneExperiment,
   cliffRoadExperiment,
+  tasilExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

@@ -39,6 +39,8 @@ export const PARAM_VOCABULARY = {
   sensor: { meaning: 'what the learner observes of the state (full, or coarse with aliased states)', avoid: ['observation', 'obs'] },
   report: { meaning: 'which iterate of an iterative learner is reported: the best (selected on validation) or the last', avoid: ['iterate'] },
   panel: { meaning: 'which variant a figure’s secondary panel shows (e.g. the cliff road’s panel B: road or bridge)', avoid: ['variant'] },
+  method: { meaning: 'which learner a figure trains (e.g. bc, tasil, or BC on noise-injected demonstrations)', avoid: ['algo', 'learnerKind'] },
+  lambda: { meaning: 'the weight of a regulariser added to the imitation loss (TaSIL’s Jacobian-matching term)', avoid: ['jacLambda', 'jacobianWeight'] },
 } as const satisfies Record<string, VocabularyEntry>;
 
 export type VocabularyKey = keyof typeof PARAM_VOCABULARY;
