@@ -29,6 +29,10 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'cliff-road': dynamic(() => import('./CliffRoadWidget').then((m) => m.CliffRoadWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'cot-parity': dynamic(() => import('./CotParityWidget').then((m) => m.CotParityWidget), {
     ssr: false,
     loading: WidgetLoading,
@@ -69,6 +73,7 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  tasil: dynamic(() => import('./TasilWidget').then((m) => m.TasilWidget), { ssr: false, loading: WidgetLoading }),
   'two-worlds': dynamic(() => import('./TwoWorldsWidget').then((m) => m.TwoWorldsWidget), {
     ssr: false,
     loading: WidgetLoading,

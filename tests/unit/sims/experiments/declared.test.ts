@@ -46,6 +46,8 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
     { datasets: 10 },
     { learner: 'gd', T: 4, nDemos: 5, datasets: 10 }, // the gradient-descent panel and its metrics
   ],
+  'cliff-road': [{}, { expert: 'careful', sensor: 'coarse', panel: 'bridge', report: 'last' }],
+  tasil: [{ nDemos: 1 }],
 };
 
 describe('every experiment delivers what it declares', () => {
