@@ -177,13 +177,17 @@ function coverageMissAt(mu: Float64Array, L: Float64Array, N: number): number {
   return s;
 }
 
-/** Σ μ(x)·(1 − (1 − e^{−L_x})^N): Best-of-N success with a perfect verifier. */
-function passAt(mu: Float64Array, L: Float64Array, N: number): number {
+/** log(1 − e^{−L_x}) per prompt (−∞ where the answer gets probability 1): what Best-of-N needs, once per corpus and H. */
+function logMissProbabilities(L: Float64Array): Float64Array {
+  const out = new Float64Array(K);
+  for (let x = 0; x < K; x++) out[x] = L[x] === 0 ? -Infinity : Math.log1p(-Math.exp(-L[x]));
+  return out;
+}
+
+/** Σ μ(x)·(1 − (1 − e^{−L_x})^N): Best-of-N success with a perfect verifier, from `logMissProbabilities`. */
+function passAt(mu: Float64Array, logMiss: Float64Array, N: number): number {
   let s = 0;
-  for (let x = 0; x < K; x++) {
-    const q = Math.exp(-L[x]);
-    s += mu[x] * (q >= 1 ? 1 : -Math.expm1(N * Math.log1p(-q)));
-  }
+  for (let x = 0; x < K; x++) s += mu[x] * (logMiss[x] === -Infinity ? 1 : -Math.expm1(N * logMiss[x]));
   return s;
 }
 
@@ -266,8 +270,9 @@ export const coverageExperiment = defineExperiment(coverageInfo, async (p, { see
     missingMass += mass;
     for (const H of hList) {
       const L = logRatios(seen, tokensAt.get(H)!, alpha);
+      const logMiss = logMissProbabilities(L);
       const cov = coverageMissAt(world.mu, L, N);
-      const pass = passAt(world.mu, L, N);
+      const pass = passAt(world.mu, logMiss, N);
       const s = sums.get(H)!;
       s.kl += weighted(world.mu, L);
       s.cov += cov;
@@ -279,7 +284,7 @@ export const coverageExperiment = defineExperiment(coverageInfo, async (p, { see
       if (H === p.horizon) {
         for (const [k, budget] of BUDGETS.entries()) {
           profile[k] += coverageMissAt(world.mu, L, budget);
-          profilePass[k] += 1 - passAt(world.mu, L, budget);
+          profilePass[k] += 1 - passAt(world.mu, logMiss, budget);
         }
       }
     }
