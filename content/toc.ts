@@ -41,4 +41,11 @@ export const toc: ChapterEntry[] = [
     summary:
       'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
+  {
+    slug: 'beyond-bc',
+    number: 5,
+    title: 'Beyond behavior cloning: coverage, misspecification and chains of thought',
+    summary:
+      'What the learner is judged on, what it can represent and what it is told: coverage is horizon-free where cross-entropy is not, next-token prediction under misspecification pays a factor H, and a chain of thought shared along its steps makes long reasoning learnable from few examples.',
+  },
 ];
