@@ -35,6 +35,15 @@ export const groupTitles: Record<ReferenceGroup, string> = {
 export const references: Reference[] = [
   // ── Classical results ──────────────────────────────────────────────────────────────────────────
   {
+    id: 'kakade2002approximately',
+    authors: ['Sham Kakade', 'John Langford'],
+    title: 'Approximately Optimal Approximate Reinforcement Learning',
+    venue: 'ICML',
+    year: 2002,
+    group: 'classical',
+    note: 'Not on the tutorial’s reading list: cited for the performance-difference lemma, the identity behind AggreVaTe’s cost-to-go imitation.',
+  },
+  {
     id: 'ross2010efficient',
     authors: ['Stéphane Ross', 'J. Andrew Bagnell'],
     title: 'Efficient Reductions for Imitation Learning',

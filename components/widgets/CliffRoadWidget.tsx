@@ -5,7 +5,12 @@ import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
 import type { ParamValues } from '@/lib/params';
 import type { Point } from '@/sims/experiments/types';
-import { CLIFF_METHODS, cliffRoadInfo, type CliffMethod, type CliffRoadResult } from '@/sims/experiments/cliff-road.params';
+import {
+  CLIFF_METHODS,
+  cliffRoadInfo,
+  type CliffMethod,
+  type CliffRoadResult,
+} from '@/sims/experiments/cliff-road.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
@@ -21,7 +26,7 @@ const NAMES: Record<CliffMethod, string> = {
   bc: 'BC',
   dagger: 'DAgger',
   aggrevate: 'AggreVaTe',
-  api: 'Policy iteration',
+  api: 'Policy iter.',
   bestInClass: 'Best in class',
 };
 
@@ -33,9 +38,10 @@ function Summary({ result, values }: { result: CliffRoadResult; values: Values }
   return (
     <>
       The {values.expert} expert costs <strong>{j2(m['J/expert'])}</strong>. Imitating its actions: BC{' '}
-      <strong>{j2(m['J/bc'])}</strong>, DAgger <strong>{j2(m['J/dagger'])}</strong>. Imitating its cost-to-go:
-      AggreVaTe <strong>{j2(m['J/aggrevate'])}</strong> ({change <= 0 ? `${(-change).toFixed(0)} % below` : `${change.toFixed(0)} % above`}{' '}
-      the expert). The best policy this learner can express costs <strong>{j2(m['J/bestInClass'])}</strong>.
+      <strong>{j2(m['J/bc'])}</strong>, DAgger <strong>{j2(m['J/dagger'])}</strong>. Imitating its cost-to-go: AggreVaTe{' '}
+      <strong>{j2(m['J/aggrevate'])}</strong> (
+      {change <= 0 ? `${(-change).toFixed(0)} % below` : `${change.toFixed(0)} % above`} the expert). The best policy
+      this learner can express costs <strong>{j2(m['J/bestInClass'])}</strong>.
     </>
   );
 }
@@ -50,65 +56,67 @@ function PolicyTable({ result, values }: { result: CliffRoadResult; values: Valu
   // Moving toward the cliff from the edge zone (lane 1, or the coarse edge zone which contains lane 1) risks a fall.
   const danger = (o: number, a: number) => o === 0 && a === 0;
   return (
-    <table className={css.policies} data-testid="cliff-policies">
-      <caption>
-        Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the cliff, •
-        stay, → away from it; lane 1 borders the cliff), its expected cost J over {values.horizon} steps, and which
-        iterate is reported. The expert row is its action at the first step (the careful expert’s changes near the end).
-        An outlined ← at the edge drives off the cliff.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">driver</th>
-          {extras.observations.map((o) => (
-            <th key={o} scope="col">
-              {o}
-            </th>
-          ))}
-          <th scope="col">J</th>
-          <th scope="col">iterate</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">Expert ({values.expert})</th>
-          {coarse ? (
-            <td colSpan={extras.observations.length}>
-              {extras.expertFirstStep.map((a, lane) => `lane ${lane + 1} ${ARROWS[a]}`).join(' · ')}
-            </td>
-          ) : (
-            extras.expertFirstStep.map((a, lane) => (
-              <td key={lane}>
-                <span className={css.arrow} aria-hidden="true">
-                  {ARROWS[a]}
-                </span>
-                <span className="visually-hidden">{ACTION_WORDS[a]}</span>
-              </td>
-            ))
-          )}
-          <td className={css.cost}>{j2(metrics['J/expert'])}</td>
-          <td>—</td>
-        </tr>
-        {CLIFF_METHODS.map((k) => (
-          <tr key={k} className={metrics[`J/${k}`] <= bestJ + 1e-9 ? css.best : undefined}>
-            <th scope="row">{NAMES[k]}</th>
-            {extras.policies[k].map((a, o) => (
-              <td key={o} className={danger(o, a) ? css.danger : undefined}>
-                <span className={css.arrow} aria-hidden="true">
-                  {ARROWS[a]}
-                </span>
-                <span className="visually-hidden">
-                  {ACTION_WORDS[a]}
-                  {danger(o, a) ? ' (drives off the cliff)' : ''}
-                </span>
-              </td>
+    <div className={css.scroll}>
+      <table className={css.policies} data-testid="cliff-policies">
+        <caption>
+          Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the cliff,
+          • stay, → away from it; lane 1 borders the cliff), its expected cost J over {values.horizon} steps, and which
+          iterate is reported. The expert row is its action at the first step (the careful expert’s changes near the
+          end). An outlined ← at the edge drives off the cliff.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">driver</th>
+            {extras.observations.map((o) => (
+              <th key={o} scope="col">
+                {o}
+              </th>
             ))}
-            <td className={css.cost}>{j2(metrics[`J/${k}`])}</td>
-            <td>{iterate(k)}</td>
+            <th scope="col">J</th>
+            <th scope="col">iterate</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Expert ({values.expert})</th>
+            {coarse ? (
+              <td colSpan={extras.observations.length}>
+                {extras.expertFirstStep.map((a, lane) => `lane ${lane + 1} ${ARROWS[a]}`).join(' · ')}
+              </td>
+            ) : (
+              extras.expertFirstStep.map((a, lane) => (
+                <td key={lane}>
+                  <span className={css.arrow} aria-hidden="true">
+                    {ARROWS[a]}
+                  </span>
+                  <span className="visually-hidden">{ACTION_WORDS[a]}</span>
+                </td>
+              ))
+            )}
+            <td className={css.cost}>{j2(metrics['J/expert'])}</td>
+            <td>—</td>
+          </tr>
+          {CLIFF_METHODS.map((k) => (
+            <tr key={k} className={metrics[`J/${k}`] <= bestJ + 1e-9 ? css.best : undefined}>
+              <th scope="row">{NAMES[k]}</th>
+              {extras.policies[k].map((a, o) => (
+                <td key={o} className={danger(o, a) ? css.danger : undefined}>
+                  <span className={css.arrow} aria-hidden="true">
+                    {ARROWS[a]}
+                  </span>
+                  <span className="visually-hidden">
+                    {ACTION_WORDS[a]}
+                    {danger(o, a) ? ' (drives off the cliff)' : ''}
+                  </span>
+                </td>
+              ))}
+              <td className={css.cost}>{j2(metrics[`J/${k}`])}</td>
+              <td>{iterate(k)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -120,10 +128,10 @@ function LabelCost({ result, values }: { result: CliffRoadResult; values: Values
     <p className={css.counter} data-testid="cliff-label-cost">
       <strong>What the expert is asked.</strong> DAgger: one action per visited state,{' '}
       <strong>{m['labels/dagger'].toLocaleString('en')}</strong> actions for {values.iterations} roll-ins of {H} steps.
-      AggreVaTe: the cost of the expert <em>driving to the end</em> after each tried action, up to {H} steps per
-      query — <strong>{m['labels/aggrevate'].toLocaleString('en')}</strong> expert steps for the same roll-ins in this
-      exact version, or about {Math.round((H + 1) / 2)} per sample in the sampled one. It also needs the expert to take
-      over from any state, and the cost to be observed.
+      AggreVaTe: the cost of the expert <em>driving to the end</em> after each tried action, up to {H} steps per query —{' '}
+      <strong>{m['labels/aggrevate'].toLocaleString('en')}</strong> expert steps for the same roll-ins in this exact
+      version, or about {Math.round((H + 1) / 2)} per sample in the sampled one. It also needs the expert to take over
+      from any state, and the cost to be observed.
     </p>
   );
 }
@@ -142,7 +150,13 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
   const r = state.result;
   if (!r) return <div className={styles.placeholder}>Solving the cliff road exactly…</div>;
   const iterSeries: LineSeries[] = [
-    { key: 'expert', label: `Expert (${values.expert})`, endLabel: 'Expert', role: 'expert', points: r.series['iter/expert'] },
+    {
+      key: 'expert',
+      label: `Expert (${values.expert})`,
+      endLabel: 'Expert',
+      role: 'expert',
+      points: r.series['iter/expert'],
+    },
     { key: 'best', label: 'Best in class', role: 'guide', dashed: true, points: r.series['iter/bestInClass'] },
     { key: 'dagger', label: 'DAgger', role: 'dagger', points: r.series['iter/dagger'] },
     { key: 'api', label: 'Policy iteration', role: 'dart', points: r.series['iter/api'] },
@@ -198,7 +212,13 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
           series={[
             { key: 'slope2', label: 'slope 2', role: 'guide', dashed: true, points: g.two, endLabel: 'H²' },
             { key: 'slope1', label: 'slope 1', role: 'guide', dashed: true, points: g.one, endLabel: 'H' },
-            { key: 'bc', label: 'BC (off-policy Q-moments)', endLabel: 'BC', role: 'bc', points: r.series['regret/bc'] },
+            {
+              key: 'bc',
+              label: 'BC (off-policy Q-moments)',
+              endLabel: 'BC',
+              role: 'bc',
+              points: r.series['regret/bc'],
+            },
             {
               key: 'onPolicy',
               label: 'DAgger / GAIL fixed point',

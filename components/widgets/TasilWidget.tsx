@@ -35,8 +35,8 @@ function Summary({ result, values }: { result: TasilResult; values: Values }) {
       against the expert’s <strong>{m['gain/expert'].toFixed(2)}</strong>.{' '}
       {n > 1 ? (
         <>
-          Of {n} seeds, <strong>{m['seeds/diverged']}</strong> diverge (J ≥ 10) and <strong>{m['seeds/tracking']}</strong>{' '}
-          track the expert (J ≤ 0.1).
+          Of {n} seeds, <strong>{m['seeds/diverged']}</strong> diverge (J ≥ 10) and{' '}
+          <strong>{m['seeds/tracking']}</strong> track the expert (J ≤ 0.1).
         </>
       ) : m['J/imitation'] >= 10 ? (
         <>The car leaves the road.</>
@@ -54,6 +54,11 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
   const role = ROLE[values.method];
   const name = NAMES[values.method];
   const band = extras?.stableBand;
+  // Show the stability band's edges with the curve, so the reader sees how far inside (or outside) it the gain lies.
+  const gains = (r?.series.gain ?? []).flatMap((q) => [q.lo ?? q.y, q.hi ?? q.y]);
+  const gainDomain: [number, number] | undefined = band
+    ? [Math.floor(Math.min(band[0], ...gains) - 0.5), Math.ceil(Math.max(band[1], ...gains) + 0.5)]
+    : undefined;
   const traceLearner = extras?.traces.learner[0] ?? [];
   const traceExpert = extras?.traces.expert[0] ?? [];
   const gainSeries: LineSeries[] = [
@@ -63,7 +68,11 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
   return (
     <>
       <p className={styles.summary}>
-        {done ? <Summary result={done} values={values} /> : 'Training on demonstrations that never leave the centre line…'}
+        {done ? (
+          <Summary result={done} values={values} />
+        ) : (
+          'Training on demonstrations that never leave the centre line…'
+        )}
       </p>
       <div className={styles.grid}>
         <div>
@@ -73,6 +82,7 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             series={gainSeries}
             xLabel="progress along the road s"
             yLabel="gain β̂ = ∂û/∂e"
+            yDomain={gainDomain}
             height={280}
             referenceLines={
               band
@@ -119,7 +129,7 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             title="Imitation cost J of each training seed"
             series={[{ key: 'perSeed', label: name, role, markersOnly: true, points: r?.series['J/perSeed'] ?? [] }]}
             xLabel="training seed"
-            yLabel="J_imitation"
+            yLabel="imitation cost J"
             logY
             yDomain={[1e-6, 100]}
             xTicks={(r?.series['J/perSeed'] ?? []).map((q) => q.x)}

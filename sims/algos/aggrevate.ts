@@ -86,7 +86,9 @@ export function evaluateActions(
   const stationary = typeof actions[0] === 'number';
   const policy = stationary
     ? deterministicPolicy(actions as readonly number[], model.nActions)
-    : (actions as readonly (readonly number[])[]).slice(0, horizon).map((row) => deterministicPolicy(row, model.nActions));
+    : (actions as readonly (readonly number[])[])
+        .slice(0, horizon)
+        .map((row) => deterministicPolicy(row, model.nActions));
   const { J, visitation } = evaluatePolicy(model, policy, horizon);
   return { J, visitation };
 }

@@ -75,7 +75,12 @@ export function initTanhMlp(dIn: number, dHidden: number, dOut: number, rng: Rng
 }
 
 /** h = tanh(W1·x + b1) for one input. */
-function hiddenLayer(net: TanhMlp, x: ArrayLike<number>, offset = 0, out = new Float64Array(net.dHidden)): Float64Array {
+function hiddenLayer(
+  net: TanhMlp,
+  x: ArrayLike<number>,
+  offset = 0,
+  out = new Float64Array(net.dHidden),
+): Float64Array {
   for (let j = 0; j < net.dHidden; j++) {
     let z = net.b1[j];
     for (let d = 0; d < net.dIn; d++) z += net.W1[j * net.dIn + d] * x[offset + d];

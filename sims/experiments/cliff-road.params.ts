@@ -34,7 +34,7 @@ export const cliffRoadInfo = defineInfo<CliffRoadExtras>()({
       kind: 'choice',
       default: 'racer',
       options: [
-        { value: 'racer', label: 'Racer (suboptimal: hugs the cliff)' },
+        { value: 'racer', label: 'Racer (hugs the cliff)' },
         { value: 'careful', label: 'Careful (optimal)' },
       ],
       label: 'Expert',
@@ -96,7 +96,7 @@ export const cliffRoadInfo = defineInfo<CliffRoadExtras>()({
       default: 'road',
       options: [
         { value: 'road', label: 'Road (recoverable)' },
-        { value: 'bridge', label: 'Bridge (one mistake is a fall)' },
+        { value: 'bridge', label: 'Bridge (a mistake is a fall)' },
       ],
       label: 'Panel B: LaneKeep as',
       help: 'Road: LaneKeep, where a car that drifts can steer back. Bridge: every lane but the centre is a fall, so no mistake can be undone.',
@@ -128,7 +128,15 @@ export const cliffRoadInfo = defineInfo<CliffRoadExtras>()({
       'regret/bc',
       'regret/onPolicy',
     ],
-    series: ['iter/dagger', 'iter/aggrevate', 'iter/api', 'iter/expert', 'iter/bestInClass', 'regret/bc', 'regret/onPolicy'],
+    series: [
+      'iter/dagger',
+      'iter/aggrevate',
+      'iter/api',
+      'iter/expert',
+      'iter/bestInClass',
+      'regret/bc',
+      'regret/onPolicy',
+    ],
     extras: ['observations', 'policies', 'expertFirstStep', 'reportedIteration', 'occupancy', 'horizonsB'],
   },
 });

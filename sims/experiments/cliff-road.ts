@@ -33,7 +33,14 @@ import {
   type CostToGoConfig,
   type Iterate,
 } from '../algos/aggrevate';
-import { CLIFF_N_ACTIONS, CLIFF_N_STATES, CLIFF_OBSERVATION, FALLEN, KEEP_LANE, cliffRoadModel } from '../envs/cliffRoad';
+import {
+  CLIFF_N_ACTIONS,
+  CLIFF_N_STATES,
+  CLIFF_OBSERVATION,
+  FALLEN,
+  KEEP_LANE,
+  cliffRoadModel,
+} from '../envs/cliffRoad';
 import { STAY, laneBridgeModel, laneConstantTable, laneModel } from '../envs/lane';
 import { cliffExpertTable } from '../experts/cliffRoad';
 import { laneExpertTable } from '../experts/lane';
@@ -47,7 +54,8 @@ export const PANEL_B_HORIZONS = [10, 20, 40, 80];
 /** Time-averaged occupancy of (fallen, lanes 1 … 4) over t = 0 … H − 1. */
 function occupancy(visitation: Float64Array, horizon: number): number[] {
   const out = new Array<number>(CLIFF_N_STATES).fill(0);
-  for (let t = 0; t < horizon; t++) for (let s = 0; s < CLIFF_N_STATES; s++) out[s] += visitation[t * CLIFF_N_STATES + s] / horizon;
+  for (let t = 0; t < horizon; t++)
+    for (let s = 0; s < CLIFF_N_STATES; s++) out[s] += visitation[t * CLIFF_N_STATES + s] / horizon;
   return out;
 }
 
@@ -103,7 +111,8 @@ export const cliffRoadExperiment = defineExperiment(cliffRoadInfo, async (p, { s
 
   const observations = p.sensor === 'full' ? ['lane 1', 'lane 2', 'lane 3', 'lane 4'] : ['edge (1–2)', 'inner (3–4)'];
   const learned = (policy: number[]) => policy.slice(1); // observation 0 is the fallen car
-  const occupancyOf = (policy: number[]) => occupancy(evaluateActions(model, stateActions(policy, observation), horizon).visitation, horizon);
+  const occupancyOf = (policy: number[]) =>
+    occupancy(evaluateActions(model, stateActions(policy, observation), horizon).visitation, horizon);
   const whichIteration = (run: { iterates: Iterate[]; best: Iterate }) =>
     p.report === 'best' ? run.iterates.indexOf(run.best) + 1 : run.iterates.length;
 
@@ -135,12 +144,22 @@ export const cliffRoadExperiment = defineExperiment(cliffRoadInfo, async (p, { s
     },
     extras: {
       observations,
-      policies: Object.fromEntries(CLIFF_METHODS.map((m) => [m, learned(reported[m].policy)])) as Record<CliffMethod, number[]>,
+      policies: Object.fromEntries(CLIFF_METHODS.map((m) => [m, learned(reported[m].policy)])) as Record<
+        CliffMethod,
+        number[]
+      >,
       expertFirstStep: expert[0].slice(1),
-      reportedIteration: { dagger: whichIteration(dagger), aggrevate: whichIteration(aggrevate), api: whichIteration(api) },
+      reportedIteration: {
+        dagger: whichIteration(dagger),
+        aggrevate: whichIteration(aggrevate),
+        api: whichIteration(api),
+      },
       occupancy: {
         expert: occupancy(expertEval.visitation, horizon),
-        ...(Object.fromEntries(CLIFF_METHODS.map((m) => [m, occupancyOf(reported[m].policy)])) as Record<CliffMethod, number[]>),
+        ...(Object.fromEntries(CLIFF_METHODS.map((m) => [m, occupancyOf(reported[m].policy)])) as Record<
+          CliffMethod,
+          number[]
+        >),
       },
       horizonsB: [...PANEL_B_HORIZONS],
     },

@@ -42,8 +42,8 @@ export const tasilInfo = defineInfo<TasilExtras>()({
       default: 'tasil',
       options: [
         { value: 'bc', label: 'Behavior cloning' },
-        { value: 'tasil', label: 'TaSIL (BC + Jacobian matching)' },
-        { value: 'noise', label: 'BC on noise-injected demos' },
+        { value: 'tasil', label: 'TaSIL (+ Jacobian)' },
+        { value: 'noise', label: 'BC, noisy demos' },
       ],
       label: 'Learner',
       help: 'BC fits the expert’s actions on its states; TaSIL also fits the expert’s Jacobian there; the third is BC on demonstrations driven with a shaking hand (labels stay the expert’s).',
@@ -95,7 +95,7 @@ export const tasilInfo = defineInfo<TasilExtras>()({
       step: 1,
       integer: true,
       label: 'Training seeds',
-      help: 'Independent demonstrations and trainings (seed, seed + 1, …), each about half a second; the strip shows every seed’s cost.',
+      help: 'Independent demonstrations and trainings (seed, seed + 1, …), each about a second; the strip shows every seed’s cost.',
     },
   },
   result: {

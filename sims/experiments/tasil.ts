@@ -111,7 +111,8 @@ export const tasilExperiment = defineExperiment(tasilInfo, async (p, { seed, sig
     };
     for (let d = 0; d < nDemos; d++) {
       const s0 = demoRng.range(0, ROAD_S0_MAX);
-      const actionNoise = method === 'noise' ? Float64Array.from({ length: T }, () => p.noise * noiseRng.normal()) : undefined;
+      const actionNoise =
+        method === 'noise' ? Float64Array.from({ length: T }, () => p.noise * noiseRng.normal()) : undefined;
       const states = roadRollout(expert, s0, 0, a, new Float64Array(T), actionNoise);
       for (let t = 0; t < T; t++) {
         const i = d * T + t;
@@ -128,7 +129,12 @@ export const tasilExperiment = defineExperiment(tasilInfo, async (p, { seed, sig
     // ---- training
     const { net } = await trainTasil(data, config, root.stream('init'), {
       signal,
-      onStep: (step) => report((k + step / config.steps) / seeds, `seed ${k + 1}/${seeds}: training step ${step}/${config.steps}`, partial),
+      onStep: (step) =>
+        report(
+          (k + step / config.steps) / seeds,
+          `seed ${k + 1}/${seeds}: training step ${step}/${config.steps}`,
+          partial,
+        ),
     });
     const learner = netPolicy(net);
 
@@ -150,7 +156,8 @@ export const tasilExperiment = defineExperiment(tasilInfo, async (p, { seed, sig
       const noise = Float64Array.from({ length: T }, () => TEST_NOISE_STD * testRng.normal());
       const run = pairedRoadRollout(learner, expert, s0, e0, a, noise);
       Jsum += run.imitationCost;
-      for (let t = 0; t <= T; t++) dev[t].push(Math.hypot(run.learner[2 * t] - run.expert[2 * t], run.learner[2 * t + 1] - run.expert[2 * t + 1]));
+      for (let t = 0; t <= T; t++)
+        dev[t].push(Math.hypot(run.learner[2 * t] - run.expert[2 * t], run.learner[2 * t + 1] - run.expert[2 * t + 1]));
       if (m < TRACES) {
         seedTraces.expert.push(Array.from({ length: T + 1 }, (_, t) => run.expert[2 * t + 1]));
         seedTraces.learner.push(Array.from({ length: T + 1 }, (_, t) => run.learner[2 * t + 1]));

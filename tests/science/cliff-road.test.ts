@@ -74,6 +74,8 @@ describe('cliff-road panel B: the recoverability switch (exact)', () => {
       expect(r.metrics[key]).toBeLessThanOrEqual(2.0);
     }
     expect(Math.abs(r.metrics['slope/bc'] - r.metrics['slope/onPolicy'])).toBeLessThan(1e-6);
-    r.series['regret/bc'].forEach((q, i) => expect(Math.abs(q.y - r.series['regret/onPolicy'][i].y)).toBeLessThan(1e-9));
+    r.series['regret/bc'].forEach((q, i) =>
+      expect(Math.abs(q.y - r.series['regret/onPolicy'][i].y)).toBeLessThan(1e-9),
+    );
   });
 });

@@ -11,8 +11,10 @@ import type { TasilResult } from '@/sims/experiments/tasil.params';
 import { runExperiment } from '@/sims/experiments/run';
 
 const SEEDS = 6;
-const train = (method: 'bc' | 'tasil' | 'noise', a: number) => runExperiment('tasil', { method, a, seeds: SEEDS }, { seed: 1 });
-const count = (r: TasilResult, ok: (s: TasilResult['extras']['perSeed'][number]) => boolean) => r.extras.perSeed.filter(ok).length;
+const train = (method: 'bc' | 'tasil' | 'noise', a: number) =>
+  runExperiment('tasil', { method, a, seeds: SEEDS }, { seed: 1 });
+const count = (r: TasilResult, ok: (s: TasilResult['extras']['perSeed'][number]) => boolean) =>
+  r.extras.perSeed.filter(ok).length;
 const gainWithin = (r: TasilResult, tolerance: number) =>
   count(r, (s) => Math.abs(s.gain / r.metrics['gain/expert'] - 1) <= tolerance);
 
