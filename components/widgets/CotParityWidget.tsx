@@ -50,8 +50,8 @@ function GdSummary({ result, values }: { result: CotParityResult; values: Values
       {values.supervision === 'answer' ? 'Answer-only' : 'Chain-of-thought'} gradient descent on one data set (n ={' '}
       {values.nDemos}, T = {values.T}): <strong>{fixed(100 * (m['gd/success'] ?? 0), 0)}%</strong> of 40 random starts
       end near the expert’s gate. On fresh data sets at T = 32, answer-only descent succeeds from{' '}
-      <strong>{fixed(100 * (m['gd/successAnswerLongest'] ?? 0), 0)}%</strong> of starts; chain-of-thought descent from
-      at least <strong>{fixed(100 * (m['gd/successCotMin'] ?? 0), 0)}%</strong> at every T ≥ 4.
+      <strong>{fixed(100 * (m['gd/successAnswerLongest'] ?? 0), 0)}%</strong> of starts, while chain-of-thought descent
+      succeeds from <strong>{fixed(100 * (m['gd/successCotMin'] ?? 0), 0)}%</strong> or more at every T ≥ 4.
     </>
   );
 }
@@ -91,6 +91,7 @@ function ErmView({ r, values }: { r: Live; values: Values }) {
           logX
           logY
           xTicks={[4, 8, 16, 32, 64]}
+          yTicks={[4, 16, 64, 256, 1024]}
           height={280}
           endLabels={false}
         />
@@ -205,9 +206,9 @@ function GdView({ r, values }: { r: Live; values: Values }) {
         />
       </div>
       <p className={styles.caption}>
-        {`Left: the loss along the circle of weight norm ${norm === undefined ? '…' : norm.toFixed(1)} (where the descents end), on one data set of n = ${values.nDemos} examples with T = ${values.T}; ` +
+        {`Loss chart: the loss along the circle of weight norm ${norm === undefined ? '…' : norm.toFixed(1)} (where the descents end), on one data set of n = ${values.nDemos} examples with T = ${values.T}; ` +
           'grey dots are 40 random starts, the others where Adam (400 steps) leaves them. ' +
-          'Right: each run on a fresh data set from a fresh start; success means an answer error no worse than a gate that errs 5% of the time.'}
+          'Success chart: each run on a fresh data set from a fresh start; success means an answer error no worse than a gate that errs 5% of the time.'}
       </p>
     </>
   );

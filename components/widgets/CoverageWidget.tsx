@@ -16,6 +16,10 @@ const PER_STEP = vizColor(1);
 const SHARED = vizColor(0);
 const SHARED_SAME = vizColor(3);
 
+/** The answer lengths of the sweep (the experiment's grid). */
+const H_TICKS = [2, 4, 8, 16, 32, 64, 128, 256];
+const H_DOMAIN: [number, number] = [2, 256];
+
 const fixed = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits));
 const percent = (x: number | undefined) => (x === undefined ? '—' : `${(100 * x).toFixed(1)}%`);
 
@@ -29,7 +33,7 @@ function CoverageSummary({ result, N }: { result: CoverageResult; N: number }) {
       From H = 8 to 128 the sequence cross-entropy grows with log-log slope <strong>{fixed(m['slope/kl'])}</strong>,
       while the coverage miss at N = {N} changes by a factor <strong>{fixed(m['ratio/coverage'])}</strong>. It stays at
       the mass of prompts the corpus never showed (<strong>{percent(m.missingMass)}</strong>), and Best-of-{N} fails on
-      the same prompts (largest gap {fixed(m['gap/passVsCoverage'], 3)}).
+      the same prompts (largest gap {fixed(m['gap/passVsCoverage'], 4)}).
     </>
   );
 }
@@ -66,6 +70,8 @@ function CoveragePanel({
           yLabel="cross-entropy (nats per answer)"
           logX
           logY
+          xDomain={H_DOMAIN}
+          xTicks={H_TICKS}
           height={280}
           endLabels={false}
         />
@@ -90,6 +96,8 @@ function CoveragePanel({
           xLabel="answer length H (tokens)"
           yLabel="probability (share of prompts)"
           logX
+          xDomain={H_DOMAIN}
+          xTicks={H_TICKS}
           yDomain={[0, Math.max(0.05, 1.6 * (missing ?? 0.05))]}
           referenceLines={missingLine}
           height={280}
@@ -128,7 +136,7 @@ function CoveragePanel({
         {`Exact given each corpus of n = ${values.nDemos} prompt–answer pairs, averaged over the corpora. Cross-entropy is the ` +
           'expected −log of the probability the model gives the whole correct answer; the coverage miss at level N is the share ' +
           'of prompts whose answer gets less than 1/N of it; Best-of-N draws N answers and a perfect verifier keeps a correct one. ' +
-          'The profile (below) is the coverage miss as a function of N at one answer length: a plateau at the missing mass.'}
+          'The profile chart shows the coverage miss as a function of N at one answer length: a plateau at the missing mass, and a drop once N is large enough to guess short unseen answers.'}
       </p>
     </>
   );

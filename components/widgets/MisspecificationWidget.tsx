@@ -89,22 +89,28 @@ export function MisspecificationWidget({ urlKey, preset, shipped }: WidgetProps<
                   {
                     key: 'landscape',
                     label: 'D²(q) over whole sequences',
-                    color: NTP,
+                    color: NTP_TV,
                     dashed: false,
                     points: result?.series.landscape ?? [],
+                  },
+                  {
+                    key: 'ntp',
+                    label: 'next-token fit (q = ε)',
+                    color: NTP,
+                    markersOnly: true,
+                    points: result ? [{ x: result.extras.qNtp, y: result.metrics['d2/ntp'] }] : [],
+                  },
+                  {
+                    key: 'best',
+                    label: 'best in class',
+                    color: BEST,
+                    markersOnly: true,
+                    points: result ? [{ x: result.extras.qBest, y: result.metrics['d2/best'] }] : [],
                   },
                 ]}
                 xLabel="switch probability q of the memoryless model"
                 yLabel="squared Hellinger distance D²"
                 height={280}
-                referenceLines={
-                  result
-                    ? [
-                        { x: result.extras.qNtp, label: 'next-token fit', color: NTP },
-                        { x: result.extras.qBest, label: 'best in class', color: BEST },
-                      ]
-                    : []
-                }
                 endLabels={false}
               />
             </div>
@@ -142,7 +148,7 @@ export function MisspecificationWidget({ urlKey, preset, shipped }: WidgetProps<
                 'A memoryless model writes 1 with probability q at every step. Next-token log-loss fits q = ε' +
                 (finite ? ` (here q̂ = route-B demos / n, averaged over its sampling law)` : '') +
                 '; the best model in the class, judged on whole sequences, is q = 0. The factor C is the ratio of their distances from the expert; the dotted line is H + 1. ' +
-                'Right: the distance as a function of q, with both choices marked.'}
+                'The landscape chart shows the distance as a function of q at one length, with both choices marked.'}
             </p>
           </>
         );

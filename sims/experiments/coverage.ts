@@ -56,8 +56,8 @@ const V = 4;
 const P_TOK = [0.4, 0.3, 0.2, 0.1];
 /** The answer lengths of the sweep. */
 const HORIZONS = [2, 4, 8, 16, 32, 64, 128, 256];
-/** The Best-of-N budgets of the profile. */
-const BUDGETS = Array.from({ length: 15 }, (_, k) => powInt(2, k));
+/** The Best-of-N budgets of the profile, 2 … 2¹⁴ (at N = 1 every answer is "under-covered by a factor ≥ 1": P_cov,1 = 1). */
+const BUDGETS = Array.from({ length: 14 }, (_, k) => powInt(2, k + 1));
 /** Panel C's horizons, its action count and its Monte Carlo size. */
 const PANEL_HORIZONS = [2, 4, 8, 16, 32, 64];
 const ACTIONS = 4;

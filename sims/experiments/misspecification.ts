@@ -17,7 +17,7 @@
  *
  * Result
  *   series   factor, factor/tv: {x: H, y: C}; guide: H + 1; regret/ntp, regret/best: {x: H, y: 1 − J};
- *            landscape: {x: q, y: D²(q)} at H = horizon
+ *            landscape: {x: q, y: D²(q)} at H = horizon, q ∈ [0, 20ε]
  *   metrics  factor, factor/tv, factorOverHPlus1, d2/ntp, d2/best, regret/ntp, regret/best at H = horizon;
  *            maxDeviation = max over H ∈ {2, 4, …, 64} of |C/(H + 1) − 1|; probLucky = P[q̂ = 0] (0 for infinite data)
  *   extras   horizons; qNtp (ε), qBest (q* at H = horizon); data
@@ -129,7 +129,7 @@ export const misspecificationExperiment = defineExperiment(misspecificationInfo,
   }
 
   const here = at(p.horizon);
-  const qMax = Math.min(1, Math.max(0.05, 5 * eps));
+  const qMax = Math.min(1, Math.max(0.005, 20 * eps));
   const landscape = Array.from({ length: LANDSCAPE_POINTS }, (_, i) => {
     const q = (qMax * i) / (LANDSCAPE_POINTS - 1);
     return { x: q, y: hellinger2(q, eps, p.horizon) };

@@ -18,6 +18,8 @@ const FIGURES = [
   { label: 'misspecification', slider: 'Rare route ε' },
   { label: 'cot-parity', slider: 'Demonstrations n' },
   { label: 'cot-descent', slider: 'Demonstrations n' },
+  { label: 'cliff-road', slider: 'Gust probability p' },
+  { label: 'tasil', slider: 'Demonstrations' },
 ] as const;
 
 const TWO_RUNS = 2 * RUN_TIMEOUT + 15_000;
