@@ -16,7 +16,7 @@ const FIGURES = [
   { label: 'coverage', slider: 'Best-of-N budget N' },
   { label: 'missing-mass', slider: 'States S (panel C)' },
   { label: 'misspecification', slider: 'Rare route ε' },
-  { label: 'cot-parity', slider: 'Demonstrations n' },
+  { label: 'cot-parity', slider: 'Data sets' },
   { label: 'cot-descent', slider: 'Demonstrations n' },
   { label: 'cliff-road', slider: 'Gust probability p' },
   { label: 'tasil', slider: 'Demonstrations' },
