@@ -87,8 +87,8 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             referenceLines={
               band
                 ? [
-                    { y: band[0], label: 'stable above', color: 'var(--pitfall)' },
-                    { y: band[1], label: 'stable below', color: 'var(--pitfall)' },
+                    { y: band[0], label: 'stability edge', color: 'var(--pitfall)' },
+                    { y: band[1], label: 'stability edge', color: 'var(--pitfall)' },
                   ]
                 : []
             }
@@ -106,7 +106,7 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             xLabel="step t"
             yLabel="lateral error e"
             height={280}
-            caption="The first test start of the first seed: both cars start 1 cm-scale off the line and feel the same gusts. The error is clipped at ±10."
+            caption="The first test start of the first seed: both cars start at the same small offset from the line and feel the same gusts. The error is clipped at ±10."
           />
         </div>
       </div>
