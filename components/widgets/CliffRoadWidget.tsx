@@ -56,7 +56,7 @@ function PolicyTable({ result, values }: { result: CliffRoadResult; values: Valu
   // Moving toward the cliff from the edge zone (lane 1, or the coarse edge zone which contains lane 1) risks a fall.
   const danger = (o: number, a: number) => o === 0 && a === 0;
   return (
-    <div className={css.scroll}>
+    <div className={css.scroll} role="region" aria-label="Each learner’s policy and cost" tabIndex={0}>
       <table className={css.policies} data-testid="cliff-policies">
         <caption>
           Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the cliff,
