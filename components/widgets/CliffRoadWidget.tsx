@@ -52,17 +52,17 @@ function PolicyTable({ result, values }: { result: CliffRoadResult; values: Valu
   const coarse = values.sensor === 'coarse';
   const bestJ = Math.min(...CLIFF_METHODS.map((k) => metrics[`J/${k}`]));
   const iterate = (k: CliffMethod) =>
-    k === 'dagger' || k === 'aggrevate' || k === 'api' ? `${values.report} (${extras.reportedIteration[k]})` : '—';
+    k === 'dagger' || k === 'aggrevate' || k === 'api' ? `${values.report} ${extras.reportedIteration[k]}` : '—';
   // Moving toward the cliff from the edge zone (lane 1, or the coarse edge zone which contains lane 1) risks a fall.
   const danger = (o: number, a: number) => o === 0 && a === 0;
   return (
-    <div className={css.scroll}>
+    <div className={css.scroll} role="region" aria-label="Each learner’s policy and cost" tabIndex={0}>
       <table className={css.policies} data-testid="cliff-policies">
         <caption>
           Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the cliff,
           • stay, → away from it; lane 1 borders the cliff), its expected cost J over {values.horizon} steps, and which
-          iterate is reported. The expert row is its action at the first step (the careful expert’s changes near the
-          end). An outlined ← at the edge drives off the cliff.
+          iterate is reported (iter.). The expert row is its action at the first step (the careful expert’s changes near
+          the end). An outlined ← at the edge drives off the cliff.
         </caption>
         <thead>
           <tr>
@@ -73,12 +73,12 @@ function PolicyTable({ result, values }: { result: CliffRoadResult; values: Valu
               </th>
             ))}
             <th scope="col">J</th>
-            <th scope="col">iterate</th>
+            <th scope="col">iter.</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Expert ({values.expert})</th>
+            <th scope="row">Expert</th>
             {coarse ? (
               <td colSpan={extras.observations.length}>
                 {extras.expertFirstStep.map((a, lane) => `lane ${lane + 1} ${ARROWS[a]}`).join(' · ')}
@@ -192,8 +192,8 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
             { key: 'aggrevate', label: 'AggreVaTe', values: r.extras.occupancy.aggrevate, role: 'learner' },
             { key: 'api', label: 'pol. iter.', values: r.extras.occupancy.api, role: 'dart' },
           ]}
-          columns={['fallen', 'lane 1', 'lane 2', 'lane 3', 'lane 4']}
-          columnLabel="state (lane 1 borders the cliff)"
+          columns={['fall', '1', '2', '3', '4']}
+          columnLabel="lane (1 borders the cliff; fall: fallen)"
           valueLabel="fraction of steps"
           min={0}
           max={1}

@@ -27,12 +27,16 @@ function cost(j: number): string {
 function Summary({ result, values }: { result: TasilResult; values: Values }) {
   const m = result.metrics;
   const n = m.seeds;
+  const gains = result.extras.perSeed.map((r) => r.gain);
   const name = NAMES[values.method];
   return (
     <>
       {name}: imitation cost J = <strong>{cost(n > 1 ? m['J/imitation/median'] : m['J/imitation'])}</strong>
-      {n > 1 ? ' (median over seeds)' : ''}; learned transverse gain β̂ = <strong>{m['gain/learned'].toFixed(2)}</strong>{' '}
-      against the expert’s <strong>{m['gain/expert'].toFixed(2)}</strong>.{' '}
+      {n > 1 ? ' (median over seeds)' : ''}; learned transverse gain β̂ ={' '}
+      <strong>
+        {n > 1 ? `${Math.min(...gains).toFixed(2)} to ${Math.max(...gains).toFixed(2)}` : m['gain/learned'].toFixed(2)}
+      </strong>
+      {n > 1 ? ' across seeds' : ''} against the expert’s <strong>{m['gain/expert'].toFixed(2)}</strong>.{' '}
       {n > 1 ? (
         <>
           Of {n} seeds, <strong>{m['seeds/diverged']}</strong> diverge (J ≥ 10) and{' '}
@@ -87,12 +91,12 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             referenceLines={
               band
                 ? [
-                    { y: band[0], label: 'stable above', color: 'var(--pitfall)' },
-                    { y: band[1], label: 'stable below', color: 'var(--pitfall)' },
+                    { y: band[0], label: 'stability edge', color: 'var(--pitfall)' },
+                    { y: band[1], label: 'stability edge', color: 'var(--pitfall)' },
                   ]
                 : []
             }
-            caption={`How strongly the learner steers against a lateral error e, at e = 0 along the road it was shown. Between the two lines (|a + b·β̂| < 1, with a = ${values.a}) an error shrinks; outside, it grows. The demonstrations all have e = 0, so BC’s loss never sees this gain.${values.seeds > 1 ? ' Band: lowest to highest seed.' : ''}`}
+            caption={`How strongly the learner steers against a lateral error e, at e = 0 along the road it was shown. Between the two lines (|a + b·β̂| < 1, with a = ${values.a}) an error shrinks; outside, it grows. The demonstrations all have e = 0, so BC’s loss never sees this gain.${values.seeds > 1 ? ' Line: the first seed; band: lowest to highest seed.' : ''}`}
           />
         </div>
         <div>
@@ -106,7 +110,7 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
             xLabel="step t"
             yLabel="lateral error e"
             height={280}
-            caption="The first test start of the first seed: both cars start 1 cm-scale off the line and feel the same gusts. The error is clipped at ±10."
+            caption="The first test start of the first seed: both cars start at the same small offset from the line and feel the same gusts. The error is clipped at ±10."
           />
         </div>
       </div>

@@ -95,7 +95,7 @@ export const tasilInfo = defineInfo<TasilExtras>()({
       step: 1,
       integer: true,
       label: 'Training seeds',
-      help: 'Independent demonstrations and trainings (seed, seed + 1, …), each about a second; the strip shows every seed’s cost.',
+      help: 'Independent demonstrations and trainings (seed, seed + 1, …), one to two seconds each; the strip shows every seed’s cost.',
     },
   },
   result: {

@@ -19,7 +19,7 @@
  *   metrics  J/imitation (mean over seeds), J/imitation/median, J/imitation/max, gain/learned (mean β̂, mean over seeds),
  *            gain/expert (−k), unstable/fraction (mean over seeds), rmse/train (mean over seeds), seeds/diverged
  *            (seeds with J ≥ 10), seeds/tracking (seeds with J ≤ 0.1), seeds
- *   series   gain: {x: s, y: β̂(s), mean over seeds, lo/hi: min/max}; gain/expert: −k on the same grid;
+ *   series   gain: {x: s, y: β̂(s) of the first seed, lo/hi: min/max over seeds}; gain/expert: −k on the same grid;
  *            deviation: {x: t, y: median over test starts of ‖x̂_t − x*_t‖, median over seeds, lo/hi: min/max over seeds};
  *            J/perSeed: {x: seed, y: J_imitation}
  *   extras   TasilExtras (tasil.params.ts)
@@ -82,9 +82,10 @@ export const tasilExperiment = defineExperiment(tasilInfo, async (p, { seed, sig
   let traces: { expert: number[][]; learner: number[][] } = { expert: [], learner: [] };
 
   const buildSeries = (): TasilResult['series'] => ({
+    // The first seed's curve (a mean of gains of opposite signs would hide what each network does), the band over seeds.
     gain: GAIN_GRID.map((s, i) => {
       const ys = gains.map((g) => g[i]);
-      return { x: s, y: mean(ys), lo: Math.min(...ys), hi: Math.max(...ys) };
+      return { x: s, y: ys[0], lo: Math.min(...ys), hi: Math.max(...ys) };
     }),
     'gain/expert': GAIN_GRID.map((s) => ({ x: s, y: expertGain })),
     deviation: Array.from({ length: T + 1 }, (_, t) => {
