@@ -46,6 +46,6 @@ export const toc: ChapterEntry[] = [
     number: 5,
     title: 'Beyond behavior cloning: coverage, misspecification, chains of thought, cost-to-go and derivatives',
     summary:
-      'What the learner is judged on, what it can represent and what it is told: coverage is horizon-free where cross-entropy is not, next-token prediction under misspecification pays a factor H, a shared chain of thought makes long reasoning learnable from few examples, imitating cost-to-go beats a suboptimal expert, and matching the expert’s Jacobian pins the feedback that demonstrations leave free.',
+      'Coverage is horizon-free where cross-entropy is not; misspecification costs next-token prediction a factor H; a shared chain of thought is length-free; imitating cost-to-go beats a suboptimal expert; matching the expert’s Jacobian pins the feedback demonstrations leave free.',
   },
 ];
