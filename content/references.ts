@@ -35,6 +35,15 @@ export const groupTitles: Record<ReferenceGroup, string> = {
 export const references: Reference[] = [
   // ── Classical results ──────────────────────────────────────────────────────────────────────────
   {
+    id: 'kakade2002approximately',
+    authors: ['Sham Kakade', 'John Langford'],
+    title: 'Approximately Optimal Approximate Reinforcement Learning',
+    venue: 'ICML',
+    year: 2002,
+    group: 'classical',
+    note: 'Not on the tutorial’s reading list: cited for the performance-difference lemma, the identity behind AggreVaTe’s cost-to-go imitation.',
+  },
+  {
     id: 'ross2010efficient',
     authors: ['Stéphane Ross', 'J. Andrew Bagnell'],
     title: 'Efficient Reductions for Imitation Learning',
@@ -159,6 +168,16 @@ export const references: Reference[] = [
     group: 'discrete',
     url: 'https://arxiv.org/abs/2510.15020',
     note: 'First posted on arXiv (2510.15020) in 2025, hence the key; published at ICLR 2026.',
+  },
+  {
+    id: 'hanneke2026cot',
+    authors: ['Steve Hanneke', 'Idan Mehalel', 'Shay Moran'],
+    title: 'Sample Complexity of Autoregressive Reasoning: Chain-of-Thought vs. End-to-End',
+    venue: 'arXiv preprint',
+    year: 2026,
+    group: 'discrete',
+    url: 'https://arxiv.org/abs/2604.12013',
+    note: 'Not on the tutorial page’s reading list; cited for the dependence of sample complexity on the chain length under chain-of-thought and end-to-end supervision.',
   },
 
   // ── Continuous settings ────────────────────────────────────────────────────────────────────────

@@ -41,4 +41,11 @@ export const toc: ChapterEntry[] = [
     summary:
       'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
+  {
+    slug: 'beyond-bc',
+    number: 5,
+    title: 'Beyond behavior cloning: coverage, misspecification, chains of thought, cost-to-go and derivatives',
+    summary:
+      'Coverage is horizon-free where cross-entropy is not; misspecification costs next-token prediction a factor H; a shared chain of thought is length-free; imitating cost-to-go beats a suboptimal expert; matching the expert’s Jacobian pins the feedback demonstrations leave free.',
+  },
 ];

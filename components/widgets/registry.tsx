@@ -29,6 +29,18 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'cliff-road': dynamic(() => import('./CliffRoadWidget').then((m) => m.CliffRoadWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'cot-parity': dynamic(() => import('./CotParityWidget').then((m) => m.CotParityWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  coverage: dynamic(() => import('./CoverageWidget').then((m) => m.CoverageWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'dagger-car': dynamic(() => import('./DaggerCarWidget').then((m) => m.DaggerCarWidget), {
     ssr: false,
     loading: WidgetLoading,
@@ -53,10 +65,15 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  misspecification: dynamic(() => import('./MisspecificationWidget').then((m) => m.MisspecificationWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'noise-injection': dynamic(() => import('./NoiseInjectionWidget').then((m) => m.NoiseInjectionWidget), {
     ssr: false,
     loading: WidgetLoading,
   }),
+  tasil: dynamic(() => import('./TasilWidget').then((m) => m.TasilWidget), { ssr: false, loading: WidgetLoading }),
   'two-worlds': dynamic(() => import('./TwoWorldsWidget').then((m) => m.TwoWorldsWidget), {
     ssr: false,
     loading: WidgetLoading,

@@ -5,6 +5,8 @@
  */
 import type { EnvSpec } from '../core/env';
 import { carEnv } from './car';
+import { cliffRoadEnv } from './cliffRoad';
+import { curvyRoadEnv } from './curvyRoad';
 import { dyckEnv } from './dyck';
 import { gatewalkEnv } from './gatewalk';
 import { laneEnv } from './lane';
@@ -21,6 +23,8 @@ export const envs = {
   dyck: dyckEnv,
   twoworlds: twoWorldsEnv,
   car: carEnv,
+  cliffroad: cliffRoadEnv,
+  curvyroad: curvyRoadEnv,
 } satisfies Record<string, AnyEnvSpec>;
 
 export type EnvId = keyof typeof envs;

@@ -215,6 +215,21 @@ export function laneEvaluate(policy: LanePolicy, options: { horizon: number; eps
   return evaluatePolicy(laneModel(options.epsilon), asTabularPolicy(policy), options.horizon);
 }
 
+/**
+ * The "bridge" variant of LaneKeep (SCIENCE-NOTES-ch7 Toy 7D panel B): leaving the centre lane is a fall. Every lane
+ * y ≠ 0 is absorbing and costs 1 per step, so a single mistake cannot be undone (moment recoverability fails, u ≈ H).
+ * The centre lane's row is LaneKeep's with tremble ε.
+ */
+export function laneBridgeModel(epsilon: number): TabularModel {
+  const road = laneModel(epsilon);
+  const centre = laneStateIndex(0);
+  return {
+    ...road,
+    P: road.P.map((row, s) => (s === centre ? row : row.map(() => [[s, 1] as const]))),
+    C: road.C.map((row, s) => (s === centre ? row : row.map(() => 1))),
+  };
+}
+
 /** The deterministic table that takes `action` everywhere (e.g. STAY: what BC learns from clean demonstrations). */
 export function laneConstantTable(action: number): number[] {
   requireLaneAction(action);

@@ -5,13 +5,18 @@
  */
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
+import { cotParityInfo } from './cot-parity.params';
+import { coverageInfo } from './coverage.params';
+import { cliffRoadInfo } from './cliff-road.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { gailLaneInfo } from './gail-lane.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
+import { misspecificationInfo } from './misspecification.params';
 import { noiseInjectionInfo } from './noise-injection.params';
+import { tasilInfo } from './tasil.params';
 import { twoWorldsInfo } from './two-worlds.params';
 import type { ExperimentInfo, ParamsOf, ResultOf } from './types';
 
@@ -26,6 +31,11 @@ export const catalog = [
   noiseInjectionInfo,
   daggerCarInfo,
   gailLaneInfo,
+  coverageInfo,
+  misspecificationInfo,
+  cotParityInfo,
+  cliffRoadInfo,
+  tasilInfo,
 ] as const;
 
 /** One entry of the catalog, with its own parameter and result types. */

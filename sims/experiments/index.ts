@@ -4,13 +4,18 @@
  */
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
+import { cotParityExperiment } from './cot-parity';
+import { coverageExperiment } from './coverage';
+import { cliffRoadExperiment } from './cliff-road';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gailLaneExperiment } from './gail-lane';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
+import { misspecificationExperiment } from './misspecification';
 import { noiseInjectionExperiment } from './noise-injection';
+import { tasilExperiment } from './tasil';
 import { twoWorldsExperiment } from './two-worlds';
 import type { Experiment } from './types';
 
@@ -26,6 +31,11 @@ export const experiments: readonly Experiment[] = [
   noiseInjectionExperiment,
   daggerCarExperiment,
   gailLaneExperiment,
+  coverageExperiment,
+  misspecificationExperiment,
+  cotParityExperiment,
+  cliffRoadExperiment,
+  tasilExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

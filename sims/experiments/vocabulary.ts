@@ -29,7 +29,25 @@ export const PARAM_VOCABULARY = {
   seeds: { meaning: 'training seeds averaged inside one run (seed, seed + 1, …)', avoid: ['nSeeds'] },
   a: { meaning: 'the open-loop rate of the linear system x_{t+1} = a·x_t + …', avoid: ['rate', 'openLoop'] },
   encoding: { meaning: 'how a discrete state is fed to the network (scalar, one-hot, …)', avoid: ['stateEncoding'] },
+  datasets: {
+    meaning: 'independent data sets (corpora, demonstration sets) averaged at each point of an exact-mode curve',
+    avoid: ['nDatasets', 'replicates'],
+  },
+  learner: { meaning: 'how the policy is fit from its data (an exact estimator, a trained network, gradient descent, …)', avoid: ['fitter', 'solver'] },
+  N: { meaning: 'the Best-of-N budget: samples drawn at test time, of which a verifier keeps a correct one', avoid: ['bestOfN', 'budget'] },
+  T: { meaning: 'length of a chain of thought: generator steps before the answer', avoid: ['chainLength', 'cotLength'] },
   beta: { meaning: 'DAgger’s β schedule (probability that the expert acts in round i)', avoid: ['betaSchedule', 'mixing'] },
+  iterations: {
+    meaning: 'iterations of an algorithm’s outer loop (GAIL’s updates; the exact roll-in–refit cycles of DAgger, AggreVaTe and policy iteration on the cliff road)',
+    avoid: ['iters', 'nIters'],
+  },
+  gust: { meaning: 'probability per step that a gust pushes the car one lane (cliff road)', avoid: ['pGust', 'wind'] },
+  expert: { meaning: 'which expert demonstrates (e.g. the cliff road’s racer or careful driver)', avoid: ['teacher', 'demonstrator'] },
+  sensor: { meaning: 'what the learner observes of the state (full, or coarse with aliased states)', avoid: ['observation', 'obs'] },
+  report: { meaning: 'which iterate of an iterative learner is reported: the best (selected on validation) or the last', avoid: ['iterate'] },
+  panel: { meaning: 'which variant a figure’s secondary panel shows (e.g. the cliff road’s panel B: road or bridge)', avoid: ['variant'] },
+  method: { meaning: 'which learner a figure trains (e.g. bc, tasil, or BC on noise-injected demonstrations)', avoid: ['algo', 'learnerKind'] },
+  lambda: { meaning: 'the weight of a regulariser added to the imitation loss (TaSIL’s Jacobian-matching term)', avoid: ['jacLambda', 'jacobianWeight'] },
 } as const satisfies Record<string, VocabularyEntry>;
 
 export type VocabularyKey = keyof typeof PARAM_VOCABULARY;

@@ -40,6 +40,14 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
   'dagger-car': [{ rounds: 1, seeds: 1 }],
   'noise-injection': [{}, { noise: 0 }], // its default is its smallest run (~5 s); σ_u = 0: no sweep metrics
   'gail-lane': [{ iterations: 5, horizon: 10 }],
+  coverage: [{ datasets: 5 }],
+  misspecification: [{}, { data: 'finite', nDemos: 10 }],
+  'cot-parity': [
+    { datasets: 10 },
+    { learner: 'gd', T: 4, nDemos: 5, datasets: 10 }, // the gradient-descent panel and its metrics
+  ],
+  'cliff-road': [{}, { expert: 'careful', sensor: 'coarse', panel: 'bridge', report: 'last' }],
+  tasil: [{ nDemos: 1 }],
 };
 
 describe('every experiment delivers what it declares', () => {
