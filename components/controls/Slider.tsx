@@ -62,7 +62,11 @@ export function Slider({ label, value, min, max, step, unit, log = false, help, 
         onChange={(e) => {
           const raw = Number(e.target.value);
           const next = useLog ? min * Math.pow(max / min, raw / LOG_STEPS) : raw;
-          onChange(snap(next, min, max, step));
+          let snapped = snap(next, min, max, step);
+          // On a log scale one position can round back to the value it left (n = 10 on 1…512 with step 1): then
+          // take one step of the parameter in the direction of the move, so arrow keys never get stuck.
+          if (useLog && snapped === value && raw !== position) snapped = snap(value + (raw > position ? step : -step), min, max, step);
+          onChange(snapped);
         }}
       />
       {help ? (

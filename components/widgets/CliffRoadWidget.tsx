@@ -247,7 +247,14 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
  */
 export function CliffRoadWidget({ urlKey, preset, shipped }: WidgetProps<CliffRoadResult>) {
   return (
-    <ExperimentFrame info={cliffRoadInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={cliffRoadInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={['expert', 'sensor', 'gust', 'report', 'panel']}
+    >
       {({ state, values }) => <CliffRoadFigure state={state} values={values} />}
     </ExperimentFrame>
   );

@@ -220,7 +220,14 @@ function GdView({ r, values }: { r: Live; values: Values }) {
  */
 export function CotParityWidget({ urlKey, preset, shipped }: WidgetProps<CotParityResult>) {
   return (
-    <ExperimentFrame info={cotParityInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={cotParityInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={['learner', 'nDemos', 'T', 'datasets']}
+    >
       {({ state, values }) => {
         const done = state.result && !state.stale ? state.result : null;
         const live = state.partial ?? state.result;

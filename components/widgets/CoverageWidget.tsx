@@ -212,7 +212,14 @@ function MissingMassPanel({
  */
 export function CoverageWidget({ urlKey, preset, shipped }: WidgetProps<CoverageResult>) {
   return (
-    <ExperimentFrame info={coverageInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={coverageInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={(v) => (v.panel === 'missingMass' ? ['panel', 'states', 'nDemos'] : ['panel', 'nDemos', 'horizon', 'N'])}
+    >
       {({ state, values }) => {
         const done = state.result && !state.stale ? state.result : null;
         const live = state.partial ?? state.result;

@@ -45,9 +45,9 @@ export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
   /**
    * The parameters that matter most, shown first and always in reach (beside the chart on wide screens, in the
    * docked bar on narrow ones); the rest sit behind "More settings". Default: all of them when there are at most
-   * four, else the first three of the schema.
+   * four, else the first three of the schema. A function when it depends on the view (a `panel` parameter).
    */
-  mainParams?: readonly string[];
+  mainParams?: readonly string[] | ((values: ParamValues<S>) => readonly string[]);
   /** Draws the result; gets the experiment state and the current parameters. */
   children: (props: FrameRenderProps<S, R>) => ReactNode;
 }
@@ -97,7 +97,8 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
     shipped,
   });
   const stem = `${info.id}-seed${url.seed}`;
-  const { main, more } = useMemo(() => splitParams(Object.keys(schema), hiddenParams, mainParams), [schema, hiddenParams, mainParams]);
+  const mainKeys = typeof mainParams === 'function' ? mainParams(url.values) : mainParams;
+  const { main, more } = splitParams(Object.keys(schema), hiddenParams, mainKeys);
   const [moreOpen, setMoreOpen] = useState(false);
   // On a phone the docked controls fold into one line under the chart until the reader opens them.
   const [sheetOpen, setSheetOpen] = useState(false);

@@ -157,7 +157,14 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
  */
 export function TasilWidget({ urlKey, preset, shipped }: WidgetProps<TasilResult>) {
   return (
-    <ExperimentFrame info={tasilInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+    <ExperimentFrame
+      info={tasilInfo}
+      urlKey={urlKey}
+      preset={preset}
+      shipped={shipped}
+      allowCompare={false}
+      mainParams={['method', 'a', 'nDemos', 'lambda']}
+    >
       {({ state, values }) => <TasilFigure state={state} values={values} />}
     </ExperimentFrame>
   );
