@@ -26,6 +26,7 @@ import {
   valueKey,
 } from './chartData';
 import { useElementWidth, useStable } from './hooks';
+import { useProjector } from './projector';
 import { ROLES, roleColor, vizColor, vizDash, type VizRole } from './palette';
 import { formatTick, formatValue, logAxis, niceTicks, padDomain } from './ticks';
 import paletteStyles from './palette.module.css';
@@ -188,7 +189,7 @@ export function LineChart({
   yLabel,
   logX = false,
   logY = false,
-  height = 280,
+  height: heightProp = 280,
   xDomain,
   yDomain,
   xTicks,
@@ -196,12 +197,17 @@ export function LineChart({
   referenceLines = [],
   title,
   caption,
-  fontSize = 13,
+  fontSize: fontSizeProp = 13,
   throttleMs = 100,
   className,
   endLabels = true,
   ref,
 }: LineChartProps) {
+  // In a lecture scene: text and lines for projection, and the chart as tall as the screen allows.
+  const projector = useProjector();
+  const fontSize = projector ? Math.max(fontSizeProp, projector.fontSize) : fontSizeProp;
+  const height = projector ? projector.chartHeight : heightProp;
+  const lineWidth = projector ? projector.strokeWidth : 2.5;
   const plotRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const width = useElementWidth(plotRef);
@@ -420,7 +426,7 @@ export function LineChart({
             name={plainLabel(s.label)}
             type="linear"
             stroke={s.markersOnly ? 'none' : s.color}
-            strokeWidth={s.markersOnly ? 0 : 2.5}
+            strokeWidth={s.markersOnly ? 0 : lineWidth}
             strokeDasharray={s.dash || undefined}
             dot={dotRenderer(s, i, overlap.depth[i])}
             activeDot={{ r: 5, stroke: 'var(--bg)', strokeWidth: 2 }}
@@ -477,6 +483,7 @@ export function LineChart({
     ends,
     overlap,
     fontSize,
+    lineWidth,
     totalHeight,
     rows,
     logX,

@@ -7,7 +7,9 @@ import { useExperiment, type ExperimentState, type ShippedResult } from '@/compo
 import { useOnScreen } from '@/components/hooks/useOnScreen';
 import { usePrinting } from '@/components/hooks/usePrinting';
 import { useUrlState } from '@/components/hooks/useUrlState';
+import { useProjector } from '@/components/viz/projector';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
+import { presentLink } from '@/lib/deck';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
 import { fnv1a } from '@/lib/resultJson';
 import { FIGURE_SEED } from '@/lib/urlState';
@@ -103,6 +105,15 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   const [sheetOpen, setSheetOpen] = useState(false);
   const sheetId = useId();
   const rerunning = state.status === 'running' && state.stale;
+  // In a lecture scene the scene itself offers seed, reset and presets (keys and buttons): no toolbar, and only the
+  // main controls.
+  const projector = useProjector();
+  const presentHref = presentLink(
+    process.env.NEXT_PUBLIC_BASE_PATH ?? '',
+    info.id,
+    Object.fromEntries(Object.entries(url.values).filter(([k, v]) => info.params[k]?.default !== v)),
+    url.seed === FIGURE_SEED ? null : url.seed,
+  );
   useStableHeight(plotRef);
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
   const resultKey = useMemo(
@@ -207,6 +218,9 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
         <button type="button" className="btn" onClick={copyLink}>
           {copied ? 'Link copied' : 'Copy link'}
         </button>
+        <a className="btn" href={presentHref} title="Open this figure full screen in lecture mode, with these settings">
+          Present this figure
+        </a>
         <details className={styles.menu}>
           <summary className="btn">Info</summary>
           <dl className={styles.info}>
@@ -322,7 +336,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
               {main.length > 0 ? (
                 <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={main} compact />
               ) : null}
-              {more.length > 0 ? (
+              {more.length > 0 && !projector ? (
                 <details className={styles.more} open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
                   <summary>More settings ({more.length})</summary>
                   <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={more} />
@@ -332,7 +346,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
           </div>
         </div>
       </div>
-      {toolbar}
+      {projector ? null : toolbar}
     </div>
   );
 }
