@@ -47,7 +47,8 @@ export const lecture: readonly LectureScene[] = [
   {
     experiment: 'bc-lane',
     chapter: 'behavior-cloning',
-    takeaway: 'BC fits every demonstrated state and still drifts off the road: the expert never showed it how to come back.',
+    takeaway:
+      'BC fits every demonstrated state and still drifts off the road: the expert never showed it how to come back.',
     presets: [
       { id: 'default', label: '20 demos, ε = 0.02', params: '' },
       { id: 'demos-100', label: '100 demonstrations', params: 'nDemos=100' },
@@ -66,7 +67,8 @@ export const lecture: readonly LectureScene[] = [
   {
     experiment: 'gatewalk-horizon',
     chapter: 'behavior-cloning',
-    takeaway: 'With one policy shared across steps and a success-or-failure cost, BC’s regret does not grow with the horizon.',
+    takeaway:
+      'With one policy shared across steps and a success-or-failure cost, BC’s regret does not grow with the horizon.',
     presets: [
       { id: 'default', label: 'All four curves', params: '' },
       { id: 'sparse', label: 'Sparse cost only', params: 'curves=sparse' },
@@ -104,7 +106,8 @@ export const lecture: readonly LectureScene[] = [
   {
     experiment: 'exposure-bias',
     chapter: 'compounding-error',
-    takeaway: 'A language model trained by teacher forcing compounds its invalid tokens; on-policy distillation does not.',
+    takeaway:
+      'A language model trained by teacher forcing compounds its invalid tokens; on-policy distillation does not.',
     presets: [
       { id: 'default', label: 'τ = 1.5', params: '' },
       { id: 'tau-1', label: 'τ = 1 (colder)', params: 'tau=1' },
@@ -140,7 +143,8 @@ export const lecture: readonly LectureScene[] = [
   {
     experiment: 'bc-car',
     chapter: 'compounding-error',
-    takeaway: 'A cloned driver learns a narrow band around the centre line and leaves the track when a slip takes it outside.',
+    takeaway:
+      'A cloned driver learns a narrow band around the centre line and leaves the track when a slip takes it outside.',
     presets: [
       { id: 'default', label: '10 laps, slips 0.03', params: '' },
       { id: 'no-slips', label: 'No slips', params: 'epsilon=0' },
@@ -192,7 +196,8 @@ export const lecture: readonly LectureScene[] = [
   {
     experiment: 'dagger-car',
     chapter: 'dagger',
-    takeaway: 'The same expert labels, spent three ways: on clean laps BC stays off the track; DAgger and DART recover.',
+    takeaway:
+      'The same expert labels, spent three ways: on clean laps BC stays off the track; DAgger and DART recover.',
     presets: [
       { id: 'default', label: '3 rounds', params: '' },
       { id: 'no-slips', label: 'No slips', params: 'epsilon=0' },

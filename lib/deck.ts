@@ -72,13 +72,19 @@ export function formatDeck(entries: readonly DeckEntry[], catalog: DeckCatalog):
  * The scene number from the URL (1-based, as the footer shows it): anything that is not a whole number in range
  * becomes null (the deck overview), with a notice.
  */
-export function parseSceneNumber(text: string | null | undefined, deckLength: number): { scene: number | null; notice?: string } {
+export function parseSceneNumber(
+  text: string | null | undefined,
+  deckLength: number,
+): { scene: number | null; notice?: string } {
   if (text === null || text === undefined || text === '') return { scene: null };
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > deckLength) {
     return {
       scene: null,
-      notice: deckLength === 0 ? `Scene ${quote(text)} was asked for, but the deck is empty.` : `Scene ${quote(text)} is not a number from 1 to ${deckLength}.`,
+      notice:
+        deckLength === 0
+          ? `Scene ${quote(text)} was asked for, but the deck is empty.`
+          : `Scene ${quote(text)} is not a number from 1 to ${deckLength}.`,
     };
   }
   return { scene: n };

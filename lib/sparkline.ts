@@ -22,7 +22,8 @@ export function sparklinePaths(series: readonly (readonly SparkPoint[])[], optio
   const { width, height, pad = 4, logX = false, logY = false } = options;
   const tx = (x: number) => (logX ? Math.log10(x) : x);
   const ty = (y: number) => (logY ? Math.log10(y) : y);
-  const ok = (p: SparkPoint) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!logX || p.x > 0) && (!logY || p.y > 0);
+  const ok = (p: SparkPoint) =>
+    Number.isFinite(p.x) && Number.isFinite(p.y) && (!logX || p.x > 0) && (!logY || p.y > 0);
   const clean = series.map((s) => s.filter(ok).map((p) => ({ x: tx(p.x), y: ty(p.y) })));
   const all = clean.flat();
   if (all.length === 0) return clean.map(() => '');

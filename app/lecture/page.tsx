@@ -11,7 +11,8 @@ import { getExperimentInfo } from '@/sims/experiments/catalog';
 
 export const metadata: Metadata = {
   title: 'Lecture mode',
-  description: 'Every figure of the tutorial as a scene to project: build a deck, present it with a clicker and presenter notes.',
+  description:
+    'Every figure of the tutorial as a scene to project: build a deck, present it with a clicker and presenter notes.',
 };
 
 /** Every scene with its presets, build-time results and thumbnails, in chapter order (checked as it is built). */
@@ -39,7 +40,13 @@ async function scenes(): Promise<SceneData[]> {
             shipped: shippedRef(scene.experiment, p.params),
             thumbnail: sparklinePaths(
               scene.thumbnail.series.map((s) => result.series[s] ?? []),
-              { width: THUMB_WIDTH, height: THUMB_HEIGHT, pad: 6, logX: scene.thumbnail.logX, logY: scene.thumbnail.logY },
+              {
+                width: THUMB_WIDTH,
+                height: THUMB_HEIGHT,
+                pad: 6,
+                logX: scene.thumbnail.logX,
+                logY: scene.thumbnail.logY,
+              },
             ),
           };
         }),

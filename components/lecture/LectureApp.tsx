@@ -11,7 +11,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LiveWidget } from '@/components/widgets/LiveWidget';
 import { ProjectorProvider, projectorScale } from '@/components/viz/projector';
-import { lectureSearch, readLectureUrl, scenePrefix, type DeckCatalog, type DeckEntry, type LectureUrl } from '@/lib/deck';
+import {
+  lectureSearch,
+  readLectureUrl,
+  scenePrefix,
+  type DeckCatalog,
+  type DeckEntry,
+  type LectureUrl,
+} from '@/lib/deck';
 import { FIGURE_SEED, MAX_SEED } from '@/lib/urlState';
 import type { ExperimentId } from '@/sims/experiments/catalog';
 import { Thumbnail } from './Thumbnail';
@@ -35,7 +42,8 @@ export type LectureCommand =
   | { kind: 'theme' }
   | { kind: 'goto'; scene: number };
 
-type Message = { type: 'state'; search: string; blank: boolean } | { type: 'command'; command: LectureCommand } | { type: 'hello' };
+type Message =
+  { type: 'state'; search: string; blank: boolean } | { type: 'command'; command: LectureCommand } | { type: 'hello' };
 
 const CHANNEL = 'il-lecture';
 
@@ -76,7 +84,10 @@ function formatClock(ms: number): string {
 }
 
 export function LectureApp({ scenes }: LectureAppProps) {
-  const catalog: DeckCatalog = useMemo(() => new Map(scenes.map((s) => [s.experiment, s.presets.map((p) => p.id)])), [scenes]);
+  const catalog: DeckCatalog = useMemo(
+    () => new Map(scenes.map((s) => [s.experiment, s.presets.map((p) => p.id)])),
+    [scenes],
+  );
   const byId = useMemo(() => new Map(scenes.map((s) => [s.experiment, s])), [scenes]);
   // The URL is read after hydration (a static page cannot know it); `search` is the last one this page wrote or read.
   const [search, setSearch] = useState<string | null>(null);
@@ -87,11 +98,18 @@ export function LectureApp({ scenes }: LectureAppProps) {
     window.addEventListener('popstate', read);
     return () => window.removeEventListener('popstate', read);
   }, []);
-  const state: LectureUrl | null = useMemo(() => (search === null ? null : readLectureUrl(search, catalog)), [search, catalog]);
+  const state: LectureUrl | null = useMemo(
+    () => (search === null ? null : readLectureUrl(search, catalog)),
+    [search, catalog],
+  );
 
   /** Writes a new lecture state to the address bar (replacing: Back leaves lecture mode, as a reader expects). */
   const go = useCallback(
-    (next: { deck: readonly DeckEntry[]; scene: number | null; presenter?: boolean }, dropScene?: number | 'all', push = false) => {
+    (
+      next: { deck: readonly DeckEntry[]; scene: number | null; presenter?: boolean },
+      dropScene?: number | 'all',
+      push = false,
+    ) => {
       const text = lectureSearch(window.location.search, catalog, next, dropScene);
       window.history[push ? 'pushState' : 'replaceState'](null, '', `${window.location.pathname}${text}`);
       setSearch(text);
@@ -192,7 +210,9 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
       ) : null}
 
       <section className={styles.deck} aria-labelledby="deck-heading">
-        <h2 id="deck-heading">Your deck{deck.length > 0 ? ` (${deck.length} ${deck.length === 1 ? 'scene' : 'scenes'})` : ''}</h2>
+        <h2 id="deck-heading">
+          Your deck{deck.length > 0 ? ` (${deck.length} ${deck.length === 1 ? 'scene' : 'scenes'})` : ''}
+        </h2>
         {deck.length === 0 ? (
           <p>No scenes yet: add some from the list below.</p>
         ) : (
@@ -216,10 +236,21 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
                     </select>
                   </label>
                   <span className={styles.deckButtons}>
-                    <button type="button" className="btn" onClick={() => onPresent(i + 1)} aria-label={`Present from scene ${i + 1}: ${scene.title}`}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => onPresent(i + 1)}
+                      aria-label={`Present from scene ${i + 1}: ${scene.title}`}
+                    >
                       Present
                     </button>
-                    <button type="button" className="btn" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move scene ${i + 1} up`}>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                      aria-label={`Move scene ${i + 1} up`}
+                    >
                       ↑
                     </button>
                     <button
@@ -231,7 +262,12 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
                     >
                       ↓
                     </button>
-                    <button type="button" className="btn" onClick={() => onDeck(deck.filter((_, j) => j !== i))} aria-label={`Remove scene ${i + 1}`}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => onDeck(deck.filter((_, j) => j !== i))}
+                      aria-label={`Remove scene ${i + 1}`}
+                    >
                       Remove
                     </button>
                   </span>
@@ -241,13 +277,22 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
           </ol>
         )}
         <p className={styles.deckActions}>
-          <button type="button" className={`btn ${styles.primary}`} disabled={deck.length === 0} onClick={() => onPresent(1)}>
+          <button
+            type="button"
+            className={`btn ${styles.primary}`}
+            disabled={deck.length === 0}
+            onClick={() => onPresent(1)}
+          >
             Start presenting
           </button>
           <button type="button" className="btn" disabled={deck.length === 0} onClick={copy}>
             {copied ? 'Link copied' : 'Copy deck link'}
           </button>
-          <button type="button" className="btn" onClick={() => onDeck(scenes.map((s) => ({ experiment: s.experiment, preset: s.presets[0].id })))}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => onDeck(scenes.map((s) => ({ experiment: s.experiment, preset: s.presets[0].id })))}
+          >
             Every figure
           </button>
           <button type="button" className="btn" disabled={deck.length === 0} onClick={() => onDeck([])}>
@@ -273,7 +318,10 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
                   <div className={styles.cardControls}>
                     <label className={styles.inlineField}>
                       <span>Preset</span>
-                      <select value={preset} onChange={(e) => setChoice((c) => ({ ...c, [scene.experiment]: e.target.value }))}>
+                      <select
+                        value={preset}
+                        onChange={(e) => setChoice((c) => ({ ...c, [scene.experiment]: e.target.value }))}
+                      >
                         {scene.presets.map((x) => (
                           <option key={x.id} value={x.id}>
                             {x.label}
@@ -322,9 +370,15 @@ function sceneSeed(scene: number): number {
  * slider or a select the presenter focused on purpose, which they adjust; letters and Space are left alone while
  * typing in a text field. Listened to in the capture phase, before any control sees the key.
  */
-export function lectureKey(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>, target: Element | null): LectureCommand | 'exit' | 'help' | 'fullscreen' | 'presenter' | null {
+export function lectureKey(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+  target: Element | null,
+): LectureCommand | 'exit' | 'help' | 'fullscreen' | 'presenter' | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
-  const typing = target?.matches('input:not([type=range]):not([type=checkbox]):not([type=radio]), textarea, [contenteditable="true"]') ?? false;
+  const typing =
+    target?.matches(
+      'input:not([type=range]):not([type=checkbox]):not([type=radio]), textarea, [contenteditable="true"]',
+    ) ?? false;
   const adjusting = target?.matches('input[type=range], select') ?? false;
   switch (e.key) {
     case 'PageDown':
@@ -339,7 +393,8 @@ export function lectureKey(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' |
       return 'exit';
   }
   if (typing) return null;
-  if (e.key === ' ') return target?.matches('input[type=checkbox], input[type=radio], select, summary') ? null : { kind: 'play' };
+  if (e.key === ' ')
+    return target?.matches('input[type=checkbox], input[type=radio], select, summary') ? null : { kind: 'play' };
   if (/^[1-9]$/.test(e.key)) return { kind: 'preset', index: Number(e.key) - 1 };
   switch (e.key) {
     case 'r':
@@ -447,7 +502,8 @@ function Audience({ state, byId, go }: AudienceProps) {
     ch.onmessage = (event: MessageEvent<Message>) => {
       const msg = event.data;
       if (msg.type === 'command') act(msg.command);
-      if (msg.type === 'hello') ch.postMessage({ type: 'state', search: window.location.search, blank } satisfies Message);
+      if (msg.type === 'hello')
+        ch.postMessage({ type: 'state', search: window.location.search, blank } satisfies Message);
     };
     return () => {
       ch.close();
@@ -461,7 +517,11 @@ function Audience({ state, byId, go }: AudienceProps) {
   const openPresenter = useCallback(() => {
     const params = new URLSearchParams(window.location.search);
     params.set('presenter', '1');
-    window.open(`${window.location.pathname}?${params.toString()}`, 'il-lecture-presenter', 'popup,width=1100,height=720');
+    window.open(
+      `${window.location.pathname}?${params.toString()}`,
+      'il-lecture-presenter',
+      'popup,width=1100,height=720',
+    );
   }, []);
 
   useEffect(() => {
@@ -489,7 +549,9 @@ function Audience({ state, byId, go }: AudienceProps) {
   const touch = useRef<{ x: number; y: number } | null>(null);
   const onTouchStart = (e: React.TouchEvent) => {
     const t = e.target as Element;
-    touch.current = t.closest('input, select, button, canvas') ? null : { x: e.touches[0].clientX, y: e.touches[0].clientY };
+    touch.current = t.closest('input, select, button, canvas')
+      ? null
+      : { x: e.touches[0].clientX, y: e.touches[0].clientY };
   };
   const onTouchEnd = (e: React.TouchEvent) => {
     const start = touch.current;
@@ -500,7 +562,42 @@ function Audience({ state, byId, go }: AudienceProps) {
     if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) act({ kind: dx < 0 ? 'next' : 'prev' });
   };
 
-  const scale = size ? projectorScale(size.width, size.height) : null;
+  // Fit: when the figure is taller than the stage, charts and animations shrink by the overflow (never below a
+  // floor, never text), so nothing is clipped and nothing scrolls. Starts over for each scene, preset and size.
+  const [shrink, setShrink] = useState(0);
+  const fitKey = `${n}:${preset.id}:${version}:${size?.width}x${size?.height}:${dark}`;
+  useEffect(() => setShrink(0), [fitKey]);
+  useEffect(() => {
+    const stage = stageRef.current;
+    if (!stage || typeof ResizeObserver === 'undefined') return;
+    const check = () => {
+      const over = stage.scrollHeight - stage.clientHeight;
+      if (over > 1) setShrink((s) => Math.min(s + over + 4, 2000));
+    };
+    const observer = new ResizeObserver(check);
+    observer.observe(stage);
+    const content = stage.firstElementChild;
+    if (content) observer.observe(content);
+    const mo = new MutationObserver(() => {
+      const c = stage.firstElementChild;
+      if (c) observer.observe(c);
+      check();
+    });
+    mo.observe(stage, { childList: true });
+    return () => {
+      observer.disconnect();
+      mo.disconnect();
+    };
+  }, [fitKey]);
+  const scale = useMemo(() => {
+    if (!size) return null;
+    const base = projectorScale(size.width, size.height);
+    return {
+      ...base,
+      chartHeight: Math.max(220, base.chartHeight - shrink),
+      stageMaxHeight: Math.max(120, base.stageMaxHeight - shrink),
+    };
+  }, [size, shrink]);
   return (
     <div
       ref={rootRef}
@@ -548,13 +645,28 @@ function Audience({ state, byId, go }: AudienceProps) {
           ))}
         </nav>
         <span className={styles.footerInfo}>
-          Ch. {scene.chapter.number} · {scene.chapter.title.split(':')[0]} · <span data-testid="scene-counter">scene {n}/{deck.length}</span>
+          <span title={scene.chapter.title}>Chapter {scene.chapter.number}</span> ·{' '}
+          <span data-testid="scene-counter">
+            scene {n}/{deck.length}
+          </span>
         </span>
         <span className={styles.footerNav}>
-          <button type="button" className="btn" onClick={() => act({ kind: 'prev' })} disabled={n <= 1} aria-label="Previous scene">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => act({ kind: 'prev' })}
+            disabled={n <= 1}
+            aria-label="Previous scene"
+          >
             ←
           </button>
-          <button type="button" className="btn" onClick={() => act({ kind: 'next' })} disabled={n >= deck.length} aria-label="Next scene">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => act({ kind: 'next' })}
+            disabled={n >= deck.length}
+            aria-label="Next scene"
+          >
             →
           </button>
           <button type="button" className="btn" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
@@ -565,7 +677,9 @@ function Audience({ state, byId, go }: AudienceProps) {
           </button>
         </span>
       </footer>
-      {blank ? <div className={styles.blank} data-testid="blank" aria-label="Blank screen (press b to return)" role="img" /> : null}
+      {blank ? (
+        <div className={styles.blank} data-testid="blank" aria-label="Blank screen (press b to return)" role="img" />
+      ) : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>
   );
@@ -673,7 +787,11 @@ function Presenter({ state, byId, catalog, onState }: PresenterProps) {
         <h1>
           Presenter view{' '}
           <span className={styles.presenterStatus} role="status">
-            {connected ? (blank ? '· audience screen blanked' : '· connected') : '· waiting for the audience window (open a scene there)'}
+            {connected
+              ? blank
+                ? '· audience screen blanked'
+                : '· connected'
+              : '· waiting for the audience window (open a scene there)'}
           </span>
         </h1>
         <p className={styles.timer}>
@@ -732,7 +850,12 @@ function Presenter({ state, byId, catalog, onState }: PresenterProps) {
               <button type="button" className="btn" onClick={() => send({ kind: 'prev' })} disabled={scene <= 1}>
                 ← Previous
               </button>
-              <button type="button" className="btn" onClick={() => send({ kind: 'next' })} disabled={scene >= state.deck.length}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => send({ kind: 'next' })}
+                disabled={scene >= state.deck.length}
+              >
                 Next →
               </button>
               <button type="button" className="btn" onClick={() => send({ kind: 'blank' })}>
@@ -748,7 +871,8 @@ function Presenter({ state, byId, catalog, onState }: PresenterProps) {
         <p>This deck is empty. Build one on the lecture page, open a scene, then press p there.</p>
       )}
       <p className={styles.presenterHint}>
-        Keys work here too: → / PageDown next, ← / PageUp previous, 1–9 presets, b blank, r reset. <a href={lecturePath()}>All scenes</a>
+        Keys work here too: → / PageDown next, ← / PageUp previous, 1–9 presets, b blank, r reset.{' '}
+        <a href={lecturePath()}>All scenes</a>
       </p>
     </main>
   );

@@ -1,4 +1,4 @@
-import { vizColor, vizDash } from '@/components/viz/palette';
+import { ROLES, roleColor, vizColor, vizDash, type VizRole } from '@/components/viz/palette';
 import paletteStyles from '@/components/viz/palette.module.css';
 import { THUMB_HEIGHT, THUMB_WIDTH } from './types';
 import styles from './lecture.module.css';
@@ -12,6 +12,14 @@ export interface ThumbnailProps {
   title: string;
 }
 
+/** The role a result series plays, from its name ('cost/bcEqualLabels' → bc), so BC is vermillion here too. */
+export function seriesRole(name: string): VizRole | null {
+  const n = name.toLowerCase();
+  for (const role of ['expert', 'dagger', 'dart', 'bc'] as const)
+    if (n.split(/[/.]/).some((part) => part.startsWith(role))) return role;
+  return null;
+}
+
 /** A scene's thumbnail: its build-time result as a static sparkline drawing (no chart library, no worker). */
 export function Thumbnail({ paths, labels, title }: ThumbnailProps) {
   return (
@@ -23,20 +31,21 @@ export function Thumbnail({ paths, labels, title }: ThumbnailProps) {
       data-thumbnail=""
     >
       <rect x="0.5" y="0.5" width={THUMB_WIDTH - 1} height={THUMB_HEIGHT - 1} className={styles.thumbFrame} />
-      {paths.map((d, i) =>
-        d ? (
+      {paths.map((d, i) => {
+        const role = seriesRole(labels[i] ?? '');
+        return d ? (
           <path
             key={i}
             d={d}
             fill="none"
-            stroke={vizColor(i)}
+            stroke={role ? roleColor(role) : vizColor(i)}
             strokeWidth={2}
-            strokeDasharray={vizDash(i) || undefined}
+            strokeDasharray={(role ? ROLES[role].dash : vizDash(i)) || undefined}
             strokeLinejoin="round"
             vectorEffect="non-scaling-stroke"
           />
-        ) : null,
-      )}
+        ) : null;
+      })}
     </svg>
   );
 }

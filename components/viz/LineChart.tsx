@@ -208,6 +208,8 @@ export function LineChart({
   const fontSize = projector ? Math.max(fontSizeProp, projector.fontSize) : fontSizeProp;
   const height = projector ? projector.chartHeight : heightProp;
   const lineWidth = projector ? projector.strokeWidth : 2.5;
+  // On a projected slide the presenter says what the caption would: the chart gets the room instead.
+  const shownCaption = projector ? undefined : caption;
   const plotRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const width = useElementWidth(plotRef);
@@ -502,7 +504,7 @@ export function LineChart({
         className={styles.plot}
         role="img"
         aria-label={summary}
-        aria-describedby={caption ? captionId : undefined}
+        aria-describedby={shownCaption ? captionId : undefined}
         style={{ height: totalHeight } as CSSProperties}
       >
         {chart}
@@ -513,9 +515,9 @@ export function LineChart({
           {overlap.note}
         </p>
       ) : null}
-      {caption ? (
+      {shownCaption ? (
         <p id={captionId} className={styles.caption}>
-          <Rich text={caption} />
+          <Rich text={shownCaption} />
         </p>
       ) : null}
     </div>

@@ -37,8 +37,8 @@ export function projectorScale(width: number, height: number): ProjectorScale {
   return {
     fontSize,
     strokeWidth: Math.max(3.5, fontSize / 6),
-    chartHeight: Math.max(200, Math.round(height * 0.42)),
-    stageMaxHeight: Math.max(160, Math.round(height * 0.38)),
+    chartHeight: Math.max(220, Math.round(height * 0.6)),
+    stageMaxHeight: Math.max(160, Math.round(height * 0.45)),
   };
 }
 

@@ -108,13 +108,14 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   // In a lecture scene the scene itself offers seed, reset and presets (keys and buttons): no toolbar, and only the
   // main controls.
   const projector = useProjector();
+  // (A lecture scene sizes its figure to the screen itself: there the plot may get shorter.)
+  useStableHeight(plotRef, projector === null);
   const presentHref = presentLink(
     process.env.NEXT_PUBLIC_BASE_PATH ?? '',
     info.id,
     Object.fromEntries(Object.entries(url.values).filter(([k, v]) => info.params[k]?.default !== v)),
     url.seed === FIGURE_SEED ? null : url.seed,
   );
-  useStableHeight(plotRef);
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
   const resultKey = useMemo(
     () => (state.status === 'done' && state.result ? fnv1a(JSON.stringify([state.result.metrics, state.result.series])) : ''),
@@ -367,10 +368,10 @@ export function splitParams(
  * result or a shorter summary never collapses the figure and moves the page (or the slider under the pointer).
  * Written to the element directly: it is layout, not state.
  */
-function useStableHeight(ref: RefObject<HTMLDivElement | null>) {
+function useStableHeight(ref: RefObject<HTMLDivElement | null>, enabled = true) {
   useEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el || !enabled || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
     let tallest = 0;
     const observer = new ResizeObserver(() => {
@@ -390,5 +391,5 @@ function useStableHeight(ref: RefObject<HTMLDivElement | null>) {
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [ref, enabled]);
 }
