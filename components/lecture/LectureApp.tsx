@@ -333,7 +333,7 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
                       type="button"
                       className="btn"
                       onClick={() => onDeck([...deck, { experiment: scene.experiment, preset }])}
-                      aria-label={`Add “${scene.title}” to the deck`}
+                      aria-label={`Add to deck: ${scene.title}`}
                     >
                       Add to deck
                     </button>
@@ -594,7 +594,7 @@ function Audience({ state, byId, go }: AudienceProps) {
     const base = projectorScale(size.width, size.height);
     return {
       ...base,
-      chartHeight: Math.max(220, base.chartHeight - shrink),
+      chartHeight: Math.max(190, base.chartHeight - shrink),
       stageMaxHeight: Math.max(120, base.stageMaxHeight - shrink),
     };
   }, [size, shrink]);
@@ -630,7 +630,7 @@ function Audience({ state, byId, go }: AudienceProps) {
           ) : null}
         </div>
       </main>
-      <footer className={styles.sceneFooter}>
+      <div className={styles.sceneFooter}>
         <nav className={styles.presets} aria-label="Presets">
           {scene.presets.map((p, i) => (
             <button
@@ -676,7 +676,7 @@ function Audience({ state, byId, go }: AudienceProps) {
             Deck
           </button>
         </span>
-      </footer>
+      </div>
       {blank ? (
         <div className={styles.blank} data-testid="blank" aria-label="Blank screen (press b to return)" role="img" />
       ) : null}

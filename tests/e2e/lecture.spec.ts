@@ -27,7 +27,7 @@ test.describe('the deck page', () => {
     // Every card has a thumbnail drawn from its build-time result (static paths, no worker).
     await expect(page.locator('[data-scene-card] svg[data-thumbnail] path').first()).toBeVisible();
     for (const id of ['bc-lane', 'lane-horizon', 'dagger-car']) {
-      await page.locator(`[data-scene-card="${id}"]`).getByRole('button', { name: /Add .* to the deck/ }).click();
+      await page.locator(`[data-scene-card="${id}"]`).getByRole('button', { name: /^Add to deck/ }).click();
     }
     await page.locator('[data-scene-card="lane-horizon"]').getByLabel('Preset').selectOption('eps-001');
     await page.locator('[data-scene-card="lane-horizon"]').getByRole('button', { name: /Add/ }).click();
