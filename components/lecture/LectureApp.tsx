@@ -427,7 +427,7 @@ function Audience({ state, byId, go }: AudienceProps) {
   const [dark, setDark] = useState(false);
   const [help, setHelp] = useState(false);
   const stageRef = useRef<HTMLDivElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
   const channel = useRef<BroadcastChannel | null>(null);
 
   // The projector theme while a scene is up (white, high contrast), the dark one a key away; the reader's own
@@ -444,6 +444,18 @@ function Audience({ state, byId, go }: AudienceProps) {
   }, [dark]);
 
   useEffect(() => rootRef.current?.focus({ preventScroll: true }), [n]);
+
+  // The page behind the scene (site header, footer) is covered: keep Tab and screen readers out of it too.
+  useEffect(() => {
+    const scene = rootRef.current;
+    const covered = [...document.body.children].filter(
+      (el): el is HTMLElement => el instanceof HTMLElement && !el.contains(scene) && !el.inert,
+    );
+    for (const el of covered) el.inert = true;
+    return () => {
+      for (const el of covered) el.inert = false;
+    };
+  }, []);
 
   const act = useCallback(
     (command: LectureCommand) => {
@@ -599,8 +611,10 @@ function Audience({ state, byId, go }: AudienceProps) {
     };
   }, [size, shrink]);
   return (
-    <div
+    <main
       ref={rootRef}
+      id="main"
+      aria-label={`Scene ${n} of ${deck.length}: ${scene.title}`}
       className={styles.scene}
       data-lecture="scene"
       data-scene={n}
@@ -611,7 +625,7 @@ function Audience({ state, byId, go }: AudienceProps) {
       onTouchEnd={onTouchEnd}
       style={scale ? ({ '--scene-font': `${scale.fontSize}px` } as React.CSSProperties) : undefined}
     >
-      <main id="main" className={styles.sceneMain} aria-label={`Scene ${n} of ${deck.length}: ${scene.title}`}>
+      <div className={styles.sceneMain}>
         <header className={styles.sceneHeader}>
           <h1 className={styles.sceneTitle}>{scene.title}</h1>
           <p className={styles.sceneTakeaway}>{scene.takeaway}</p>
@@ -629,7 +643,7 @@ function Audience({ state, byId, go }: AudienceProps) {
             </ProjectorProvider>
           ) : null}
         </div>
-      </main>
+      </div>
       <div className={styles.sceneFooter}>
         <nav className={styles.presets} aria-label="Presets">
           {scene.presets.map((p, i) => (
@@ -681,7 +695,7 @@ function Audience({ state, byId, go }: AudienceProps) {
         <div className={styles.blank} data-testid="blank" aria-label="Blank screen (press b to return)" role="img" />
       ) : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
-    </div>
+    </main>
   );
 }
 
