@@ -9,6 +9,7 @@
  * Scenes are the same React widgets as the chapters (no iframes), sharing the page's worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { offlineStatus, type OfflineStatus } from '@/components/site/ServiceWorker';
 import { LiveWidget } from '@/components/widgets/LiveWidget';
 import { ProjectorProvider, projectorScale } from '@/components/viz/projector';
 import {
@@ -193,6 +194,7 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
         presets, <kbd>?</kbd> for every key). The deck is the address of this page: bookmark it or send it to a
         colleague. Open the presenter view with <kbd>p</kbd> for notes, the next scene and a timer.
       </p>
+      <OfflineLine />
       {notices.length > 0 ? (
         <div className={styles.notice} role="alert" data-testid="deck-notice">
           <p>
@@ -345,6 +347,45 @@ function DeckBuilder({ scenes, byId, deck, notices, onDismiss, onDeck, onPresent
         </section>
       ))}
     </main>
+  );
+}
+
+/** Says whether this browser can run the lecture with the network off (the service worker has cached the site). */
+function OfflineLine() {
+  const [status, setStatus] = useState<OfflineStatus | null>(null);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const s = await offlineStatus().catch((): OfflineStatus => ({ kind: 'unsupported' }));
+      if (stop) return;
+      setStatus(s);
+      if (s.kind === 'caching' || s.kind === 'off') timer = setTimeout(poll, 1000);
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  const text = !status
+    ? 'Checking whether lecture mode works offline…'
+    : status.kind === 'ready'
+      ? `Ready offline: every page, figure, the worker and all ${status.files} files of this version (${status.version}) are stored in this browser. You can present with the network off.`
+      : status.kind === 'caching'
+        ? 'Storing the site for offline use… (keep this page open a moment)'
+        : status.kind === 'off'
+          ? 'Not ready offline yet: the site is being registered for offline use.'
+          : 'Not available offline in this browser (no service workers): keep the network on.';
+  return (
+    <p
+      className={styles.offline}
+      role="status"
+      data-testid="offline-status"
+      data-ready={status?.kind === 'ready' || undefined}
+    >
+      {text}
+    </p>
   );
 }
 

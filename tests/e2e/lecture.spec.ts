@@ -225,3 +225,34 @@ test('"Present this figure" opens the figure as a scene with the reader’s para
   await expect(page.getByRole('slider', { name: /Tremble ε/ })).toHaveValue('0.05');
   await sceneDone(page);
 });
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after one visit /lecture/ says it is ready, and three scenes load and rerun with the network off', async ({ page, context }) => {
+    test.setTimeout(180_000);
+    await page.goto('/lecture/');
+    await expect(page.getByTestId('offline-status')).toContainText('Ready offline', { timeout: 90_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('offline-status')).toContainText('Ready offline');
+    const deck = 'lane-horizon,gail-lane,two-worlds';
+    await page.goto(`/lecture/?deck=${deck}&scene=1`);
+    for (const [n, slider] of [
+      [1, /Tremble ε/],
+      [2, /Tremble ε/],
+      [3, /Open-loop rate a/],
+    ] as const) {
+      await expect(counter(page)).toHaveText(`scene ${n}/3`);
+      const shipped = await sceneDone(page);
+      const input = page.getByRole('slider', { name: slider });
+      await input.focus();
+      await page.keyboard.press('ArrowRight');
+      // A worker run (worker script and wasm from the cache) gives a new result.
+      await expect(page.locator('[data-scene-stage] [data-experiment]')).not.toHaveAttribute('data-result-key', shipped, { timeout: RUN_TIMEOUT });
+      expect(await sceneDone(page)).not.toBe(shipped);
+      await page.keyboard.press('PageDown');
+    }
+    await context.setOffline(false);
+  });
+});
