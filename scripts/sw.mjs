@@ -23,6 +23,8 @@ function files(dir) {
 }
 
 const hash = createHash('sha256');
+// The worker's own code is part of the version too.
+hash.update(readFileSync(new URL(import.meta.url)));
 const urls = [];
 for (const file of files(out)) {
   const rel = relative(out, file).split(sep).join('/');
@@ -71,7 +73,9 @@ self.addEventListener('fetch', (event) => {
       let path = url.pathname;
       if (request.mode === 'navigate' && !path.endsWith('/') && !/\\.[a-z0-9]+$/i.test(path)) path += '/';
       const hit = await cache.match(url.origin + path);
-      if (hit) return hit;
+      // Rebuilt without its URL, so whatever it becomes keeps the URL it was asked for, query and #fragment included
+      // (Next's worker bootstrap reads its config from the worker's own location).
+      if (hit) return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
       try {
         return await fetch(request);
       } catch (error) {
