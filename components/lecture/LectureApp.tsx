@@ -8,7 +8,7 @@
  *   the audience window over a BroadcastChannel. The audience window owns the state; the presenter sends commands.
  * Scenes are the same React widgets as the chapters (no iframes), sharing the page's worker.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { offlineStatus, type OfflineStatus } from '@/components/site/ServiceWorker';
 import { LiveWidget } from '@/components/widgets/LiveWidget';
 import { ProjectorProvider, projectorScale } from '@/components/viz/projector';
@@ -129,7 +129,9 @@ export function LectureApp({ scenes }: LectureAppProps) {
   const notices = state.notices.filter(() => dismissed !== search);
   if (state.presenter) return <Presenter state={state} byId={byId} catalog={catalog} onState={(s) => go(s)} />;
   if (state.scene !== null) {
-    return <Audience key="audience" state={state as LectureUrl & { scene: number }} byId={byId} go={go} />;
+    return (
+      <Audience key="audience" state={state as LectureUrl & { scene: number }} byId={byId} catalog={catalog} go={go} />
+    );
   }
   return (
     <DeckBuilder
@@ -395,6 +397,7 @@ function OfflineLine() {
 interface AudienceProps {
   state: LectureUrl & { scene: number };
   byId: ReadonlyMap<string, SceneData>;
+  catalog: DeckCatalog;
   go(next: { deck: readonly DeckEntry[]; scene: number | null }, dropScene?: number | 'all'): void;
 }
 
@@ -457,7 +460,7 @@ export function lectureKey(
   return null;
 }
 
-function Audience({ state, byId, go }: AudienceProps) {
+function Audience({ state, byId, catalog, go }: AudienceProps) {
   const { deck, scene: n } = state;
   const entry = deck[n - 1];
   const scene = byId.get(entry.experiment)!;
@@ -498,8 +501,15 @@ function Audience({ state, byId, go }: AudienceProps) {
     };
   }, []);
 
+  // Commands read the deck and scene from the address bar, which `go` writes at once: two quick presses of a
+  // clicker move two scenes even before React has re-rendered.
   const act = useCallback(
     (command: LectureCommand) => {
+      const now = readLectureUrl(window.location.search, catalog);
+      const deck = now.deck;
+      const n = now.scene ?? 1;
+      const scene = deck[n - 1] ? byId.get(deck[n - 1].experiment) : undefined;
+      if (!scene) return;
       switch (command.kind) {
         case 'next':
           if (n < deck.length) go({ deck, scene: n + 1 });
@@ -544,8 +554,14 @@ function Audience({ state, byId, go }: AudienceProps) {
           break;
       }
     },
-    [n, deck, scene, go],
+    [catalog, byId, go],
   );
+  const helpRef = useRef(help);
+  const blankRef = useRef(blank);
+  useLayoutEffect(() => {
+    helpRef.current = help;
+    blankRef.current = blank;
+  });
 
   // The presenter view: it says hello, we answer with the state, and it sends commands.
   useEffect(() => {
@@ -584,9 +600,9 @@ function Audience({ state, byId, go }: AudienceProps) {
       e.preventDefault();
       e.stopPropagation();
       if (what === 'exit') {
-        if (help) setHelp(false);
-        else if (blank) setBlank(false);
-        else go({ deck, scene: null });
+        if (helpRef.current) setHelp(false);
+        else if (blankRef.current) setBlank(false);
+        else go({ deck: readLectureUrl(window.location.search, catalog).deck, scene: null });
       } else if (what === 'help') setHelp((h) => !h);
       else if (what === 'fullscreen') {
         if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -596,7 +612,7 @@ function Audience({ state, byId, go }: AudienceProps) {
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [act, go, deck, help, blank, openPresenter]);
+  }, [act, go, catalog, openPresenter]);
 
   // Touch: a horizontal swipe changes the scene (not when it starts on a control).
   const touch = useRef<{ x: number; y: number } | null>(null);
