@@ -634,6 +634,12 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
   // Fit: when the figure is taller than the stage, charts and animations shrink by the overflow (never below a
   // floor, never text), so nothing is clipped and nothing scrolls. Starts over for each scene, preset and size.
   const [shrink, setShrink] = useState(0);
+  // The shrink the figure is drawn with now: an overflow measured on it asks for an absolute target, so two
+  // observers reporting the same overflow do not shrink twice.
+  const drawnShrink = useRef(0);
+  useLayoutEffect(() => {
+    drawnShrink.current = shrink;
+  }, [shrink]);
   const fitKey = `${n}:${preset.id}:${version}:${size?.width}x${size?.height}:${dark}`;
   useEffect(() => setShrink(0), [fitKey]);
   useEffect(() => {
@@ -641,21 +647,27 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
     if (!stage || typeof ResizeObserver === 'undefined') return;
     const check = () => {
       const over = stage.scrollHeight - stage.clientHeight;
-      if (over > 1) setShrink((s) => Math.min(s + over + 4, 2000));
+      if (over > 1) setShrink((s) => Math.max(s, Math.min(drawnShrink.current + over + 4, 2000)));
     };
     const observer = new ResizeObserver(check);
     observer.observe(stage);
     const content = stage.firstElementChild;
     if (content) observer.observe(content);
-    const mo = new MutationObserver(() => {
+    const children = new MutationObserver(() => {
       const c = stage.firstElementChild;
       if (c) observer.observe(c);
       check();
     });
-    mo.observe(stage, { childList: true });
+    children.observe(stage, { childList: true });
+    // A new result is fitted afresh: what was too tall while the figure loaded says nothing about the result.
+    const status = new MutationObserver((records) => {
+      if (records.some((r) => (r.target as Element).getAttribute('data-status') === 'done')) setShrink(0);
+    });
+    status.observe(stage, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
     return () => {
       observer.disconnect();
-      mo.disconnect();
+      children.disconnect();
+      status.disconnect();
     };
   }, [fitKey]);
   const scale = useMemo(() => {
