@@ -470,6 +470,8 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
   const [blank, setBlank] = useState(false);
   const [dark, setDark] = useState(false);
   const [help, setHelp] = useState(false);
+  // What the deck link got wrong (shown until dismissed; the valid scenes play meanwhile).
+  const [showNotices, setShowNotices] = useState(true);
   const stageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
   const channel = useRef<BroadcastChannel | null>(null);
@@ -696,6 +698,14 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
     >
       <div className={styles.sceneMain}>
         <header className={styles.sceneHeader}>
+          {showNotices && state.notices.length > 0 ? (
+            <div className={styles.sceneNotice} role="alert" data-testid="deck-notice">
+              <span>Part of this deck link could not be used: {state.notices.join(' ')}</span>
+              <button type="button" className="btn" onClick={() => setShowNotices(false)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
           <h1 className={styles.sceneTitle}>{scene.title}</h1>
           <p className={styles.sceneTakeaway}>{scene.takeaway}</p>
         </header>

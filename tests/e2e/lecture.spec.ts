@@ -47,6 +47,10 @@ test.describe('the deck page', () => {
     await expect(notice).toContainText('“nonsense” is not a figure');
     await expect(notice).toContainText('lane-horizon has no preset “no-such-preset”');
     await expect(page.getByTestId('deck-list').locator('li')).toHaveCount(3);
+    // Presenting a malformed deck: the valid scenes, with the notice on the first.
+    await page.goto('/lecture/?deck=nonsense,lane-horizon,dagger-car&scene=1');
+    await expect(page.getByTestId('deck-notice')).toContainText('“nonsense” is not a figure');
+    await expect(counter(page)).toHaveText('scene 1/2');
     // A scene number out of range falls back to the deck, with a notice.
     await page.goto('/lecture/?deck=bc-lane&scene=7');
     await expect(page.getByTestId('deck-notice')).toContainText('not a number from 1 to 1');
