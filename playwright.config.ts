@@ -20,6 +20,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'tests/.results/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The site registers a service worker that precaches everything; tests opt in (the offline test) so page.route
+    // and request counting see the network as they expect.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

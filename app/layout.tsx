@@ -3,6 +3,7 @@ import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { AnchorKeeper } from '@/components/site/AnchorKeeper';
+import { ServiceWorker } from '@/components/site/ServiceWorker';
 import { SiteHeader } from '@/components/site/SiteHeader';
 import { themeInitScript } from '@/components/site/ThemeToggle';
 import { site } from '@/content/site';
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <SiteHeader title={site.shortTitle} />
         {children}
         <AnchorKeeper />
+        <ServiceWorker />
         <footer className="site-footer">
           <p>
             {site.title}. Every figure runs in your browser from a fixed seed; nothing is sent anywhere.

@@ -39,6 +39,8 @@ export interface CompiledChapter {
   citations: string[];
   /** Every experiment configuration the chapter shows or quotes (LiveFigure and Value), for the build-time results. */
   configs: FigureConfig[];
+  /** The experiments of the chapter's live figures (`<LiveFigure>`), in order: lecture mode's scenes. */
+  figures: string[];
 }
 
 /** One experiment configuration a chapter needs a build-time result for. */
@@ -118,6 +120,7 @@ interface Analysis {
   headings: Heading[];
   citations: string[];
   configs: FigureConfig[];
+  figures: string[];
   words: number;
   displayEquations: number;
 }
@@ -192,6 +195,7 @@ function remarkChapter(slug: string, analysis: Analysis) {
             const notices = preset ? parseParams(info.params, parsePreset(preset)).notices : [];
             for (const notice of notices) problems.push(`${where(n)}: <${name} experiment="${id}"> params: ${notice.message}`);
             if (!analysis.configs.some((c) => c.experiment === id && c.params === preset)) analysis.configs.push({ experiment: id, params: preset });
+            if (name === 'LiveFigure' && !analysis.figures.includes(id)) analysis.figures.push(id);
             if (name === 'Value') {
               const metric = attr(n, 'metric');
               const series = attr(n, 'series');
@@ -255,7 +259,7 @@ export async function compileChapter(slug: string): Promise<CompiledChapter> {
 
 /** Compiles MDX source as chapter `slug` (the content tests feed it broken sources too). */
 export async function compileSource(slug: string, source: string): Promise<CompiledChapter> {
-  const analysis: Analysis = { headings: [], citations: [], configs: [], words: 0, displayEquations: 0 };
+  const analysis: Analysis = { headings: [], citations: [], configs: [], figures: [], words: 0, displayEquations: 0 };
   const result = await bundleMDX({
     source,
     cwd: contentDir(),
@@ -286,6 +290,7 @@ export async function compileSource(slug: string, source: string): Promise<Compi
     readingMinutes: Math.max(1, Math.ceil(analysis.words / 230 + analysis.displayEquations * 0.5)),
     citations: analysis.citations,
     configs: analysis.configs,
+    figures: analysis.figures,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Build-time results (DESIGN.md, "Build-time results"): runs every figure's starting configuration — each chapter
- * figure with its preset, each configuration a `<Value>` quotes, and every experiment of the lab at its defaults —
+ * figure with its preset, each configuration a `<Value>` quotes, every experiment of the lab at its defaults, and
+ * every preset of lecture mode (content/lecture.ts, so a scene draws at once) —
  * in Node through the experiment entry point (sims/experiments/run.ts) with the figures' seed, and stores the results
  * in public/results/, where the pages find them (content/results.ts). Run by `npm run build` before `next build`.
  *
@@ -13,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chapterSlugs, compileChapter } from '../content/compile';
+import { lecture } from '../content/lecture';
+import { checkLecture } from '../content/lectureCheck';
 import { RESULTS_DIR, presetValues } from '../content/results';
 import { encodeResultJson, resultFileName } from '../lib/resultJson';
 import { FIGURE_SEED } from '../lib/urlState';
@@ -48,11 +51,18 @@ function codeHash(): string {
 /** Every (experiment, preset) the site shows: chapter figures and quoted values, then the lab's defaults. */
 async function configurations(): Promise<{ experiment: string; preset: string; where: string }[]> {
   const out: { experiment: string; preset: string; where: string }[] = [];
+  const figures = new Map<string, string>();
   for (const slug of chapterSlugs()) {
     const chapter = await compileChapter(slug);
     for (const c of chapter.configs) out.push({ experiment: c.experiment, preset: c.params, where: slug });
+    for (const id of chapter.figures) figures.set(id, slug);
   }
   for (const info of catalog) out.push({ experiment: info.id, preset: '', where: 'lab' });
+  // Lecture presets (checked first: a bad preset fails the build before anything is computed).
+  checkLecture(lecture, figures);
+  for (const scene of lecture) {
+    for (const p of scene.presets) out.push({ experiment: scene.experiment, preset: p.params, where: `lecture ${scene.experiment}@${p.id}` });
+  }
   return out;
 }
 

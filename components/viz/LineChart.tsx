@@ -26,6 +26,7 @@ import {
   valueKey,
 } from './chartData';
 import { useElementWidth, useStable } from './hooks';
+import { useProjector } from './projector';
 import { ROLES, roleColor, vizColor, vizDash, type VizRole } from './palette';
 import { formatTick, formatValue, logAxis, niceTicks, padDomain } from './ticks';
 import paletteStyles from './palette.module.css';
@@ -188,7 +189,7 @@ export function LineChart({
   yLabel,
   logX = false,
   logY = false,
-  height = 280,
+  height: heightProp = 280,
   xDomain,
   yDomain,
   xTicks,
@@ -196,12 +197,19 @@ export function LineChart({
   referenceLines = [],
   title,
   caption,
-  fontSize = 13,
+  fontSize: fontSizeProp = 13,
   throttleMs = 100,
   className,
   endLabels = true,
   ref,
 }: LineChartProps) {
+  // In a lecture scene: text and lines for projection, and the chart as tall as the screen allows.
+  const projector = useProjector();
+  const fontSize = projector ? Math.max(fontSizeProp, projector.fontSize) : fontSizeProp;
+  const height = projector ? projector.chartHeight : heightProp;
+  const lineWidth = projector ? projector.strokeWidth : 2.5;
+  // On a projected slide the presenter says what the caption would: the chart gets the room instead.
+  const shownCaption = projector ? undefined : caption;
   const plotRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const width = useElementWidth(plotRef);
@@ -420,7 +428,7 @@ export function LineChart({
             name={plainLabel(s.label)}
             type="linear"
             stroke={s.markersOnly ? 'none' : s.color}
-            strokeWidth={s.markersOnly ? 0 : 2.5}
+            strokeWidth={s.markersOnly ? 0 : lineWidth}
             strokeDasharray={s.dash || undefined}
             dot={dotRenderer(s, i, overlap.depth[i])}
             activeDot={{ r: 5, stroke: 'var(--bg)', strokeWidth: 2 }}
@@ -477,6 +485,7 @@ export function LineChart({
     ends,
     overlap,
     fontSize,
+    lineWidth,
     totalHeight,
     rows,
     logX,
@@ -495,7 +504,7 @@ export function LineChart({
         className={styles.plot}
         role="img"
         aria-label={summary}
-        aria-describedby={caption ? captionId : undefined}
+        aria-describedby={shownCaption ? captionId : undefined}
         style={{ height: totalHeight } as CSSProperties}
       >
         {chart}
@@ -506,9 +515,9 @@ export function LineChart({
           {overlap.note}
         </p>
       ) : null}
-      {caption ? (
+      {shownCaption ? (
         <p id={captionId} className={styles.caption}>
-          <Rich text={caption} />
+          <Rich text={shownCaption} />
         </p>
       ) : null}
     </div>

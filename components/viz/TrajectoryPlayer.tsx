@@ -23,6 +23,7 @@ import {
 import { usePrinting } from '@/components/hooks/usePrinting';
 import { backgroundOf } from './export';
 import { useElementWidth, usePrefersReducedMotion, useTheme } from './hooks';
+import { useProjector } from './projector';
 import { paletteHex, type Theme } from './palette';
 import { lastStepOf, type FrameColors, type TrajectoryRenderer, type TrajectoryTrack } from './renderers/types';
 import paletteStyles from './palette.module.css';
@@ -140,6 +141,9 @@ export function TrajectoryPlayer({
 
   const width = useElementWidth(stageRef);
   const theme = useTheme();
+  // In a lecture scene the stage is at most `stageMaxHeight` tall: its width shrinks to keep the aspect.
+  const projector = useProjector();
+  const stageMaxWidth = projector ? Math.round(projector.stageMaxHeight / aspect) : undefined;
   const reducedMotion = usePrefersReducedMotion();
   const lastStep = useMemo(() => lastStepOf(tracks), [tracks]);
 
@@ -359,7 +363,10 @@ export function TrajectoryPlayer({
       <div
         ref={stageRef}
         className={styles.stage}
-        style={height === null ? { aspectRatio: String(1 / aspect) } : { height }}
+        style={{
+          ...(height === null ? { aspectRatio: String(1 / aspect) } : { height }),
+          ...(stageMaxWidth !== undefined ? { maxWidth: stageMaxWidth, marginInline: 'auto' } : {}),
+        }}
       >
         <canvas
           ref={canvasRef}
@@ -397,6 +404,7 @@ export function TrajectoryPlayer({
             onClick={toggle}
             disabled={disabled}
             aria-label={playing ? 'Pause' : 'Play'}
+            data-player-toggle=""
             title={playing ? 'Pause (Space)' : 'Play (Space)'}
           >
             <Icon name={playing ? 'pause' : 'play'} />

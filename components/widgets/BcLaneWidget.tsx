@@ -4,6 +4,7 @@ import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart } from '@/components/viz/LineChart';
 import { TrajectoryPlayer } from '@/components/viz/TrajectoryPlayer';
 import { laneRenderer } from '@/components/viz/renderers/lane';
+import { OffStage } from '@/components/viz/projector';
 import { bcLaneInfo, type BcLaneResult } from '@/sims/experiments/bc-lane.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
@@ -59,6 +60,7 @@ export function BcLaneWidget({ urlKey, preset, shipped }: WidgetProps<BcLaneResu
             ) : (
               <div className={styles.placeholder}>The rollout appears when training finishes.</div>
             )}
+            <OffStage>
             <div className={styles.grid}>
               <div>
                 <p className={styles.panelTitle}>What BC learned in each lane</p>
@@ -119,6 +121,7 @@ export function BcLaneWidget({ urlKey, preset, shipped }: WidgetProps<BcLaneResu
                 />
               </div>
             </div>
+            </OffStage>
           </>
         );
       }}

@@ -5,6 +5,7 @@ import { LineChart } from '@/components/viz/LineChart';
 import { TrajectoryPlayer, type TrajectoryTrack } from '@/components/viz/TrajectoryPlayer';
 import { useElementWidth } from '@/components/viz/hooks';
 import { makeCarRenderer } from '@/components/viz/renderers/car';
+import { OffStage } from '@/components/viz/projector';
 import type { ParamValues } from '@/lib/params';
 import { daggerCarInfo, type DaggerCarResult } from '@/sims/experiments/dagger-car.params';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
@@ -86,6 +87,7 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarRe
           'Training BC, DAgger and DART round by round, then racing them…'
         )}
       </p>
+      <OffStage>
       <div ref={stageRef}>
         {tracks ? (
           <TrajectoryPlayer
@@ -99,6 +101,7 @@ function DaggerCarFigure({ state, values }: { state: ExperimentState<DaggerCarRe
           <div className={styles.placeholder}>The race appears when training finishes.</div>
         )}
       </div>
+      </OffStage>
       <LineChart
         title="Off-track time against expert labels spent"
         series={[

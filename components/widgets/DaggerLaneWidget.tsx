@@ -15,6 +15,7 @@ import type { PartialResult } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import { LaneActionTable } from '@/components/viz/LaneActionTable';
+import { OffStage } from '@/components/viz/projector';
 import styles from './widgets.module.css';
 import css from './DaggerLaneWidget.module.css';
 
@@ -272,8 +273,10 @@ function DaggerLaneFigure({
       {shown && extras ? (
         <>
           <StepperControls stepper={stepper} />
-          {nSeeds > 1 ? <p className={css.counterSources}>Round details are for seed {state.info?.seeds[0]}.</p> : null}
-          <RoundView round={shown} values={shownValues} extras={extras} />
+          <OffStage>
+            {nSeeds > 1 ? <p className={css.counterSources}>Round details are for seed {state.info?.seeds[0]}.</p> : null}
+            <RoundView round={shown} values={shownValues} extras={extras} />
+          </OffStage>
         </>
       ) : (
         <div className={styles.placeholder}>The round-by-round view appears when the run finishes.</div>

@@ -7,7 +7,9 @@ import { useExperiment, type ExperimentState, type ShippedResult } from '@/compo
 import { useOnScreen } from '@/components/hooks/useOnScreen';
 import { usePrinting } from '@/components/hooks/usePrinting';
 import { useUrlState } from '@/components/hooks/useUrlState';
+import { useProjector } from '@/components/viz/projector';
 import { canvasToPngBlob, download, seriesToCsv, svgString, svgToPngBlob } from '@/components/viz/export';
+import { presentLink } from '@/lib/deck';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
 import { fnv1a } from '@/lib/resultJson';
 import { FIGURE_SEED } from '@/lib/urlState';
@@ -104,7 +106,17 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
   const [sheetOpen, setSheetOpen] = useState(false);
   const sheetId = useId();
   const rerunning = state.status === 'running' && state.stale;
-  useStableHeight(plotRef);
+  // In a lecture scene the scene itself offers seed, reset and presets (keys and buttons): no toolbar, and only the
+  // main controls.
+  const projector = useProjector();
+  // (A lecture scene sizes its figure to the screen itself: there the plot may get shorter.)
+  useStableHeight(plotRef, projector === null);
+  const presentHref = presentLink(
+    process.env.NEXT_PUBLIC_BASE_PATH ?? '',
+    info.id,
+    Object.fromEntries(Object.entries(url.values).filter(([k, v]) => info.params[k]?.default !== v)),
+    url.seed === FIGURE_SEED ? null : url.seed,
+  );
   // A fingerprint of the final result, so a test (or a curious reader) can tell two results apart at a glance.
   const resultKey = useMemo(
     () => (state.status === 'done' && state.result ? fnv1a(JSON.stringify([state.result.metrics, state.result.series])) : ''),
@@ -208,6 +220,9 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
         <button type="button" className="btn" onClick={copyLink}>
           {copied ? 'Link copied' : 'Copy link'}
         </button>
+        <a className="btn" href={presentHref} title="Open this figure full screen in lecture mode, with these settings">
+          Present this figure
+        </a>
         <details className={styles.menu}>
           <summary className="btn">Info</summary>
           <dl className={styles.info}>
@@ -323,7 +338,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
               {main.length > 0 ? (
                 <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={main} compact />
               ) : null}
-              {more.length > 0 ? (
+              {more.length > 0 && !projector ? (
                 <details className={styles.more} open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
                   <summary>More settings ({more.length})</summary>
                   <ParamControls schema={schema} values={url.values} onChange={url.setValue} only={more} />
@@ -333,7 +348,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
           </div>
         </div>
       </div>
-      {toolbar}
+      {projector ? null : toolbar}
     </div>
   );
 }
@@ -354,10 +369,10 @@ export function splitParams(
  * result or a shorter summary never collapses the figure and moves the page (or the slider under the pointer).
  * Written to the element directly: it is layout, not state.
  */
-function useStableHeight(ref: RefObject<HTMLDivElement | null>) {
+function useStableHeight(ref: RefObject<HTMLDivElement | null>, enabled = true) {
   useEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el || !enabled || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
     let tallest = 0;
     const observer = new ResizeObserver(() => {
@@ -377,5 +392,5 @@ function useStableHeight(ref: RefObject<HTMLDivElement | null>) {
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [ref, enabled]);
 }

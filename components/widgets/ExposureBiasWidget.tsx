@@ -6,6 +6,7 @@ import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { usePrefersReducedMotion } from '@/components/viz/hooks';
 import { roleColor } from '@/components/viz/palette';
+import { OffStage } from '@/components/viz/projector';
 import type { ParamValues } from '@/lib/params';
 import { makeRng, type Rng } from '@/lib/rng';
 import { depthTrace, invalidMask, sampleString, tokensToString, type DyckTablePolicy } from '@/sims/envs/dyck';
@@ -65,10 +66,14 @@ function ExposureBiasFigure({ state, values, seed }: ExposureBiasFigureProps) {
   return (
     <>
       <p className={styles.summary}>{r ? summary(r, values) : 'Training both students and evaluating them exactly…'}</p>
-      <TextGenerator result={r} seed={seed} />
+      <OffStage>
+        <TextGenerator result={r} seed={seed} />
+      </OffStage>
       {values.metric === 'sparse' ? <SparseChart r={r} /> : <DenseChart r={r} />}
       {r?.extras.students.bc.kind === 'depth' ? (
-        <DepthTable students={r.extras.students} depthLabels={r.extras.depthLabels} />
+        <OffStage>
+          <DepthTable students={r.extras.students} depthLabels={r.extras.depthLabels} />
+        </OffStage>
       ) : null}
     </>
   );

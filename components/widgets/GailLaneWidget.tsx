@@ -9,6 +9,7 @@ import { gailLaneInfo, type GailLaneExtras, type GailLaneResult } from '@/sims/e
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import { LANE_ARROWS, LaneActionTable } from '@/components/viz/LaneActionTable';
+import { OffStage } from '@/components/viz/projector';
 import styles from './widgets.module.css';
 import css from './GailLaneWidget.module.css';
 
@@ -104,7 +105,7 @@ function GailLaneFigure({
         caption={`Pessimistic: the discriminator says 0 on pairs nobody visits; uninformative: ½. Exact cost of the greedy policy after each iteration, deployed for ${values.horizon} steps with tremble ε = ${values.epsilon} (log scale); iteration 0 is the random initial policy. Both runs start from it and see only clean demonstrations and their own exact rollouts.`}
       />
       {extras ? (
-        <>
+        <OffStage>
           <div className={css.panel}>
             <p className={styles.panelTitle}>What each learner does in every lane</p>
             <ActionTable extras={extras} />
@@ -143,7 +144,7 @@ function GailLaneFigure({
               caption="Pessimistic: only the expert's pair (y = 0, stay) pays. Uninformative: every pair nobody visits pays log 2 ≈ 0.69, about as much as the expert's pair, and pairs the learner visits pay almost nothing."
             />
           </div>
-        </>
+        </OffStage>
       ) : (
         <div className={styles.placeholder}>The learned tables appear when the run finishes.</div>
       )}

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
+import { OffStage } from '@/components/viz/projector';
 import type { ParamValues } from '@/lib/params';
 import { gatewalkHorizonInfo, type GatewalkHorizonResult } from '@/sims/experiments/gatewalk-horizon.params';
 import type { PartialResult, Point } from '@/sims/experiments/types';
@@ -261,6 +262,7 @@ export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<G
                 );
               })}
             </div>
+            <OffStage>
             <p className={styles.caption}>
               {`Mean over ${perPoint} data sets of n = ${values.nDemos} expert trajectories per point; bands are 95% bootstrap intervals. ` +
                 'Left, sparse reward (R = 1): the probability of falling at all. Right (below on a phone), dense reward (R = H): the expected number of steps spent fallen. ' +
@@ -268,6 +270,7 @@ export function GatewalkHorizonWidget({ urlKey, preset, shipped }: WidgetProps<G
                 (logistic ? ' (always the exact MLE).' : '.') +
                 ' On log-log axes a flat line does not grow with H, slope 1 is linear, slope 2 quadratic.'}
             </p>
+            </OffStage>
           </>
         );
       }}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Toggle } from '@/components/controls/Toggle';
 import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart } from '@/components/viz/LineChart';
+import { OffStage } from '@/components/viz/projector';
 import { laneHorizonInfo, type LaneHorizonResult } from '@/sims/experiments/lane-horizon.params';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
@@ -77,6 +78,7 @@ export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneH
               height={320}
               caption={`Exact costs (no sampling) with tremble ε = ${values.epsilon}. On log-log axes a slope of 2 is quadratic growth, a slope of 1 linear.`}
             />
+            <OffStage>
             <div style={{ marginTop: '0.75rem' }}>
               <Toggle label="Show where the cars spend their time" checked={showHeatmap} onChange={setShowHeatmap} />
             </div>
@@ -97,6 +99,7 @@ export function LaneHorizonWidget({ urlKey, preset, shipped }: WidgetProps<LaneH
                 caption="BC drifts into lanes it never saw and stays; DAgger, trained on its own states, comes back."
               />
             ) : null}
+            </OffStage>
           </>
         );
       }}

@@ -5,6 +5,7 @@ import { LineChart } from '@/components/viz/LineChart';
 import { download, svgString } from '@/components/viz/export';
 import { vizColor } from '@/components/viz/palette';
 import paletteStyles from '@/components/viz/palette.module.css';
+import { OffStage } from '@/components/viz/projector';
 import { toCsv } from '@/lib/csv';
 import type { ParamValues } from '@/lib/params';
 import {
@@ -69,10 +70,12 @@ export function NoiseInjectionWidget({ urlKey, preset, shipped }: WidgetProps<No
               caption="Each point is a network trained on that noise level's demonstrations (world −1 only at 0 and the chosen σ_u). Dashed: the targets −σk. At σ_u = 0 the data are the same in both worlds and β̂ is an accident of the initialisation."
             />
             {final ? (
+              <OffStage>
               <div className={`${styles.grid} ${paletteStyles.palette}`}>
                 <CostBars clean={r.metrics['J/worst/clean']} noisy={r.metrics['J/worst/noisy']} />
                 <Cloud extras={r.extras} />
               </div>
+              </OffStage>
             ) : null}
           </>
         );

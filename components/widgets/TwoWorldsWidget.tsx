@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { BetaNumberLine } from '@/components/viz/BetaNumberLine';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
+import { OffStage } from '@/components/viz/projector';
 import { twoWorldsInfo, type TwoWorldsResult } from '@/sims/experiments/two-worlds.params';
 import type { Point } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
@@ -47,11 +48,13 @@ export function TwoWorldsWidget({ urlKey, preset, shipped }: WidgetProps<TwoWorl
                   plusColor={PLUS}
                   minusColor={MINUS}
                 />
+                <OffStage>
                 <p className={css.key}>
                   Shaded: the gains for which that world&apos;s errors grow (|a + σβ̂| ≥ 1). Green: the band |β̂| &lt; 1 − a
                   where both worlds are stable. Diamonds: the two experts&apos; gains — the demonstrations, identical in
                   both worlds, cannot tell which one is right.
                 </p>
+                </OffStage>
               </div>
             ) : null}
           </>

@@ -77,3 +77,23 @@ describe('palette', () => {
     expect(paletteHex('light').roles.bc).toBe(PALETTE[ROLES.bc.colorIndex].light);
   });
 });
+
+describe('projector theme (lecture mode)', () => {
+  const projectorSite = block(globals, /:root\[data-theme='projector'\]\s*\{/);
+  const projectorPalette = block(module, /:global\(:root\[data-theme='projector'\]\) \.palette\s*\{/);
+
+  it('is white with black text, and every text colour has ≥ 4.5:1 against it', () => {
+    expect(projectorSite['--bg']).toBe('#ffffff');
+    expect(projectorSite['--surface']).toBe('#ffffff');
+    for (const key of ['--fg', '--muted', '--accent']) expect(contrast(projectorSite[key], '#ffffff'), key).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('draws series (which also label their lines) and axes at ≥ 4.5:1, grid lines at ≥ 3:1: no light grey or yellow', () => {
+    for (let i = 0; i < PALETTE.length; i++) {
+      expect(contrast(projectorPalette[`--viz-${i}`], '#ffffff'), `--viz-${i}`).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(contrast(projectorPalette['--viz-axis'], '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(projectorPalette['--viz-grid'], '#ffffff')).toBeGreaterThanOrEqual(3);
+    expect(contrast(projectorSite['--border'], '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+});

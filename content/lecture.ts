@@ -1,0 +1,231 @@
+/**
+ * Lecture mode's content (DESIGN.md, "Lecture mode"): for every chapter figure, a one-line takeaway, a few named
+ * presets (starting states an instructor can jump to with the keys 1–9) and presenter notes. Content, not code: the
+ * widgets know nothing of it. Checked at build time by content/lectureCheck.ts (every preset is a valid parameter
+ * set of its experiment, ids are unique, every chapter figure has a scene), and every preset's result is computed
+ * by the build (scripts/results.ts), so a scene draws at once.
+ *
+ * Presets are written like a chapter's `<LiveFigure params>`: a query string of parameter values
+ * ("epsilon=0.05&horizon=80"); '' is the experiment's defaults, as the chapter shows it.
+ */
+
+export interface LecturePreset {
+  /** URL-safe name used in deck links: `lane-horizon@eps-001` (lower case letters, digits, hyphens). */
+  id: string;
+  /** What the instructor sees on the button and in the presenter view. */
+  label: string;
+  /** Parameter values, as a query string ('' = the chapter's starting state). */
+  params: string;
+}
+
+export interface LectureThumbnail {
+  /** Result series drawn in the thumbnail, in order (first on the bottom). */
+  series: readonly string[];
+  logX?: boolean;
+  logY?: boolean;
+}
+
+export interface LectureScene {
+  /** The experiment behind the figure (its catalog id). */
+  experiment: string;
+  /** The chapter whose figure this is (content/<chapter>.mdx). */
+  chapter: string;
+  /** One line on the slide: what the room should take away. */
+  takeaway: string;
+  /** 2–5 starting states; the first is what the scene opens with unless the deck says otherwise. */
+  presets: readonly LecturePreset[];
+  /** Presenter notes: what to say, in order. */
+  say: readonly string[];
+  /** The question to put to the room before revealing (often the chapter's Predict prompt). */
+  ask: string;
+  /** What the thumbnail on /lecture/ draws from the build-time result. */
+  thumbnail: LectureThumbnail;
+}
+
+export const lecture: readonly LectureScene[] = [
+  // ---- Chapter 2: behavior cloning
+  {
+    experiment: 'bc-lane',
+    chapter: 'behavior-cloning',
+    takeaway:
+      'BC fits every demonstrated state and still drifts off the road: the expert never showed it how to come back.',
+    presets: [
+      { id: 'default', label: '20 demos, ε = 0.02', params: '' },
+      { id: 'demos-100', label: '100 demonstrations', params: 'nDemos=100' },
+      { id: 'horizon-128', label: 'H = 128', params: 'horizon=128' },
+      { id: 'no-tremble', label: 'No tremble', params: 'epsilon=0' },
+    ],
+    say: [
+      'Training accuracy is essentially perfect: as supervised learning this is a success.',
+      'Every demonstration is in the centre lane, so the network never saw what to do anywhere else; it says "stay" everywhere.',
+      'One tremble moves the BC car off centre and it stays there; the expert steers straight back.',
+      'Press 2: five times the data changes nothing, because it is more of the same state.',
+    ],
+    ask: 'The network fits every demonstrated state. Deployed for 64 steps with a 2% tremble, how many steps will the BC car spend off centre? And the trembling expert?',
+    thumbnail: { series: ['visitation/expert', 'visitation/bc'] },
+  },
+  {
+    experiment: 'gatewalk-horizon',
+    chapter: 'behavior-cloning',
+    takeaway:
+      'With one policy shared across steps and a success-or-failure cost, BC’s regret does not grow with the horizon.',
+    presets: [
+      { id: 'default', label: 'All four curves', params: '' },
+      { id: 'sparse', label: 'Sparse cost only', params: 'curves=sparse' },
+      { id: 'demos-80', label: 'n = 80 demonstrations', params: 'nDemos=80' },
+      { id: 'gust', label: 'Hidden gust p = 0.02', params: 'gust=0.02' },
+    ],
+    say: [
+      'Colour is the policy class (shared vs per step); line style is the cost (solid sparse, dashed dense).',
+      'Solid blue is flat: sharing plus a sparse cost makes the horizon irrelevant.',
+      'Without sharing each step has its own data, about n per step, and the regret grows with H.',
+      'Press 4: a gust only the expert sees puts it outside the class, and the flat curve starts to climb.',
+    ],
+    ask: 'With one angle shared by every step and a success-or-failure cost, what happens to the regret as the horizon grows from 4 to 128 steps? And with a separate angle per step?',
+    thumbnail: { series: ['sharedSparse', 'perStepSparse', 'sharedDense', 'perStepDense'], logX: true, logY: true },
+  },
+  // ---- Chapter 3: compounding error
+  {
+    experiment: 'lane-horizon',
+    chapter: 'compounding-error',
+    takeaway: 'BC’s cost grows like εH², DAgger’s like εH: one mistake costs BC the rest of the episode.',
+    presets: [
+      { id: 'default', label: 'ε = 0.02', params: '' },
+      { id: 'eps-001', label: 'ε = 0.01 (half the tremble)', params: 'epsilon=0.01' },
+      { id: 'eps-005', label: 'ε = 0.05', params: 'epsilon=0.05' },
+      { id: 'long', label: 'H up to 200', params: 'hMax=200' },
+    ],
+    say: [
+      'Log-log axes: slope 2 is quadratic, slope 1 linear. The dotted guides are εH²/3 and 2εH/3.',
+      'BC follows the quadratic guide; DAgger sits on the expert: both recover, so each tremble costs about one step.',
+      'Press 2 and compare the ratio BC/DAgger at H = 160: it grows when the tremble halves.',
+    ],
+    ask: 'Halve the tremble from 0.02 to 0.01. At H = 160, does BC’s cost halve as DAgger’s does? Does the gap shrink or grow?',
+    thumbnail: { series: ['bc', 'dagger', 'expert'], logX: true, logY: true },
+  },
+  {
+    experiment: 'exposure-bias',
+    chapter: 'compounding-error',
+    takeaway:
+      'A language model trained by teacher forcing compounds its invalid tokens; on-policy distillation does not.',
+    presets: [
+      { id: 'default', label: 'τ = 1.5', params: '' },
+      { id: 'tau-1', label: 'τ = 1 (colder)', params: 'tau=1' },
+      { id: 'tau-2', label: 'τ = 2 (hotter)', params: 'tau=2' },
+      { id: 'window', label: 'Window student, k = 2', params: 'student=window' },
+    ],
+    say: [
+      'Teacher forcing is behavior cloning: the student only ever sees the teacher’s prefixes.',
+      'Invalid tokens compound for BC; on-policy distillation labels the student’s own prefixes and recovers.',
+      'Press 4: a student that cannot read the depth gains nothing from interaction: approximation error stays.',
+    ],
+    ask: 'Lower the temperature to 1. Does on-policy distillation still write far fewer invalid tokens than teacher forcing?',
+    thumbnail: { series: ['invalid/bc', 'invalid/onPolicy'], logX: true, logY: true },
+  },
+  {
+    experiment: 'two-worlds',
+    chapter: 'compounding-error',
+    takeaway: 'Identical demonstrations, two worlds: the data cannot tell the network which feedback sign is right.',
+    presets: [
+      { id: 'default', label: 'a = 0.9', params: '' },
+      { id: 'decay', label: 'Weight decay 5', params: 'weightDecay=5' },
+      { id: 'unstable', label: 'a = 1.05: open loop unstable', params: 'a=1.05' },
+      { id: 'unstable-decay', label: 'a = 1.05 with weight decay', params: 'a=1.05&weightDecay=5' },
+    ],
+    say: [
+      'Clean demonstrations stay on z = 0, so they never show the gain on z; the network extrapolates one.',
+      'Log y axis: a straight line is geometric growth. One world diverges.',
+      'Press 3: with an unstable open loop no Markov policy is stable in both worlds, weight decay or not.',
+    ],
+    ask: 'Set the open-loop rate a to 1.05. Which gains would keep both worlds stable now? Does weight decay still rescue the learner?',
+    thumbnail: { series: ['deviation/plus', 'deviation/minus'], logY: true },
+  },
+  {
+    experiment: 'bc-car',
+    chapter: 'compounding-error',
+    takeaway:
+      'A cloned driver learns a narrow band around the centre line and leaves the track when a slip takes it outside.',
+    presets: [
+      { id: 'default', label: '10 laps, slips 0.03', params: '' },
+      { id: 'no-slips', label: 'No slips', params: 'epsilon=0' },
+      { id: 'demos-50', label: '50 demonstrations', params: 'nDemos=50' },
+    ],
+    say: [
+      'Same track, same start, same slips for both cars: only the driver differs.',
+      'The expert recovers from every slip; the clone has never seen a state off the centre band.',
+      'Press 2: even without slips, its own small errors carry it out of the band.',
+    ],
+    ask: 'Give the clone five times as many laps. Will it stay on the track?',
+    thumbnail: { series: ['offTrack/expert', 'offTrack/bc'] },
+  },
+  // ---- Chapter 4: DAgger
+  {
+    experiment: 'dagger-lane',
+    chapter: 'dagger',
+    takeaway: 'With the same number of expert labels, DAgger reaches the expert in one round; BC never does.',
+    presets: [
+      { id: 'default', label: 'DART ε_D = 0.3', params: '' },
+      { id: 'dart-weak', label: 'DART ε_D = 0.01', params: 'noise=0.01' },
+      { id: 'beta-linear', label: 'Linear β schedule', params: 'beta=linear' },
+    ],
+    say: [
+      'Every method gets the same number of expert labels in every round; only where they lie differs.',
+      'DAgger labels the states its own learner visits, so the first round already covers the off-centre lanes.',
+      'Press 2: noise that is too weak explores one side by luck; DART needs several rounds.',
+    ],
+    ask: 'BC starts by answering “stay” in every lane. After five rounds it holds six times as many labels: where will it end? And DAgger, with the same labels?',
+    thumbnail: { series: ['cost/bcEqualLabels', 'cost/dart', 'cost/dagger', 'cost/expert'] },
+  },
+  {
+    experiment: 'noise-injection',
+    chapter: 'dagger',
+    takeaway: 'Shake the expert while it demonstrates and the data reveal the feedback gain clean demonstrations hid.',
+    presets: [
+      { id: 'default', label: 'a = 0.9', params: '' },
+      { id: 'unstable', label: 'a = 1.05: unstable open loop', params: 'a=1.05' },
+      { id: 'all-noisy', label: 'Every demonstration noisy', params: 'cleanFraction=0' },
+    ],
+    say: [
+      'The learned gain lands on the expert’s −σk in both worlds as soon as there is any injected noise.',
+      'Clean BC (σ = 0) has to guess the gain, as in chapter 3.',
+      'Press 2: the open loop is unstable, and noise-injected BC still matches the expert.',
+    ],
+    ask: 'Make the open loop unstable, a = 1.05. No learner of clean data can be stable in both worlds. What happens to noise-injected BC?',
+    thumbnail: { series: ['betaHat/plus', 'betaHat/minus', 'target/plus', 'target/minus'] },
+  },
+  {
+    experiment: 'dagger-car',
+    chapter: 'dagger',
+    takeaway:
+      'The same expert labels, spent three ways: on clean laps BC stays off the track; DAgger and DART recover.',
+    presets: [
+      { id: 'default', label: '3 rounds', params: '' },
+      { id: 'no-slips', label: 'No slips', params: 'epsilon=0' },
+      { id: 'dart-strong', label: 'DART noise 0.3', params: 'noise=0.3' },
+    ],
+    say: [
+      'x axis: expert labels used; y axis: seconds off the track per 30-second race.',
+      'BC’s extra laps are more copies of the same narrow band; DAgger’s labels sit where its car goes.',
+      'DART gets recoveries from its single shaken lap.',
+    ],
+    ask: 'All three learners get the same number of labels. Which one spends the least time off the track after three rounds?',
+    thumbnail: { series: ['offTrack/bc', 'offTrack/dart', 'offTrack/dagger', 'offTrack/expert'] },
+  },
+  {
+    experiment: 'gail-lane',
+    chapter: 'dagger',
+    takeaway: 'GAIL learns to recover without expert queries, if its discriminator is pessimistic off the data.',
+    presets: [
+      { id: 'default', label: 'H = 40', params: '' },
+      { id: 'horizon-80', label: 'H = 80', params: 'horizon=80' },
+      { id: 'eps-005', label: 'ε = 0.05', params: 'epsilon=0.05' },
+    ],
+    say: [
+      'GAIL never queries the expert: it matches the expert’s occupancy with its own rollouts.',
+      'The pessimistic discriminator pays nothing off the data, so leaving the expert’s support is never rewarded.',
+      'The uninformative one pays for novelty and the learner keeps escaping: read the whole curve, not its end.',
+    ],
+    ask: 'GAIL’s demonstrations are the clean ones from which BC learned “stay” everywhere. Will it learn to steer back to the centre?',
+    thumbnail: { series: ['cost/bc', 'cost/uninformative', 'cost/pessimistic', 'cost/expert'], logY: true },
+  },
+];
