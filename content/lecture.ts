@@ -228,4 +228,99 @@ export const lecture: readonly LectureScene[] = [
     ask: 'GAIL’s demonstrations are the clean ones from which BC learned “stay” everywhere. Will it learn to steer back to the centre?',
     thumbnail: { series: ['cost/bc', 'cost/uninformative', 'cost/pessimistic', 'cost/expert'], logY: true },
   },
+  // ---- Chapter 5: beyond behavior cloning
+  {
+    experiment: 'coverage',
+    chapter: 'beyond-bc',
+    takeaway:
+      'Next-token prediction’s cross-entropy grows with the answer length; its coverage, what Best-of-N needs, does not.',
+    presets: [
+      { id: 'default', label: 'n = 1000, N = 16', params: '' },
+      { id: 'smoothing', label: 'Smoothing α = 0.01', params: 'smoothing=0.01' },
+      { id: 'more-data', label: 'n = 10,000', params: 'nDemos=10000' },
+      { id: 'missing-mass', label: 'Panel C: the missing mass in imitation', params: 'panel=missingMass&nDemos=400' },
+    ],
+    say: [
+      'Top: the sequence cross-entropy on log-log axes, slope about 1: it is linear in H.',
+      'Middle: the coverage miss at N = 16 is flat at the mass of prompts the corpus never showed, and Best-of-16 fails on exactly those prompts.',
+      'Press 2: a little smoothing takes probability from every token of a seen answer, and coverage starts to depend on H again.',
+      'Press 4: the same missing mass costs a per-step tabular imitator about H², a shared policy about H.',
+    ],
+    ask: 'Make the answers 16 times longer, from H = 8 to H = 128 tokens, with the corpus fixed. What happens to the cross-entropy? To the share of prompts Best-of-16 gets wrong?',
+    thumbnail: { series: ['coverageMiss', 'passAtN'], logX: true },
+  },
+  {
+    experiment: 'misspecification',
+    chapter: 'beyond-bc',
+    takeaway:
+      'When the model class cannot represent the expert, next-token prediction’s sequence-level error is about H + 1 times the best in the class.',
+    presets: [
+      { id: 'default', label: 'ε = 0.001, infinite data', params: '' },
+      { id: 'eps-001', label: 'ε = 0.01', params: 'epsilon=0.01' },
+      { id: 'few-demos', label: 'n = 10 demonstrations, ε = 0.01', params: 'data=finite&nDemos=10&epsilon=0.01' },
+    ],
+    say: [
+      'The expert commits at the first step; the memoryless model cannot remember the commitment.',
+      'Next-token prediction matches every per-token probability, yet over whole sequences it is about H + 1 times worse than the best memoryless model.',
+      'More data or interaction does not fix this: the error is in the class, not in the samples.',
+    ],
+    ask: 'The next-token fit gets every per-token probability exactly right on the data. The alternative never writes the rare route at all. Which is closer to the expert over whole sequences?',
+    thumbnail: { series: ['factor', 'guide'], logX: true, logY: true },
+  },
+  {
+    experiment: 'cot-parity',
+    chapter: 'beyond-bc',
+    takeaway:
+      'Chain-of-thought supervision with one generator shared along the chain needs the same data at any length; answer-only supervision defeats gradient descent.',
+    presets: [
+      { id: 'default', label: 'Exact learners', params: '' },
+      { id: 'descent-answer', label: 'Gradient descent, answer only', params: 'learner=gd&supervision=answer&nDemos=20' },
+      { id: 'descent-cot', label: 'Gradient descent, chain of thought', params: 'learner=gd&supervision=cot&nDemos=20' },
+    ],
+    say: [
+      'Each curve is the number of examples needed for an answer error of at most 5%, against the chain length T.',
+      'Shared generator with chain-of-thought labels: flat in T. A generator per step: grows with every step.',
+      'Press 2: with only the answer supervised, the objective is a needle in a flat sea and gradient descent rarely finds it; press 3 for the chain-of-thought landscape.',
+    ],
+    ask: 'Chains get 16 times longer, from T = 4 to T = 64. How many more examples does each learner need for an answer error of at most 5%?',
+    thumbnail: { series: ['nStar/cotShared', 'nStar/cotPerStep', 'nStar/answerOnly'], logX: true, logY: true },
+  },
+  {
+    experiment: 'cliff-road',
+    chapter: 'beyond-bc',
+    takeaway:
+      'Imitating cost-to-go (AggreVaTe) can beat a suboptimal expert and weighs rare, costly states, at the price of expert roll-outs.',
+    presets: [
+      { id: 'default', label: 'Racer expert, full sensor', params: '' },
+      { id: 'careful-coarse', label: 'Careful expert, coarse sensor', params: 'expert=careful&sensor=coarse' },
+      { id: 'last-iterate', label: 'Coarse sensor, last iterate', params: 'sensor=coarse&report=last' },
+      { id: 'bridge', label: 'Panel B: a bridge', params: 'panel=bridge' },
+    ],
+    say: [
+      'BC and DAgger imitate the racer’s actions and pay what it pays; AggreVaTe imitates its cost-to-go and retreats from the edge.',
+      'Look at the counter: DAgger asks for one action per state, AggreVaTe for the expert driving to the end.',
+      'Press 3: report the last iterate and DAgger’s learner steers toward the cliff; the guarantees are for the best iterate or a mixture.',
+      'Press 4: on a bridge nothing is recoverable and BC, DAgger and GAIL all pay H².',
+    ],
+    ask: 'The expert is careful and the learner cannot tell lane 1 from lane 2. Which action will DAgger pick for the edge zone, and which AggreVaTe?',
+    thumbnail: { series: ['iter/expert', 'iter/dagger', 'iter/aggrevate', 'iter/api'] },
+  },
+  {
+    experiment: 'tasil',
+    chapter: 'beyond-bc',
+    takeaway:
+      'Matching the expert’s Jacobian on its own states (TaSIL) fixes the feedback gain that demonstrations on one line leave free.',
+    presets: [
+      { id: 'bc', label: 'Behavior cloning', params: 'method=bc' },
+      { id: 'tasil', label: 'TaSIL', params: 'method=tasil' },
+      { id: 'noise', label: 'BC with noise injection', params: 'method=noise' },
+    ],
+    say: [
+      'Every demonstration state is on the centre line: the data say nothing about how to steer back.',
+      'BC fits the actions and leaves the gain to chance; TaSIL also matches the derivative of the expert’s action, so it learns the gain.',
+      'Press 3: noise injection gets the gain implicitly, by showing the expert off the line; TaSIL needs derivative access to the expert.',
+    ],
+    ask: 'TaSIL sees exactly the same demonstration states as BC, all on the centre line. Will it steer back?',
+    thumbnail: { series: ['deviation'] },
+  },
 ];
