@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { lecture } from '@/content/lecture';
 import { RUN_TIMEOUT, expect, test } from './fixtures';
 
 const EVERY = 'bc-lane,gatewalk-horizon,lane-horizon,exposure-bias,two-worlds,bc-car,dagger-lane,noise-injection,dagger-car,gail-lane';
@@ -23,7 +24,8 @@ async function sceneDone(page: Page): Promise<string> {
 test.describe('the deck page', () => {
   test('builds a deck into a shareable URL and starts presenting it', async ({ page, watch }) => {
     await page.goto('/lecture/');
-    await expect(page.locator('[data-scene-card]')).toHaveCount(10);
+    // One card per scene of the lecture content (every chapter figure's experiment).
+    await expect(page.locator('[data-scene-card]')).toHaveCount(lecture.length);
     // Every card has a thumbnail drawn from its build-time result (static paths, no worker).
     await expect(page.locator('[data-scene-card] svg[data-thumbnail] path').first()).toBeVisible();
     for (const id of ['bc-lane', 'lane-horizon', 'dagger-car']) {
