@@ -2,6 +2,7 @@
 
 import { Heatmap } from '@/components/viz/Heatmap';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
+import { OffStage, useProjector } from '@/components/viz/projector';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
 import type { ParamValues } from '@/lib/params';
 import type { Point } from '@/sims/experiments/types';
@@ -148,6 +149,8 @@ function guides(points: readonly Point[]): { one: Point[]; two: Point[] } {
 
 function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadResult>; values: Values }) {
   const r = state.result;
+  // Projected, a scene shows the table and one chart: panel B when the scene's preset is the bridge, else the iterates.
+  const projector = useProjector() !== null;
   if (!r) return <div className={styles.placeholder}>Solving the cliff road exactly…</div>;
   const iterSeries: LineSeries[] = [
     {
@@ -168,8 +171,10 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
     <>
       <p className={styles.summary}>{state.stale ? 'Recomputing…' : <Summary result={r} values={values} />}</p>
       <PolicyTable result={r} values={values} />
-      <LabelCost result={r} values={values} />
-      <div className={css.panel}>
+      <OffStage>
+        <LabelCost result={r} values={values} />
+      </OffStage>
+      <div className={css.panel} hidden={projector && bridge}>
         <p className={styles.panelTitle}>Cost of each iterate</p>
         <LineChart
           title="Exact cost of the policy after each iteration of DAgger, AggreVaTe and policy iteration"
@@ -181,29 +186,31 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
           caption={`Exact J (no sampling) of the policy fitted after each iteration; the first roll-in is the expert’s. Gust p = ${values.gust}, H = ${values.horizon}. The theory reports the best iterate; the last one can be far worse.`}
         />
       </div>
-      <div className={css.panel}>
-        <p className={styles.panelTitle}>Where each driver spends its time</p>
-        <Heatmap
-          title="Time-averaged occupancy of the fallen state and the four lanes, per driver"
-          rows={[
-            { key: 'expert', label: 'expert', values: r.extras.occupancy.expert, role: 'expert' },
-            { key: 'bc', label: 'BC', values: r.extras.occupancy.bc, role: 'bc' },
-            { key: 'dagger', label: 'DAgger', values: r.extras.occupancy.dagger, role: 'dagger' },
-            { key: 'aggrevate', label: 'AggreVaTe', values: r.extras.occupancy.aggrevate, role: 'learner' },
-            { key: 'api', label: 'pol. iter.', values: r.extras.occupancy.api, role: 'dart' },
-          ]}
-          columns={['fall', '1', '2', '3', '4']}
-          columnLabel="lane (1 borders the cliff; fall: fallen)"
-          valueLabel="fraction of steps"
-          min={0}
-          max={1}
-          showValues
-          format={(v) => v.toFixed(2)}
-          cellHeight={28}
-          caption="Exact state occupancy averaged over the episode, for the reported policies."
-        />
-      </div>
-      <div className={css.panel}>
+      <OffStage>
+        <div className={css.panel}>
+          <p className={styles.panelTitle}>Where each driver spends its time</p>
+          <Heatmap
+            title="Time-averaged occupancy of the fallen state and the four lanes, per driver"
+            rows={[
+              { key: 'expert', label: 'expert', values: r.extras.occupancy.expert, role: 'expert' },
+              { key: 'bc', label: 'BC', values: r.extras.occupancy.bc, role: 'bc' },
+              { key: 'dagger', label: 'DAgger', values: r.extras.occupancy.dagger, role: 'dagger' },
+              { key: 'aggrevate', label: 'AggreVaTe', values: r.extras.occupancy.aggrevate, role: 'learner' },
+              { key: 'api', label: 'pol. iter.', values: r.extras.occupancy.api, role: 'dart' },
+            ]}
+            columns={['fall', '1', '2', '3', '4']}
+            columnLabel="lane (1 borders the cliff; fall: fallen)"
+            valueLabel="fraction of steps"
+            min={0}
+            max={1}
+            showValues
+            format={(v) => v.toFixed(2)}
+            cellHeight={28}
+            caption="Exact state occupancy averaged over the episode, for the reported policies."
+          />
+        </div>
+      </OffStage>
+      <div className={css.panel} hidden={projector && !bridge}>
         <p className={styles.panelTitle}>
           Panel B — LaneKeep as a {bridge ? 'bridge: every mistake is a fall' : 'road: mistakes can be undone'}
         </p>

@@ -2,6 +2,7 @@
 
 import { LineChart } from '@/components/viz/LineChart';
 import { vizColor } from '@/components/viz/palette';
+import { OffStage } from '@/components/viz/projector';
 import { coverageInfo, type CoverageResult } from '@/sims/experiments/coverage.params';
 import type { PartialResult, Point } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
@@ -132,12 +133,14 @@ function CoveragePanel({
           endLabels={false}
         />
       </div>
-      <p className={styles.caption}>
-        {`Exact given each corpus of n = ${values.nDemos} prompt–answer pairs, averaged over the corpora. Cross-entropy is the ` +
-          'expected −log of the probability the model gives the whole correct answer; the coverage miss at level N is the share ' +
-          'of prompts whose answer gets less than 1/N of it; Best-of-N draws N answers and a perfect verifier keeps a correct one. ' +
-          'The profile chart shows the coverage miss as a function of N at one answer length: a plateau at the missing mass, and a drop once N is large enough to guess short unseen answers.'}
-      </p>
+      <OffStage>
+        <p className={styles.caption}>
+          {`Exact given each corpus of n = ${values.nDemos} prompt–answer pairs, averaged over the corpora. Cross-entropy is the ` +
+            'expected −log of the probability the model gives the whole correct answer; the coverage miss at level N is the share ' +
+            'of prompts whose answer gets less than 1/N of it; Best-of-N draws N answers and a perfect verifier keeps a correct one. ' +
+            'The profile chart shows the coverage miss as a function of N at one answer length: a plateau at the missing mass, and a drop once N is large enough to guess short unseen answers.'}
+        </p>
+      </OffStage>
     </>
   );
 }
@@ -196,12 +199,14 @@ function MissingMassPanel({
         height={320}
         endLabels={false}
       />
-      <p className={styles.caption}>
-        {`At every step a fresh state is drawn: one common state and ${states - 1} rare ones. A wrong action ends the episode and the reward is 1 per step alive. ` +
-          `Per-step tables learn each step from its own n = ${values.nDemos} trajectories, so a rare state of mass 1/n goes unseen at every step with probability ≈ 1/e (exact). ` +
-          'A shared table sees n·H states, so its worst case has rare states of mass 1/(nH) (Monte Carlo, 400 data sets); on the per-step learner’s states it has nothing left to miss. ' +
-          'On log-log axes a slope of 2 is quadratic growth, a slope of 1 linear.'}
-      </p>
+      <OffStage>
+        <p className={styles.caption}>
+          {`At every step a fresh state is drawn: one common state and ${states - 1} rare ones. A wrong action ends the episode and the reward is 1 per step alive. ` +
+            `Per-step tables learn each step from its own n = ${values.nDemos} trajectories, so a rare state of mass 1/n goes unseen at every step with probability ≈ 1/e (exact). ` +
+            'A shared table sees n·H states, so its worst case has rare states of mass 1/(nH) (Monte Carlo, 400 data sets); on the per-step learner’s states it has nothing left to miss. ' +
+            'On log-log axes a slope of 2 is quadratic growth, a slope of 1 linear.'}
+        </p>
+      </OffStage>
     </>
   );
 }
@@ -218,7 +223,9 @@ export function CoverageWidget({ urlKey, preset, shipped }: WidgetProps<Coverage
       preset={preset}
       shipped={shipped}
       allowCompare={false}
-      mainParams={(v) => (v.panel === 'missingMass' ? ['panel', 'states', 'nDemos'] : ['panel', 'nDemos', 'horizon', 'N'])}
+      mainParams={(v) =>
+        v.panel === 'missingMass' ? ['panel', 'states', 'nDemos'] : ['panel', 'nDemos', 'horizon', 'N']
+      }
     >
       {({ state, values }) => {
         const done = state.result && !state.stale ? state.result : null;
