@@ -6,7 +6,7 @@
  * demonstration lap and answers DAgger's few questions per round. The figure runs the same pipeline with the reader
  * driving and answering (sims/worker: `humanDagger`).
  */
-import { defineInfo, type ResultOf } from './types';
+import { defineInfo, type ResultOf, type Trajectory } from './types';
 
 /** The result's `extras`, as the widget reads them. */
 export interface HumanDaggerExtras {
@@ -84,3 +84,54 @@ export const humanDaggerInfo = defineInfo<HumanDaggerExtras>()({
 });
 
 export type HumanDaggerResult = ResultOf<typeof humanDaggerInfo>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The interactive session (the reader drives and answers): what crosses the worker boundary
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One round of one learner, as the figure draws it. */
+export interface CarDaggerRound {
+  method: 'dagger' | 'bc';
+  /** 0: the clone of the demonstration; i ≥ 1: after DAgger round i. */
+  round: number;
+  /** Labels added after the demonstration. */
+  extraLabels: number;
+  /** Mean off-track time per race (s). */
+  offTrack: number;
+  /** Race 0 of this round's network: x (m), y (m), θ (rad), e (m) per step. */
+  race: Trajectory;
+}
+
+/** Columns of a visited state's context in a label query: x (m), y (m), θ (rad), e (m), ψ (rad), κ 2 m ahead (1/m), t. */
+export const QUERY_CONTEXT = ['x', 'y', 'theta', 'lateral', 'headingError', 'curvatureAhead', 't'] as const;
+
+/** A round's question to the reader: the clone's lap and the rows asked about (as the worker sends it). */
+export interface HumanQuery {
+  round: number;
+  /** Every state the clone visited this round, row-major [n, QUERY_CONTEXT.length]. */
+  context: Float32Array;
+  n: number;
+  /** The rows asked about. */
+  rows: number[];
+}
+
+/** What the page asks the worker for: DAgger on the reader's drive, the reader answering. */
+export interface HumanDaggerRequest {
+  /** The drive's executed commands from the start line (rad/s per step). */
+  steer: Float64Array;
+  epsilon: number;
+  rounds: number;
+  queries: number;
+  seed: number;
+}
+
+/** How the session ended. */
+export interface HumanDaggerSummary {
+  /** The demonstration's own off-track time (s). */
+  demoOffTrack: number;
+  /** The automatic expert in the same races (s per race). */
+  expertOffTrack: number;
+  /** Pairs in the demonstration. */
+  demoLabels: number;
+  rounds: CarDaggerRound[];
+}

@@ -46,7 +46,9 @@ import { carEnv, carObservation, type CarParams, type CarState } from '../envs/c
 import { DRIVE_STEPS, driveData, driveParams, driveStep, driveStart, offTrackSteps, replayDrive } from '../envs/carDrive';
 import { carExpertSteer } from '../experts/car';
 import type { MlpWeights } from '../policies/weights';
-import { humanDaggerInfo, type HumanDaggerResult } from './human-dagger.params';
+import { QUERY_CONTEXT, humanDaggerInfo, type CarDaggerRound, type HumanDaggerResult } from './human-dagger.params';
+
+export { QUERY_CONTEXT, type CarDaggerRound };
 import { progressReporter } from './progress';
 import { defineExperiment, throwIfAborted, type Point, type Trajectory } from './types';
 import { square } from '../../lib/detmath';
@@ -59,8 +61,6 @@ export const RACES = 3;
 export const QUERY_GAP = 6;
 /** dagger-car's learner: CAR_LEARNER's first fit, then 40 warm-started steps per round. */
 const LEARNER: LearnerConfig = { ...CAR_LEARNER, retrain: { steps: 40 } };
-/** Columns of a visited state's context: x (m), y (m), θ (rad), e (m), ψ (rad), κ ahead (1/m), t (step). */
-export const QUERY_CONTEXT = ['x', 'y', 'theta', 'lateral', 'headingError', 'curvatureAhead', 't'] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The pipeline
@@ -79,18 +79,6 @@ export interface CarDaggerSession {
   oracle?: LabelOracle;
   /** Also run BC given as many extra clean labels (the figure's comparison). */
   withBc: boolean;
-}
-
-/** One round of one learner, as the figure draws it. */
-export interface CarDaggerRound {
-  method: 'dagger' | 'bc';
-  round: number;
-  /** Labels added after the demonstration. */
-  extraLabels: number;
-  /** Mean off-track time per race (s). */
-  offTrack: number;
-  /** Race 0 of this round's network. */
-  race: Trajectory;
 }
 
 export interface CarDaggerRun {
