@@ -11,7 +11,16 @@
  *   so a drive is stored as those commands (and the poses, to check an imported file against its replay).
  */
 import { Rng } from '../../lib/rng';
-import { CAR_TRACK, carDefaults, carEnv, carObservation, trackPointAt, carStateAt, type CarParams, type CarState } from './car';
+import {
+  CAR_TRACK,
+  carDefaults,
+  carEnv,
+  carObservation,
+  trackPointAt,
+  carStateAt,
+  type CarParams,
+  type CarState,
+} from './car';
 
 /** Yaw rate asked for while a steering key is held (rad/s; positive turns left). */
 export const STEER_TARGET = 1.2;
@@ -73,7 +82,10 @@ export function offTrackSteps(states: readonly CarState[], halfWidth = carDefaul
  * A drive as training data: raw observation rows [T, 5] (s_0 … s_{T−1}) and the commands the driver executed,
  * stopping at a crash (a crashed car stands still; what was pressed there says nothing about driving).
  */
-export function driveData(states: readonly CarState[], steer: ArrayLike<number>): { x: Float32Array; y: Float32Array; n: number } {
+export function driveData(
+  states: readonly CarState[],
+  steer: ArrayLike<number>,
+): { x: Float32Array; y: Float32Array; n: number } {
   let n = Math.min(steer.length, states.length - 1);
   for (let t = 0; t < n; t++)
     if (states[t].crashed) {
@@ -136,19 +148,32 @@ export function parseDriveFile(text: string): DriveCheck {
   } catch {
     return { ok: false, reason: 'The file is not valid JSON.' };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'The file does not hold a drive (expected a JSON object).' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'The file does not hold a drive (expected a JSON object).' };
   const f = raw as Record<string, unknown>;
-  if (f.format !== DRIVE_FORMAT) return { ok: false, reason: `The file is not a car drive (its "format" should be "${DRIVE_FORMAT}").` };
-  if (f.version !== 1) return { ok: false, reason: `Unknown drive version ${JSON.stringify(f.version)} (this page reads version 1).` };
+  if (f.format !== DRIVE_FORMAT)
+    return { ok: false, reason: `The file is not a car drive (its "format" should be "${DRIVE_FORMAT}").` };
+  if (f.version !== 1)
+    return { ok: false, reason: `Unknown drive version ${JSON.stringify(f.version)} (this page reads version 1).` };
   if (f.dt !== carDefaults.dt || f.speed !== carDefaults.speed)
-    return { ok: false, reason: `The drive was recorded at another speed or time step (this car drives at ${carDefaults.speed} m/s, ${carDefaults.dt} s per step).` };
-  if (!Array.isArray(f.steer) || !Array.isArray(f.poses)) return { ok: false, reason: 'The drive needs a "steer" list and a "poses" list.' };
+    return {
+      ok: false,
+      reason: `The drive was recorded at another speed or time step (this car drives at ${carDefaults.speed} m/s, ${carDefaults.dt} s per step).`,
+    };
+  if (!Array.isArray(f.steer) || !Array.isArray(f.poses))
+    return { ok: false, reason: 'The drive needs a "steer" list and a "poses" list.' };
   const steerList = f.steer as unknown[];
   const poseList = f.poses as unknown[];
   if (steerList.length < MIN_DRIVE_STEPS || steerList.length > MAX_DRIVE_STEPS)
-    return { ok: false, reason: `The drive has ${steerList.length} steps; between ${MIN_DRIVE_STEPS} and ${MAX_DRIVE_STEPS} are accepted.` };
+    return {
+      ok: false,
+      reason: `The drive has ${steerList.length} steps; between ${MIN_DRIVE_STEPS} and ${MAX_DRIVE_STEPS} are accepted.`,
+    };
   if (poseList.length !== 3 * (steerList.length + 1))
-    return { ok: false, reason: `Wrong length: ${steerList.length} steering commands need ${3 * (steerList.length + 1)} pose numbers, the file has ${poseList.length}.` };
+    return {
+      ok: false,
+      reason: `Wrong length: ${steerList.length} steering commands need ${3 * (steerList.length + 1)} pose numbers, the file has ${poseList.length}.`,
+    };
   const bad = (list: unknown[]) => list.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
   const badSteer = bad(steerList);
   if (badSteer >= 0) return { ok: false, reason: `Steering command ${badSteer + 1} is not a finite number.` };
@@ -156,13 +181,20 @@ export function parseDriveFile(text: string): DriveCheck {
   if (badPose >= 0) return { ok: false, reason: `Pose number ${badPose + 1} is not a finite number.` };
   const steer = Float64Array.from(steerList as number[]);
   const tooBig = steer.findIndex((v) => Math.abs(v) > carDefaults.maxSteer + 1e-9);
-  if (tooBig >= 0) return { ok: false, reason: `Steering command ${tooBig + 1} exceeds the actuator's ±${carDefaults.maxSteer} rad/s.` };
+  if (tooBig >= 0)
+    return {
+      ok: false,
+      reason: `Steering command ${tooBig + 1} exceeds the actuator's ±${carDefaults.maxSteer} rad/s.`,
+    };
   const states = replayDrive(steer);
   const poses = poseList as number[];
   for (let t = 0; t < states.length; t++) {
     const d = Math.hypot(states[t].x - poses[3 * t], states[t].y - poses[3 * t + 1]);
     if (!(d <= POSE_TOLERANCE))
-      return { ok: false, reason: `The poses do not match the steering: at step ${t} the replayed car is ${d.toFixed(2)} m from the recorded one.` };
+      return {
+        ok: false,
+        reason: `The poses do not match the steering: at step ${t} the replayed car is ${d.toFixed(2)} m from the recorded one.`,
+      };
   }
   const problem = driveProblem(steer, states);
   if (problem) return { ok: false, reason: problem };
@@ -173,7 +205,11 @@ export function parseDriveFile(text: string): DriveCheck {
  * Why a drive cannot be learned from, in words, or null: too short, never steered, mostly off the track, or crashed
  * before the minimum length.
  */
-export function driveProblem(steer: ArrayLike<number>, states: readonly CarState[], halfWidth = carDefaults.halfWidth): string | null {
+export function driveProblem(
+  steer: ArrayLike<number>,
+  states: readonly CarState[],
+  halfWidth = carDefaults.halfWidth,
+): string | null {
   const n = steer.length;
   if (n < MIN_DRIVE_STEPS)
     return `The drive is ${(n * carDefaults.dt).toFixed(1)} s long; drive at least ${(MIN_DRIVE_STEPS * carDefaults.dt).toFixed(0)} s before cloning it.`;

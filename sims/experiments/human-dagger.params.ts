@@ -117,8 +117,8 @@ export interface HumanQuery {
 
 /** What the page asks the worker for: DAgger on the reader's drive, the reader answering. */
 export interface HumanDaggerRequest {
-  /** The drive's executed commands from the start line (rad/s per step). */
-  steer: Float64Array;
+  /** The drive's executed commands from the start line (rad/s per step); null: the automatic expert's lap. */
+  steer: Float64Array | null;
   epsilon: number;
   rounds: number;
   queries: number;
@@ -133,5 +133,7 @@ export interface HumanDaggerSummary {
   expertOffTrack: number;
   /** Pairs in the demonstration. */
   demoLabels: number;
+  /** The demonstration lap: x (m), y (m), θ (rad), e (m) per step. */
+  demo: Trajectory;
   rounds: CarDaggerRound[];
 }

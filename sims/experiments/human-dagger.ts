@@ -39,11 +39,33 @@ import {
   standardiser,
   type InputScaling,
 } from '../algos/carTask';
-import { runDagger, type DaggerRound, type LabelOracle, type QuerySelector } from '../algos/dagger';
-import { greedyPolicy, type AlgoProgress, type ImitationTask, type LabelledData, type LearnerConfig, type VisitedStates } from '../algos/task';
+import {
+  expertOracle,
+  runDagger,
+  type DaggerRound,
+  type LabelOracle,
+  type LabelQuery,
+  type QuerySelector,
+} from '../algos/dagger';
+import {
+  greedyPolicy,
+  type AlgoProgress,
+  type ImitationTask,
+  type LabelledData,
+  type LearnerConfig,
+  type VisitedStates,
+} from '../algos/task';
 import { rollout, type Policy } from '../core/rollout';
 import { carEnv, carObservation, type CarParams, type CarState } from '../envs/car';
-import { DRIVE_STEPS, driveData, driveParams, driveStep, driveStart, offTrackSteps, replayDrive } from '../envs/carDrive';
+import {
+  DRIVE_STEPS,
+  driveData,
+  driveParams,
+  driveStep,
+  driveStart,
+  offTrackSteps,
+  replayDrive,
+} from '../envs/carDrive';
 import { carExpertSteer } from '../experts/car';
 import type { MlpWeights } from '../policies/weights';
 import { QUERY_CONTEXT, humanDaggerInfo, type CarDaggerRound, type HumanDaggerResult } from './human-dagger.params';
@@ -75,8 +97,11 @@ export interface CarDaggerSession {
   /** Labels asked per round. */
   queries: number;
   seed: number;
-  /** Who answers (default: the automatic expert). Its queries carry each visited state's context (QUERY_CONTEXT). */
-  oracle?: LabelOracle;
+  /**
+   * Who answers (default: the automatic expert). Its queries carry each visited state's context (QUERY_CONTEXT); an
+   * answer of null hands that round to the automatic expert.
+   */
+  oracle?: { label(query: LabelQuery): Promise<Int32Array | Float32Array | null> };
   /** Also run BC given as many extra clean labels (the figure's comparison). */
   withBc: boolean;
 }
@@ -201,7 +226,11 @@ function sessionTask(
  */
 export async function runCarDagger(
   session: CarDaggerSession,
-  options: { signal?: AbortSignal; onRound?: (round: CarDaggerRound) => void; onProgress?: (p: AlgoProgress) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onRound?: (round: CarDaggerRound) => void;
+    onProgress?: (p: AlgoProgress) => void;
+  } = {},
 ): Promise<CarDaggerRun> {
   const { epsilon, rounds, queries, seed, withBc } = session;
   const { signal, onRound, onProgress } = options;
@@ -216,16 +245,29 @@ export async function runCarDagger(
   if (rawDemo.n === 0) throw new RangeError('human-dagger: the demonstration has no steps before a crash');
   const scaling = standardiser(rawDemo, 5);
   const demoOff = offTrackSteps(states.slice(0, rawDemo.n + 1), env.halfWidth);
-  const demo: LabelledData = { x: scaleRows(rawDemo.x, rawDemo.n, scaling), y: rawDemo.y, n: rawDemo.n, meanEpisodeCost: demoOff };
+  const demo: LabelledData = {
+    x: scaleRows(rawDemo.x, rawDemo.n, scaling),
+    y: rawDemo.y,
+    n: rawDemo.n,
+    meanEpisodeCost: demoOff,
+  };
 
   const raceRng = root.stream('races');
   const offTrackTime = (policy: Policy) => {
     let steps = 0;
-    for (let i = 0; i < RACES; i++) steps += race([{ key: 'car', policy }], params, HORIZON, raceRng.stream(`race/${i}`)).car.totalOffTrack;
+    for (let i = 0; i < RACES; i++)
+      steps += race([{ key: 'car', policy }], params, HORIZON, raceRng.stream(`race/${i}`)).car.totalOffTrack;
     return (steps / RACES) * env.dt;
   };
   const raceZero = (weights: MlpWeights): Trajectory =>
-    raceFrames(race([{ key: 'car', policy: scaledPolicy(greedyPolicy(weights), scaling) }], params, HORIZON, raceRng.stream('race/0')).car);
+    raceFrames(
+      race(
+        [{ key: 'car', policy: scaledPolicy(greedyPolicy(weights), scaling) }],
+        params,
+        HORIZON,
+        raceRng.stream('race/0'),
+      ).car,
+    );
 
   const out: CarDaggerRun = {
     dagger: [],
@@ -234,19 +276,40 @@ export async function runCarDagger(
     expertOffTrack: offTrackTime(carExpert(env)),
   };
   const note = (method: 'dagger' | 'bc') => (r: DaggerRound) => {
-    const rec: CarDaggerRound = { method, round: r.round, extraLabels: r.expertLabels - demo.n, offTrack: r.cost!, race: raceZero(r.weights) };
+    const rec: CarDaggerRound = {
+      method,
+      round: r.round,
+      extraLabels: r.expertLabels - demo.n,
+      offTrack: r.cost!,
+      race: raceZero(r.weights),
+    };
     out[method].push(rec);
     onRound?.(rec);
   };
-  const common = { nDemos: 1, horizon: HORIZON, nRounds: rounds, rolloutsPerRound: 1, warmStart: true, learner: LEARNER };
+  const common = {
+    nDemos: 1,
+    horizon: HORIZON,
+    nRounds: rounds,
+    rolloutsPerRound: 1,
+    warmStart: true,
+    learner: LEARNER,
+  };
   const share = withBc ? 0.5 : 1;
   const progress = (from: number) => (p: AlgoProgress) => onProgress?.({ ...p, fraction: from + share * p.fraction });
 
   // DAgger with the oracle: the clone drives (β = 0 after round 0) and `queries` of its states are labelled.
   const daggerTask = sessionTask(demo, scaling, params, offTrackTime);
+  const asked = session.oracle;
+  const expert = expertOracle(daggerTask);
+  const oracle: LabelOracle | undefined = asked && { label: async (q) => (await asked.label(q)) ?? expert.label(q) };
   const dagger = await runDagger(
     daggerTask,
-    { ...common, beta: (i) => (i === 0 ? 1 : 0), selectQueries: farthestQueries(queries), ...(session.oracle ? { oracle: session.oracle } : {}) },
+    {
+      ...common,
+      beta: (i) => (i === 0 ? 1 : 0),
+      selectQueries: farthestQueries(queries),
+      ...(oracle ? { oracle } : {}),
+    },
     root,
     { signal, onRound: note('dagger'), onProgress: progress(0) },
   );

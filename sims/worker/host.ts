@@ -117,14 +117,16 @@ export function runExperiment(
       });
       if (!checked.success) throw new Error(`Invalid parameters for human-dagger: ${checked.error.message}`);
       if (!Number.isInteger(request.seed)) throw new Error('human-dagger: the seed must be an integer');
-      const steer = Float64Array.from(request.steer);
-      if (
-        steer.length > MAX_DRIVE_STEPS ||
-        steer.some((v) => !Number.isFinite(v) || Math.abs(v) > carDefaults.maxSteer + 1e-9)
-      )
-        throw new Error('human-dagger: the drive holds steering commands out of range');
-      const problem = driveProblem(steer, replayDrive(steer));
-      if (problem) throw new Error(problem);
+      const steer = request.steer === null ? undefined : Float64Array.from(request.steer);
+      if (steer) {
+        if (
+          steer.length > MAX_DRIVE_STEPS ||
+          steer.some((v) => !Number.isFinite(v) || Math.abs(v) > carDefaults.maxSteer + 1e-9)
+        )
+          throw new Error('human-dagger: the drive holds steering commands out of range');
+        const problem = driveProblem(steer, replayDrive(steer));
+        if (problem) throw new Error(problem);
+      }
       const controller = new AbortController();
       controllers.set(runId, { controller, experimentId: humanDaggerInfo.id });
       const started = performance.now();
@@ -143,13 +145,14 @@ export function runExperiment(
               label: async (q) => {
                 const context = q.visited.context;
                 if (!context) throw new Error('human-dagger: the query has no states to show');
-                const labels = await callbacks.label({
+                const answer = await callbacks.label({
                   round: q.round,
                   context: context.data,
                   n: q.visited.n,
                   rows: [...q.rows],
                 });
-                return Float32Array.from(labels);
+                // null: the reader let the automatic expert answer this round.
+                return answer === null ? null : Float32Array.from(answer);
               },
             },
           },
@@ -166,6 +169,7 @@ export function runExperiment(
           expertOffTrack: run.expertOffTrack,
           demoLabels: run.demo.labels,
           rounds: run.dagger,
+          demo: run.demo.frames,
         };
       } catch (error) {
         if (error instanceof AbortError || controller.signal.aborted) {
