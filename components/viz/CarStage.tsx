@@ -65,7 +65,7 @@ export function CarStage({ trails, marker = null, label, aspect = 0.68 }: CarSta
     const roles = paletteHex(theme).roles;
     ctx.clearRect(0, 0, width, height);
 
-    const view = fitView(GEOMETRY.bounds, width, height, 3, 6);
+    const view = fitView(GEOMETRY.bounds, width, height, 2, 4);
     const sx = (x: number) => view.ox + view.k * x;
     const sy = (y: number) => view.oy - view.k * y;
     const loop = (pts: Float64Array) => {

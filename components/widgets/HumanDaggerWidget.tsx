@@ -394,6 +394,23 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
           <div className={styles.row}>
             <button
               type="button"
+              className={`${styles.button} ${styles.primary}`}
+              onClick={() => (driving ? setDriving(false) : startDrive())}
+              disabled={useExpertLap}
+            >
+              {driving ? 'Pause' : steps === 0 || finished ? 'Start driving' : 'Resume'}
+            </button>
+            <label>
+              Pace{' '}
+              <select value={pace} onChange={(e) => setPace(Number(e.target.value) === 0.5 ? 0.5 : 1)} disabled={driving}>
+                <option value={1}>real time (3 m/s)</option>
+                <option value={0.5}>half speed (slow motion)</option>
+              </select>
+            </label>
+          </div>
+          <div className={`${styles.row} ${styles.steerRow}`}>
+            <button
+              type="button"
               className={`${styles.button} ${styles.steer} ${held === 1 ? styles.held : ''}`}
               aria-label="Steer left (hold)"
               onPointerDown={(e) => {
@@ -407,14 +424,6 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               onContextMenu={(e) => e.preventDefault()}
             >
               ◀ Left
-            </button>
-            <button
-              type="button"
-              className={`${styles.button} ${styles.primary}`}
-              onClick={() => (driving ? setDriving(false) : startDrive())}
-              disabled={useExpertLap}
-            >
-              {driving ? 'Pause' : steps === 0 || finished ? 'Start driving' : 'Resume'}
             </button>
             <button
               type="button"
@@ -432,15 +441,6 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             >
               Right ▶
             </button>
-          </div>
-          <div className={styles.row}>
-            <label>
-              Pace{' '}
-              <select value={pace} onChange={(e) => setPace(Number(e.target.value) === 0.5 ? 0.5 : 1)} disabled={driving}>
-                <option value={1}>real time (3 m/s)</option>
-                <option value={0.5}>half speed (slow motion)</option>
-              </select>
-            </label>
           </div>
           {message && (
             <p className={`${styles.message} ${message.error ? styles.error : ''}`} role={message.error ? 'alert' : 'status'}>
@@ -488,13 +488,13 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
           )}
           {rounds.length > 0 && (
             <p className={styles.text} data-testid="clone-summary">
-              You drove your lap {demoFrames && !useExpertLap ? `with ${(driveData(states, steer).n * DT).toFixed(1)} s of steering` : ''} and
-              were off the track {((useExpertLap ? 0 : offSteps) * DT).toFixed(1)} s, without trembles. Your clone, racing through
+              {useExpertLap ? 'The automatic expert’s lap' : 'Your lap'}: {((useExpertLap ? DRIVE_STEPS : driveData(states, steer).n) * DT).toFixed(1)} s,{' '}
+              {((useExpertLap ? 0 : offSteps) * DT).toFixed(1)} s off the track, without slips. The clone, racing through
               the actuator’s random slips (3% per step), spends <strong>{rounds[0].offTrack.toFixed(1)} s</strong> off the track per
               30-second race
               {rounds.length > 1 && (
                 <>
-                  ; after {rounds.length - 1} round{rounds.length > 2 ? 's' : ''} of your labels,{' '}
+                  ; after {rounds.length - 1} round{rounds.length > 2 ? 's' : ''} of labels,{' '}
                   <strong>{lastRound.offTrack.toFixed(1)} s</strong>
                 </>
               )}
@@ -526,15 +526,15 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                 marker={{ x: ctx(row, 0), y: ctx(row, 1) }}
                 label={`The clone's lap up to the state asked about, frozen; your demonstration faint behind it. ${questionText}`}
               />
-              <div className={styles.row}>
-                <button type="button" className={`${styles.button} ${styles.steer}`} onClick={() => answer(STEER_TARGET)}>
-                  ← Steer left
+              <div className={`${styles.row} ${styles.steerRow}`}>
+                <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Steer left" onClick={() => answer(STEER_TARGET)}>
+                  ← Left
                 </button>
-                <button type="button" className={`${styles.button} ${styles.steer}`} onClick={() => answer(0)}>
+                <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Straight" onClick={() => answer(0)}>
                   ↑ Straight
                 </button>
-                <button type="button" className={`${styles.button} ${styles.steer}`} onClick={() => answer(-STEER_TARGET)}>
-                  Steer right →
+                <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Steer right" onClick={() => answer(-STEER_TARGET)}>
+                  Right →
                 </button>
               </div>
               <div className={styles.row}>

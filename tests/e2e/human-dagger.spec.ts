@@ -65,12 +65,20 @@ test('drive a lap by keys, clone it, answer every question by keys; the chart ga
   const status = await fig.getByTestId('drive-status').textContent();
   await page.clock.resume();
 
+  const timings: string[] = [];
+  let mark = Date.now();
+  const lap = (what: string) => {
+    timings.push(`${what} ${((Date.now() - mark) / 1000).toFixed(1)} s`);
+    mark = Date.now();
+  };
   await fig.getByRole('button', { name: 'Clone my drive' }).click();
   const table = fig.getByTestId('rounds-table').locator('tbody tr');
   await expect(table).toHaveCount(1, { timeout: RUN_TIMEOUT });
+  lap('clone trained and raced');
   const question = fig.getByTestId('question');
   for (let round = 1; round <= ROUNDS; round++) {
     await expect(question).toBeVisible({ timeout: RUN_TIMEOUT });
+    lap(`round ${round} lap driven and questions chosen`);
     await expect(question).toBeFocused();
     if (round === 1) {
       const axe = await new AxeBuilder({ page }).include('section[data-phase]').analyze();
@@ -82,12 +90,15 @@ test('drive a lap by keys, clone it, answer every question by keys; the chart ga
       const w = -1.2 * s.e - 3 * s.psi;
       await page.keyboard.press(w > 0.25 ? 'ArrowLeft' : w < -0.25 ? 'ArrowRight' : 'ArrowUp');
     }
+    lap(`round ${round} answered (by script)`);
     await expect(table).toHaveCount(round + 1, { timeout: RUN_TIMEOUT });
+    lap(`round ${round} retrained and raced`);
     await expect(fig.getByTestId('label-counter')).toContainText(`Labels you have given: ${round * QUERIES}`);
   }
   await expect(fig).toHaveAttribute('data-phase', 'done', { timeout: RUN_TIMEOUT });
   const rows = await table.allTextContents();
   console.log(`scripted human: ${status}; rounds: ${rows.join(' | ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`timings: ${timings.join('; ')}`);
   const axe = await new AxeBuilder({ page }).include('section[data-phase]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(watch.errors).toEqual([]);
