@@ -335,12 +335,12 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
   const questionText = q ? describeState(ctx(row, 3), ctx(row, 4), ctx(row, 5)) : '';
 
   const series: LineSeries[] = [
-    { key: 'you', label: 'Your clone, corrected by you', role: 'dagger', points: rounds.map((r) => ({ x: r.extraLabels, y: r.offTrack })) },
+    { key: 'you', label: 'Your clone', role: 'dagger', points: rounds.map((r) => ({ x: r.extraLabels, y: r.offTrack })) },
   ];
   if (reference) {
     series.push(
-      { key: 'bc', label: 'BC with as many extra clean labels (automatic expert)', role: 'bc', points: reference.series['offTrack/bc'] },
-      { key: 'auto', label: 'DAgger, automatic expert answering', role: 'learner', dashed: true, points: reference.series['offTrack/dagger'] },
+      { key: 'bc', label: 'BC, clean labels (auto expert)', role: 'bc', points: reference.series['offTrack/bc'] },
+      { key: 'auto', label: 'DAgger (auto expert)', role: 'learner', dashed: true, points: reference.series['offTrack/dagger'] },
     );
   }
 
@@ -528,13 +528,13 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               />
               <div className={`${styles.row} ${styles.steerRow}`}>
                 <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Steer left" onClick={() => answer(STEER_TARGET)}>
-                  ← Left
+                  <span aria-hidden="true">←</span> Left
                 </button>
                 <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Straight" onClick={() => answer(0)}>
-                  ↑ Straight
+                  <span aria-hidden="true">↑</span> Straight
                 </button>
                 <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Steer right" onClick={() => answer(-STEER_TARGET)}>
-                  Right →
+                  <span aria-hidden="true">→</span> Right
                 </button>
               </div>
               <div className={styles.row}>
@@ -561,8 +561,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             <thead>
               <tr>
                 <th scope="col">Round</th>
-                <th scope="col">Labels after the demonstration</th>
-                <th scope="col">Off track per 30 s race</th>
+                <th scope="col">Extra labels</th>
+                <th scope="col">Off track per race</th>
               </tr>
             </thead>
             <tbody>
@@ -581,7 +581,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             xLabel="labels after the demonstration"
             yLabel="off-track time per race (s)"
             height={260}
-            caption="Each point: the mean over 3 races of 30 s through the same actuator slips. The other lines are the automatic expert's run: BC given as many extra clean labels, and DAgger with the automatic expert answering."
+            caption="Your clone: after each round, the mean over 3 races of 30 s through the same actuator slips. The other lines are the automatic expert's run (it drives the demonstration too): BC given as many extra clean labels, and DAgger with the automatic expert answering."
           />
           <div className={styles.row}>
             <button type="button" className={styles.button} onClick={startOver}>
