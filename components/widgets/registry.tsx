@@ -61,6 +61,10 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  'human-dagger': dynamic(() => import('./HumanDaggerWidget').then((m) => m.HumanDaggerWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'lane-horizon': dynamic(() => import('./LaneHorizonWidget').then((m) => m.LaneHorizonWidget), {
     ssr: false,
     loading: WidgetLoading,

@@ -104,7 +104,7 @@ export function standardiser(data: { x: Float32Array; n: number }, dim: number):
   return { shift, scale };
 }
 
-function scaleRows(x: Float32Array, n: number, s: InputScaling): Float32Array {
+export function scaleRows(x: Float32Array, n: number, s: InputScaling): Float32Array {
   const d = s.shift.length;
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = (x[i * d + j] - s.shift[j]) / s.scale[j];

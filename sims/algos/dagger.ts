@@ -18,6 +18,10 @@
  *
  * The notes' "return the best π̂_i on validation" needs a validation set; like the `imitation` library we return the
  * last learner, and report every round's learner so a figure can show the curve.
+ *
+ * Who answers "what would you do here?" is a `LabelOracle`: by default the task's automatic expert, but the answer is
+ * a promise, so a person can answer too (the `human-dagger` figure pauses the run until the reader has labelled the
+ * round's states). `selectQueries` asks about a few of the visited states instead of all of them.
  */
 import type { Rng } from '../../lib/rng';
 import type { Policy } from '../core/rollout';
@@ -37,6 +41,7 @@ import {
   type LearnerConfig,
   type LossPoint,
   type RoundOptions,
+  type VisitedStates,
 } from './task';
 import { powInt } from '../../lib/detmath';
 
@@ -72,6 +77,58 @@ export function betaSchedule(name: BetaScheduleName, nRounds: number): BetaSched
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Who labels: the label oracle, and which visited states it is asked about
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One round's question to the labeller: "what would you do in each of these states?" */
+export interface LabelQuery {
+  /** The DAgger round i ≥ 1 asking. */
+  round: number;
+  /** The states asked about, as observations in the learner's coordinates, row-major [n, obsDim]. */
+  x: Float32Array;
+  n: number;
+  /** Everything the round's rollouts visited (with the task's context per row, e.g. the car's pose). */
+  visited: VisitedStates;
+  /** Which rows of `visited` are asked about, in the order of `x`. */
+  rows: readonly number[];
+}
+
+/**
+ * Answers DAgger's label queries, one batch per round. The automatic expert answers at once; a person answers when
+ * they have looked (the promise resolves then). Labels have the task's label type: one action index per row
+ * (categorical) or [n, outputDim] values (regression).
+ */
+export interface LabelOracle {
+  label(query: LabelQuery): Promise<Int32Array | Float32Array>;
+}
+
+/** The task's own expert as an oracle: π*(s) on every queried state (what DAgger has always asked). */
+export function expertOracle(task: ImitationTask): LabelOracle {
+  return { label: (query) => Promise.resolve(task.label(query.x, query.n)) };
+}
+
+/** Which rows of a round's visited states to ask about (all of them when DAgger has no selector). */
+export type QuerySelector = (visited: VisitedStates, data: LabelledData, round: number) => readonly number[];
+
+/** The rows `rows` of `visited`, as a query's observation block. */
+export function pickRows(visited: VisitedStates, rows: readonly number[], obsDim: number): Float32Array {
+  const x = new Float32Array(rows.length * obsDim);
+  rows.forEach((r, i) => {
+    if (!(r >= 0 && r < visited.n)) throw new RangeError(`pickRows: row ${r} is not among the ${visited.n} visited`);
+    x.set(visited.x.subarray(r * obsDim, (r + 1) * obsDim), i * obsDim);
+  });
+  return x;
+}
+
+/** Checks an oracle's answer before it enters D: the right number of finite labels. */
+export function checkLabels(labels: Int32Array | Float32Array, n: number, perRow: number): void {
+  if (labels.length !== n * perRow)
+    throw new RangeError(`DAgger: the labeller answered ${labels.length / perRow} of ${n} queries`);
+  for (let i = 0; i < labels.length; i++)
+    if (!Number.isFinite(labels[i])) throw new RangeError(`DAgger: label ${i} is not a finite number`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Configuration
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -96,6 +153,10 @@ export interface DaggerConfig {
    * fit would use, and the run is the same, one fit cheaper: a figure showing BC beside DAgger trains it once.
    */
   initialLearner?: MlpWeights;
+  /** oracle: who labels the visited states (default: the task's expert, `expertOracle(task)`). */
+  oracle?: LabelOracle;
+  /** selectQueries: which visited states to label each round (default: every one). */
+  selectQueries?: QuerySelector;
 }
 
 /** Toy 2A/3A's setting: 20 demonstrations, 5 rounds × 20 rollouts, β = 1 then 0, horizon 40. */
@@ -170,10 +231,11 @@ export async function runDagger(
   rng: Rng,
   options: RoundOptions<DaggerRound> = {},
 ): Promise<DaggerResult> {
-  const { nDemos, horizon, nRounds, rolloutsPerRound, beta, warmStart, learner, initialLearner } = {
+  const { nDemos, horizon, nRounds, rolloutsPerRound, beta, warmStart, learner, initialLearner, selectQueries } = {
     ...DAGGER_DEFAULTS,
     ...config,
   };
+  const oracle = config.oracle ?? expertOracle(task);
   const { signal, onProgress, onRound } = options;
   const spec = learnerSpec(task, learner);
   const trainings = nRounds + 1;
@@ -248,8 +310,13 @@ export async function runDagger(
       rng.stream(`round/${i}/rollouts`),
     );
     collectionTotal += visited.meanEpisodeCost ?? 0;
-    // Ask the expert what it would have done in each visited state, and aggregate.
-    data = aggregate(data, { x: visited.x, y: task.label(visited.x, visited.n), n: visited.n });
+    // Ask the expert what it would have done in the visited states (all, or the ones the selector picks), and aggregate.
+    const rows = selectQueries ? selectQueries(visited, data, i) : Array.from({ length: visited.n }, (_, r) => r);
+    const x = selectQueries ? pickRows(visited, rows, task.obsDim) : visited.x;
+    const labels = rows.length > 0 ? await oracle.label({ round: i, x, n: rows.length, visited, rows }) : task.label(x, 0);
+    await checkpoint(signal);
+    checkLabels(labels, rows.length, task.head === 'categorical' ? 1 : task.outputDim);
+    data = aggregate(data, { x, y: labels, n: rows.length });
     // Retrain on everything collected so far.
     if (data.n > 0)
       weights = (await fit(data, i, rng.stream(`round/${i}/train`), warmStart ? weights : undefined)).weights;

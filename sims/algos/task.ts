@@ -45,6 +45,11 @@ export interface VisitedStates {
   n: number;
   /** The mean total cost of one of the episodes (for DAgger: what its data collection cost). */
   meanEpisodeCost?: number;
+  /**
+   * Optional per-row data the task attaches for a labeller who must see the state, not only the observation (the
+   * car: its pose), row-major [n, dim].
+   */
+  context?: { data: Float32Array; dim: number };
 }
 
 export interface ImitationTask {

@@ -12,6 +12,7 @@ import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { gailLaneInfo } from './gail-lane.params';
+import { humanDaggerInfo } from './human-dagger.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { misspecificationInfo } from './misspecification.params';
@@ -30,6 +31,7 @@ export const catalog = [
   daggerLaneInfo,
   noiseInjectionInfo,
   daggerCarInfo,
+  humanDaggerInfo,
   gailLaneInfo,
   coverageInfo,
   misspecificationInfo,

@@ -11,6 +11,7 @@ import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gailLaneExperiment } from './gail-lane';
+import { humanDaggerExperiment } from './human-dagger';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
 import { misspecificationExperiment } from './misspecification';
@@ -30,6 +31,7 @@ export const experiments: readonly Experiment[] = [
   daggerLaneExperiment,
   noiseInjectionExperiment,
   daggerCarExperiment,
+  humanDaggerExperiment,
   gailLaneExperiment,
   coverageExperiment,
   misspecificationExperiment,

@@ -21,6 +21,7 @@ export const PARAM_VOCABULARY = {
   hMax: { meaning: 'the longest horizon of a sweep over H', avoid: ['maxH', 'horizonMax'] },
   nDemos: { meaning: 'expert demonstrations (episodes) to learn from', avoid: ['demos', 'nDemonstrations', 'n'] },
   rounds: { meaning: 'rounds of interactive data collection (DAgger, on-policy distillation)', avoid: ['nRounds', 'nIterations'] },
+  queries: { meaning: 'states the expert is asked to label per round of interactive collection', avoid: ['queriesPerRound', 'nQueries'] },
   rolloutsPerRound: { meaning: 'learner episodes per round of interactive collection', avoid: ['nRollouts', 'perRound'] },
   noise: {
     meaning: 'noise injected into the demonstrator’s executed actions (DART, noise injection)',

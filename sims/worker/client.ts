@@ -9,7 +9,15 @@
  */
 import * as Comlink from 'comlink';
 import type { Progress } from '../experiments/types';
-import { ABORT_PREFIX, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
+import type { HumanDaggerRequest, HumanDaggerSummary } from '../experiments/human-dagger.params';
+import {
+  ABORT_PREFIX,
+  type HumanSessionCallbacks,
+  type RunResponse,
+  type WorkerApi,
+  type WorkerInit,
+  type WorkerStats,
+} from './protocol';
 
 /** What the client needs of a Worker (tests pass a fake over a MessageChannel). */
 export interface WorkerLike extends Comlink.Endpoint {
@@ -157,6 +165,49 @@ export class SimClient {
       slot.api
         .run({ runId, experimentId, params, seed }, progress)
         .then((response) => settle(() => resolve(response)))
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          settle(() => reject(message.startsWith(ABORT_PREFIX) ? new CancelledError() : new Error(message)));
+        });
+    });
+  }
+
+  /**
+   * An interactive DAgger session on the reader's drive (the `human-dagger` figure): the worker trains and calls
+   * `callbacks.label` for each round's questions. Rejects with CancelledError when `signal` aborts (the page should
+   * also reject a label promise it is holding, so the worker stops waiting).
+   */
+  humanDagger(request: HumanDaggerRequest, callbacks: HumanSessionCallbacks, signal?: AbortSignal): Promise<HumanDaggerSummary> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
+    const slot = this.pickSlot();
+    const runId = this.nextRunId++;
+    return new Promise<HumanDaggerSummary>((resolve, reject) => {
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        slot.pending.delete(runId);
+        signal?.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const onAbort = () => {
+        void slot.api.cancel(runId);
+        settle(() => reject(new CancelledError()));
+      };
+      slot.pending.set(runId, (error) => settle(() => reject(error)));
+      signal?.addEventListener('abort', onAbort);
+      const remote = Comlink.proxy<HumanSessionCallbacks>({
+        label: (q) => callbacks.label(q),
+        round: (r) => {
+          if (!settled) callbacks.round(r);
+        },
+        progress: (f, m) => {
+          if (!settled) callbacks.progress(f, m);
+        },
+      });
+      slot.api
+        .humanDagger(runId, request, remote)
+        .then((summary) => settle(() => resolve(summary)))
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           settle(() => reject(message.startsWith(ABORT_PREFIX) ? new CancelledError() : new Error(message)));

@@ -7,7 +7,18 @@ import { getExperiment } from '../experiments/index';
 import { AbortError, checkpoint } from '../core/abort';
 import { PROGRESS_INTERVAL_MS } from '../experiments/progress';
 import { checkResult, type Experiment, type Progress, type Result } from '../experiments/types';
-import { ABORT_PREFIX, hasNonFinite, type RunResponse, type WorkerApi, type WorkerInit, type WorkerStats } from './protocol';
+import { runCarDagger } from '../experiments/human-dagger';
+import { humanDaggerInfo } from '../experiments/human-dagger.params';
+import { carDefaults } from '../envs/car';
+import { MAX_DRIVE_STEPS, driveProblem, replayDrive } from '../envs/carDrive';
+import {
+  ABORT_PREFIX,
+  hasNonFinite,
+  type RunResponse,
+  type WorkerApi,
+  type WorkerInit,
+  type WorkerStats,
+} from './protocol';
 
 export interface ExperimentHost {
   /** Starts tfjs (idempotent) and returns the backend's name. */
@@ -78,7 +89,13 @@ export function runExperiment(
         stats.runsCompleted += 1;
         const elapsedMs = performance.now() - started;
         stats.lastRunMs = elapsedMs;
-        const response: RunResponse = { runId: request.runId, result, diverged: hasNonFinite(result), backend: name, elapsedMs };
+        const response: RunResponse = {
+          runId: request.runId,
+          result,
+          diverged: hasNonFinite(result),
+          backend: name,
+          elapsedMs,
+        };
         return response;
       } catch (error) {
         if (error instanceof AbortError || controller.signal.aborted) {
@@ -88,6 +105,80 @@ export function runExperiment(
         throw error instanceof Error ? error : new Error(String(error));
       } finally {
         controllers.delete(request.runId);
+      }
+    },
+
+    async humanDagger(runId, request, callbacks) {
+      // The boundary again: the drive and the settings come from the page and are checked before anything trains.
+      const checked = zodSchema(humanDaggerInfo.params).safeParse({
+        epsilon: request.epsilon,
+        rounds: request.rounds,
+        queries: request.queries,
+      });
+      if (!checked.success) throw new Error(`Invalid parameters for human-dagger: ${checked.error.message}`);
+      if (!Number.isInteger(request.seed)) throw new Error('human-dagger: the seed must be an integer');
+      const steer = request.steer === null ? undefined : Float64Array.from(request.steer);
+      if (steer) {
+        if (
+          steer.length > MAX_DRIVE_STEPS ||
+          steer.some((v) => !Number.isFinite(v) || Math.abs(v) > carDefaults.maxSteer + 1e-9)
+        )
+          throw new Error('human-dagger: the drive holds steering commands out of range');
+        const problem = driveProblem(steer, replayDrive(steer));
+        if (problem) throw new Error(problem);
+      }
+      const controller = new AbortController();
+      controllers.set(runId, { controller, experimentId: humanDaggerInfo.id });
+      const started = performance.now();
+      try {
+        await ensureBackend();
+        await checkpoint(controller.signal);
+        const run = await runCarDagger(
+          {
+            demoSteer: steer,
+            epsilon: request.epsilon,
+            rounds: request.rounds,
+            queries: request.queries,
+            seed: request.seed,
+            withBc: false,
+            oracle: {
+              label: async (q) => {
+                const context = q.visited.context;
+                if (!context) throw new Error('human-dagger: the query has no states to show');
+                const answer = await callbacks.label({
+                  round: q.round,
+                  context: context.data,
+                  n: q.visited.n,
+                  rows: [...q.rows],
+                });
+                // null: the reader let the automatic expert answer this round.
+                return answer === null ? null : Float32Array.from(answer);
+              },
+            },
+          },
+          {
+            signal: controller.signal,
+            onRound: (r) => void callbacks.round(r),
+            onProgress: (p) => void callbacks.progress(p.fraction, p.message),
+          },
+        );
+        stats.runsCompleted += 1;
+        stats.lastRunMs = performance.now() - started;
+        return {
+          demoOffTrack: run.demo.offTrack,
+          expertOffTrack: run.expertOffTrack,
+          demoLabels: run.demo.labels,
+          rounds: run.dagger,
+          demo: run.demo.frames,
+        };
+      } catch (error) {
+        if (error instanceof AbortError || controller.signal.aborted) {
+          stats.runsCancelled += 1;
+          throw new Error(`${ABORT_PREFIX} session ${runId} was cancelled`, { cause: error });
+        }
+        throw error instanceof Error ? error : new Error(String(error));
+      } finally {
+        controllers.delete(runId);
       }
     },
 

@@ -3,6 +3,12 @@
  * worker and the page-side client import this file.
  */
 import type { Progress, Result } from '../experiments/types';
+import type {
+  CarDaggerRound,
+  HumanDaggerRequest,
+  HumanDaggerSummary,
+  HumanQuery,
+} from '../experiments/human-dagger.params';
 
 export interface RunRequest {
   /** Chosen by the client; `cancel(runId)` refers to it. */
@@ -42,10 +48,32 @@ export interface WorkerInit {
   backend?: 'wasm' | 'cpu';
 }
 
+/** The page's side of an interactive DAgger session: the reader answers, and hears each round. */
+export interface HumanSessionCallbacks {
+  /**
+   * The reader's yaw-rate labels (rad/s) for the query's rows, in order; resolves when the reader has answered. null:
+   * the automatic expert answers this round.
+   */
+  label(query: HumanQuery): Promise<Float32Array | null>;
+  /** Each round's learner as soon as it is evaluated (round 0: the clone). */
+  round(round: CarDaggerRound): void;
+  /** Training progress, as a fraction of the whole session and a message. */
+  progress(fraction: number, message: string): void;
+}
+
 /** The API object the worker exposes through Comlink. */
 export interface WorkerApi {
   init(options: WorkerInit): Promise<string>;
   run(request: RunRequest, onProgress?: (progress: Progress) => void): Promise<RunResponse>;
+  /**
+   * DAgger on the reader's drive with the reader as the labeller (the `human-dagger` figure): trains in the worker,
+   * asks the page for labels through `callbacks.label` and waits. `runId` cancels it like a run.
+   */
+  humanDagger(
+    runId: number,
+    request: HumanDaggerRequest,
+    callbacks: HumanSessionCallbacks,
+  ): Promise<HumanDaggerSummary>;
   cancel(runId: number): void;
   stats(): Promise<WorkerStats>;
 }

@@ -35,6 +35,13 @@ const api: WorkerApi = {
       ]?.();
     }
   },
+  async humanDagger(runId, request, callbacks) {
+    try {
+      return await inner.humanDagger(runId, request, callbacks);
+    } finally {
+      (callbacks as typeof callbacks & { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
+    }
+  },
 };
 
 Comlink.expose(api);

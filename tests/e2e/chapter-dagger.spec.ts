@@ -14,6 +14,7 @@ const FIGURES = [
   { id: 'dagger-lane', slider: 'Tremble ε' },
   { id: 'noise-injection', slider: 'Injected noise σ_u' },
   { id: 'dagger-car', slider: 'Tremble' },
+  { id: 'human-dagger', slider: 'Tremble' },
   { id: 'gail-lane', slider: 'Tremble ε' },
 ] as const;
 

@@ -38,6 +38,7 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
     { rounds: 0, nDemos: 2, horizon: 10 }, // no rounds: no collection by the learner
   ],
   'dagger-car': [{ rounds: 1, seeds: 1 }],
+  'human-dagger': [{ rounds: 1, queries: 4 }],
   'noise-injection': [{}, { noise: 0 }], // its default is its smallest run (~5 s); σ_u = 0: no sweep metrics
   'gail-lane': [{ iterations: 5, horizon: 10 }],
   coverage: [{ datasets: 5 }],

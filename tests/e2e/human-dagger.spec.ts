@@ -1,0 +1,121 @@
+/**
+ * The "you are the expert" figure (human-dagger, chapter 4): a scripted "human" drives a lap with key presses (the
+ * page's clock is driven by the test, so 30 s of driving take a few seconds), the worker clones the drive, the human
+ * answers every question with arrow keys, and the off-track table and chart gain a round each time. Axe finds no
+ * violations while a question is on screen and at the end; a malformed import is rejected with its reason.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, RUN_TIMEOUT, test } from './fixtures';
+
+const PATH = '/learn/dagger/';
+const ROUNDS = 4;
+const QUERIES = 8;
+
+function session(page: Page): Locator {
+  return page.locator('section[data-phase]');
+}
+
+interface CarNow {
+  t: number;
+  e: number;
+  psi: number;
+  kappa: number;
+  driving: boolean;
+  done: boolean;
+}
+
+/** The scripted driver: hold ← or → when the wanted yaw rate (bend ahead, offset, heading) is beyond a dead band. */
+function wanted(s: { e: number; psi: number; kappa: number }): -1 | 0 | 1 {
+  const w = 3.3 * s.kappa - 1.2 * s.e - 3 * s.psi;
+  return w > 0.25 ? 1 : w < -0.25 ? -1 : 0;
+}
+
+async function driveLap(page: Page): Promise<void> {
+  const fig = session(page);
+  const stage = fig.getByRole('group', { name: /Driving area/ });
+  await fig.getByRole('button', { name: 'Start driving' }).click();
+  await expect(stage).toBeFocused();
+  let held: -1 | 0 | 1 = 0;
+  const keyOf = (d: -1 | 1) => (d === 1 ? 'ArrowLeft' : 'ArrowRight');
+  for (let i = 0; i < 400; i++) {
+    const now = JSON.parse((await stage.getAttribute('data-state')) ?? '{}') as CarNow;
+    if (now.done) break;
+    const want = wanted(now);
+    if (want !== held) {
+      if (held !== 0) await page.keyboard.up(keyOf(held));
+      if (want !== 0) await page.keyboard.down(keyOf(want));
+      held = want;
+    }
+    await page.clock.runFor(100);
+  }
+  if (held !== 0) await page.keyboard.up(keyOf(held));
+  await expect(fig.getByTestId('drive-status')).toContainText('30.0 s of 30 s');
+}
+
+test('drive a lap by keys, clone it, answer every question by keys; the chart gains a round each time', async ({ page, watch }) => {
+  test.setTimeout(6 * RUN_TIMEOUT);
+  await page.clock.install();
+  await page.goto(PATH);
+  const fig = session(page);
+  await fig.scrollIntoViewIfNeeded();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const started = Date.now();
+  await driveLap(page);
+  const status = await fig.getByTestId('drive-status').textContent();
+  await page.clock.resume();
+
+  const timings: string[] = [];
+  let mark = Date.now();
+  const lap = (what: string) => {
+    timings.push(`${what} ${((Date.now() - mark) / 1000).toFixed(1)} s`);
+    mark = Date.now();
+  };
+  await fig.getByRole('button', { name: 'Clone my drive' }).click();
+  const table = fig.getByTestId('rounds-table').locator('tbody tr');
+  await expect(table).toHaveCount(1, { timeout: RUN_TIMEOUT });
+  lap('clone trained and raced');
+  const question = fig.getByTestId('question');
+  for (let round = 1; round <= ROUNDS; round++) {
+    await expect(question).toBeVisible({ timeout: RUN_TIMEOUT });
+    lap(`round ${round} lap driven and questions chosen`);
+    await expect(question).toBeFocused();
+    if (round === 1) {
+      const axe = await new AxeBuilder({ page }).include('section[data-phase]').analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    }
+    for (let k = 0; k < QUERIES; k++) {
+      await expect(question).toContainText(`Round ${round}, question ${k + 1} of ${QUERIES}`);
+      const s = JSON.parse((await question.getAttribute('data-state')) ?? '{}') as { e: number; psi: number };
+      const w = -1.2 * s.e - 3 * s.psi;
+      await page.keyboard.press(w > 0.25 ? 'ArrowLeft' : w < -0.25 ? 'ArrowRight' : 'ArrowUp');
+    }
+    lap(`round ${round} answered (by script)`);
+    await expect(table).toHaveCount(round + 1, { timeout: RUN_TIMEOUT });
+    lap(`round ${round} retrained and raced`);
+    await expect(fig.getByTestId('label-counter')).toContainText(`Labels you have given: ${round * QUERIES}`);
+  }
+  await expect(fig).toHaveAttribute('data-phase', 'done', { timeout: RUN_TIMEOUT });
+  const rows = await table.allTextContents();
+  console.log(`scripted human: ${status}; rounds: ${rows.join(' | ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`timings: ${timings.join('; ')}`);
+  const axe = await new AxeBuilder({ page }).include('section[data-phase]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('a malformed drive file is rejected with the reason; the automatic expert can drive instead', async ({ page, watch }) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
+  await page.goto(PATH);
+  const fig = session(page);
+  await fig.scrollIntoViewIfNeeded();
+  await fig.getByLabel('Import a drive').setInputFiles({ name: 'drive.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
+  await expect(fig.getByRole('alert')).toContainText('not valid JSON');
+  await fig.getByRole('button', { name: 'Let the automatic expert drive' }).click();
+  await fig.getByRole('button', { name: 'Clone the expert’s drive' }).click();
+  const question = fig.getByTestId('question');
+  await expect(question).toBeVisible({ timeout: RUN_TIMEOUT });
+  await fig.getByRole('button', { name: 'Let the automatic expert answer this round' }).click();
+  await expect(fig.getByTestId('rounds-table').locator('tbody tr')).toHaveCount(2, { timeout: RUN_TIMEOUT });
+  expect(watch.errors).toEqual([]);
+});
