@@ -228,6 +228,24 @@ export const lecture: readonly LectureScene[] = [
     ask: 'GAIL’s demonstrations are the clean ones from which BC learned “stay” everywhere. Will it learn to steer back to the centre?',
     thumbnail: { series: ['cost/bc', 'cost/uninformative', 'cost/pessimistic', 'cost/expert'], logY: true },
   },
+  {
+    experiment: 'human-dagger',
+    chapter: 'dagger',
+    takeaway:
+      'A handful of expert labels, placed where the clone went wrong, fix what as many extra clean demonstrations do not.',
+    presets: [
+      { id: 'default', label: '4 rounds × 8 labels', params: '' },
+      { id: 'few-labels', label: '2 labels per round', params: 'queries=2' },
+      { id: 'no-slips', label: 'No slips', params: 'epsilon=0' },
+    ],
+    say: [
+      'Call up a student to drive the lap in the figure; the network clones the drive while the class watches.',
+      'Then the student answers DAgger’s questions: left, straight or right, at the states where the clone was farthest from its data.',
+      'Below, the automatic expert does the same: 32 well-placed labels against behavior cloning given as many extra clean labels.',
+    ],
+    ask: 'DAgger asks only 8 questions a round. Behavior cloning gets the same number of extra labels as clean driving. Which one stays on the track?',
+    thumbnail: { series: ['offTrack/bc', 'offTrack/dagger', 'offTrack/expert'] },
+  },
   // ---- Chapter 5: beyond behavior cloning
   {
     experiment: 'coverage',
