@@ -349,9 +349,10 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
 
   return (
     <section className={styles.session} aria-labelledby="human-dagger-title" data-phase={phase}>
-      <h3 id="human-dagger-title" className={styles.heading}>
+      {/* A figure's own title, not a section of the chapter: no heading element, so it stays out of the outline. */}
+      <p id="human-dagger-title" className={styles.heading}>
         You are the expert
-      </h3>
+      </p>
       <ol className={styles.steps} aria-label="Steps">
         {stepNames.map((name, i) => (
           <li key={name} className={i === stepIndex ? styles.current : undefined} aria-current={i === stepIndex ? 'step' : undefined}>
