@@ -139,36 +139,13 @@ export class SimClient {
   /** Runs an experiment in a worker. Rejects with CancelledError when `signal` aborts, WorkerCrashedError on a crash. */
   run(experimentId: string, params: Record<string, unknown>, seed: number, options: RunOptions = {}): Promise<RunResponse> {
     const { onProgress, signal } = options;
-    if (signal?.aborted) return Promise.reject(new CancelledError());
-    const slot = this.pickSlot();
-    const runId = this.nextRunId++;
-    return new Promise<RunResponse>((resolve, reject) => {
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        slot.pending.delete(runId);
-        signal?.removeEventListener('abort', onAbort);
-        fn();
-      };
-      const onAbort = () => {
-        void slot.api.cancel(runId);
-        settle(() => reject(new CancelledError()));
-      };
-      slot.pending.set(runId, (error) => settle(() => reject(error)));
-      signal?.addEventListener('abort', onAbort);
+    return this.call(signal, (slot, runId, isSettled) => {
       const progress = onProgress
         ? Comlink.proxy((p: Progress) => {
-            if (!settled) onProgress(p);
+            if (!isSettled()) onProgress(p);
           })
         : undefined;
-      slot.api
-        .run({ runId, experimentId, params, seed }, progress)
-        .then((response) => settle(() => resolve(response)))
-        .catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          settle(() => reject(message.startsWith(ABORT_PREFIX) ? new CancelledError() : new Error(message)));
-        });
+      return slot.api.run({ runId, experimentId, params, seed }, progress);
     });
   }
 
@@ -178,10 +155,34 @@ export class SimClient {
    * also reject a label promise it is holding, so the worker stops waiting).
    */
   humanDagger(request: HumanDaggerRequest, callbacks: HumanSessionCallbacks, signal?: AbortSignal): Promise<HumanDaggerSummary> {
+    return this.call(signal, (slot, runId, isSettled) => {
+      const remote = Comlink.proxy<HumanSessionCallbacks>({
+        label: (q) => callbacks.label(q),
+        round: (r) => {
+          if (!isSettled()) callbacks.round(r);
+        },
+        progress: (f, m) => {
+          if (!isSettled()) callbacks.progress(f, m);
+        },
+      });
+      return slot.api.humanDagger(runId, request, remote);
+    });
+  }
+
+  /**
+   * One call into a worker, with what every call shares: a run id on the least busy slot, cancellation by `signal`
+   * (the worker is told, the promise rejects with CancelledError), rejection with WorkerCrashedError if the worker
+   * dies, and errors that cross the boundary turned back into CancelledError or Error. `isSettled` lets callbacks
+   * drop messages that arrive after the call ended.
+   */
+  private call<T>(
+    signal: AbortSignal | undefined,
+    start: (slot: Slot, runId: number, isSettled: () => boolean) => Promise<T>,
+  ): Promise<T> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const slot = this.pickSlot();
     const runId = this.nextRunId++;
-    return new Promise<HumanDaggerSummary>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
@@ -196,18 +197,8 @@ export class SimClient {
       };
       slot.pending.set(runId, (error) => settle(() => reject(error)));
       signal?.addEventListener('abort', onAbort);
-      const remote = Comlink.proxy<HumanSessionCallbacks>({
-        label: (q) => callbacks.label(q),
-        round: (r) => {
-          if (!settled) callbacks.round(r);
-        },
-        progress: (f, m) => {
-          if (!settled) callbacks.progress(f, m);
-        },
-      });
-      slot.api
-        .humanDagger(runId, request, remote)
-        .then((summary) => settle(() => resolve(summary)))
+      start(slot, runId, () => settled)
+        .then((value) => settle(() => resolve(value)))
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           settle(() => reject(message.startsWith(ABORT_PREFIX) ? new CancelledError() : new Error(message)));
