@@ -23,6 +23,7 @@ import {
 import { FIGURE_SEED, MAX_SEED } from '@/lib/urlState';
 import type { ExperimentId } from '@/sims/experiments/catalog';
 import { Thumbnail } from './Thumbnail';
+import { useStageFit } from './useStageFit';
 import type { SceneData } from './types';
 import styles from './lecture.module.css';
 
@@ -633,45 +634,10 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
     if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) act({ kind: dx < 0 ? 'next' : 'prev' });
   };
 
-  // Fit: when the figure is taller than the stage, charts and animations shrink by the overflow (never below a
-  // floor, never text), so nothing is clipped and nothing scrolls. Starts over for each scene, preset and size.
-  const [shrink, setShrink] = useState(0);
-  // The shrink the figure is drawn with now: an overflow measured on it asks for an absolute target, so two
-  // observers reporting the same overflow do not shrink twice.
-  const drawnShrink = useRef(0);
-  useLayoutEffect(() => {
-    drawnShrink.current = shrink;
-  }, [shrink]);
+  // Fit: charts and animations get exactly as much shorter as the stage needs (never text), so nothing is clipped,
+  // nothing scrolls and no room is left empty. Starts over for each scene, preset, size and result.
   const fitKey = `${n}:${preset.id}:${version}:${size?.width}x${size?.height}:${dark}`;
-  useEffect(() => setShrink(0), [fitKey]);
-  useEffect(() => {
-    const stage = stageRef.current;
-    if (!stage || typeof ResizeObserver === 'undefined') return;
-    const check = () => {
-      const over = stage.scrollHeight - stage.clientHeight;
-      if (over > 1) setShrink((s) => Math.max(s, Math.min(drawnShrink.current + over + 4, 2000)));
-    };
-    const observer = new ResizeObserver(check);
-    observer.observe(stage);
-    const content = stage.firstElementChild;
-    if (content) observer.observe(content);
-    const children = new MutationObserver(() => {
-      const c = stage.firstElementChild;
-      if (c) observer.observe(c);
-      check();
-    });
-    children.observe(stage, { childList: true });
-    // A new result is fitted afresh: what was too tall while the figure loaded says nothing about the result.
-    const status = new MutationObserver((records) => {
-      if (records.some((r) => (r.target as Element).getAttribute('data-status') === 'done')) setShrink(0);
-    });
-    status.observe(stage, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
-    return () => {
-      observer.disconnect();
-      children.disconnect();
-      status.disconnect();
-    };
-  }, [fitKey]);
+  const shrink = useStageFit(stageRef, fitKey);
   const scale = useMemo(() => {
     if (!size) return null;
     const base = projectorScale(size.width, size.height);

@@ -18,6 +18,7 @@ export function SiteHeader({ title }: SiteHeaderProps) {
       <nav aria-label="Site" className="site-nav">
         <Link href="/#contents">Chapters</Link>
         <Link href="/lab/">Lab</Link>
+        <Link href="/lecture/">Lecture</Link>
         <Link href="/references/">References</Link>
         <ThemeToggle />
       </nav>

@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { carTrackGeometry, carDefaults } from '@/sims/envs/car';
 import { fitView } from './renderers/car';
 import { useElementWidth, useTheme } from './hooks';
+import { useProjector } from './projector';
 import { paletteHex, type VizRole } from './palette';
 
 export interface StageTrail {
@@ -43,6 +44,9 @@ export function CarStage({ trails, marker = null, label, aspect = 0.68 }: CarSta
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(wrapRef);
   const theme = useTheme();
+  // In a lecture scene the picture is at most the stage's height tall: its width shrinks to keep the aspect.
+  const projector = useProjector();
+  const maxWidth = projector ? Math.round(projector.stageMaxHeight / aspect) : undefined;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -151,7 +155,7 @@ export function CarStage({ trails, marker = null, label, aspect = 0.68 }: CarSta
   }, [trails, marker, width, aspect, theme]);
 
   return (
-    <div ref={wrapRef} style={{ width: '100%' }}>
+    <div ref={wrapRef} style={{ width: '100%', ...(maxWidth !== undefined ? { maxWidth, marginInline: 'auto' } : {}) }}>
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: '100%', display: 'block' }} />
     </div>
   );

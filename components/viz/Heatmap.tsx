@@ -6,6 +6,7 @@
  */
 import { useId, useMemo, useRef } from 'react';
 import { heatIntensity, heatOpacity, HEAT_FLOOR } from './chartData';
+import { useProjector } from './projector';
 import { useElementWidth } from './hooks';
 import { roleColor, vizColor, type VizRole } from './palette';
 import { formatTick } from './ticks';
@@ -70,11 +71,15 @@ export function Heatmap({
   color = vizColor(0),
   showValues = false,
   format = formatTick,
-  cellHeight = 40,
-  fontSize = 13,
+  cellHeight: cellHeightProp = 40,
+  fontSize: fontSizeProp = 13,
   caption,
   className,
 }: HeatmapProps) {
+  // In a lecture scene: the projector's text size, and cells grown with it.
+  const projector = useProjector();
+  const fontSize = projector ? Math.max(fontSizeProp, projector.fontSize) : fontSizeProp;
+  const cellHeight = Math.round((cellHeightProp * fontSize) / fontSizeProp);
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const captionId = useId();

@@ -144,6 +144,8 @@ export function TrajectoryPlayer({
   // In a lecture scene the stage is at most `stageMaxHeight` tall: its width shrinks to keep the aspect.
   const projector = useProjector();
   const stageMaxWidth = projector ? Math.round(projector.stageMaxHeight / aspect) : undefined;
+  // Canvas text a little under the tick size: a legend that outgrows the track squeezes the drawing itself.
+  const minFont = projector ? Math.round(projector.fontSize * 0.8) : undefined;
   const reducedMotion = usePrefersReducedMotion();
   const lastStep = useMemo(() => lastStepOf(tracks), [tracks]);
 
@@ -179,9 +181,18 @@ export function TrajectoryPlayer({
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, size.width, size.height);
     ctx.save();
-    renderer(ctx, { t: timeRef.current, lastStep, tracks, width: size.width, height: size.height, theme, colors });
+    renderer(ctx, {
+      t: timeRef.current,
+      lastStep,
+      tracks,
+      width: size.width,
+      height: size.height,
+      theme,
+      colors,
+      minFont,
+    });
     ctx.restore();
-  }, [renderer, tracks, lastStep, theme]);
+  }, [renderer, tracks, lastStep, theme, minFont]);
 
   // The latest `draw`, for callers that must not change identity when the renderer or the theme does (the clock).
   const drawRef = useRef(draw);

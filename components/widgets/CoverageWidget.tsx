@@ -105,34 +105,37 @@ function CoveragePanel({
           endLabels={false}
         />
       </div>
-      <div style={{ marginTop: '1rem' }}>
-        <LineChart
-          title={`Coverage profile at H = ${values.horizon}`}
-          series={[
-            {
-              key: 'profile',
-              label: 'coverage miss P_{cov,N}',
-              color: COVERAGE,
-              dashed: false,
-              points: r?.series.profile ?? [],
-            },
-            {
-              key: 'profilePass',
-              label: 'Best-of-N failure',
-              color: BEST_OF_N,
-              dashed: true,
-              points: r?.series['profile/passMiss'] ?? [],
-            },
-          ]}
-          xLabel="Best-of-N budget N (samples)"
-          yLabel="probability (share of prompts)"
-          logX
-          yDomain={[0, Math.max(0.05, 1.6 * (missing ?? 0.05))]}
-          referenceLines={[...missingLine, { x: values.N, label: `N = ${values.N}` }]}
-          height={260}
-          endLabels={false}
-        />
-      </div>
+      {/* A lecture scene keeps the two charts that make the point; the profile over N is the chapter's detail. */}
+      <OffStage>
+        <div style={{ marginTop: '1rem' }}>
+          <LineChart
+            title={`Coverage profile at H = ${values.horizon}`}
+            series={[
+              {
+                key: 'profile',
+                label: 'coverage miss P_{cov,N}',
+                color: COVERAGE,
+                dashed: false,
+                points: r?.series.profile ?? [],
+              },
+              {
+                key: 'profilePass',
+                label: 'Best-of-N failure',
+                color: BEST_OF_N,
+                dashed: true,
+                points: r?.series['profile/passMiss'] ?? [],
+              },
+            ]}
+            xLabel="Best-of-N budget N (samples)"
+            yLabel="probability (share of prompts)"
+            logX
+            yDomain={[0, Math.max(0.05, 1.6 * (missing ?? 0.05))]}
+            referenceLines={[...missingLine, { x: values.N, label: `N = ${values.N}` }]}
+            height={260}
+            endLabels={false}
+          />
+        </div>
+      </OffStage>
       <OffStage>
         <p className={styles.caption}>
           {`Exact given each corpus of n = ${values.nDemos} prompt–answer pairs, averaged over the corpora. Cross-entropy is the ` +

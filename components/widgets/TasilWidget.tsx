@@ -1,6 +1,7 @@
 'use client';
 
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
+import { OffStage } from '@/components/viz/projector';
 import type { VizRole } from '@/components/viz/palette';
 import type { ExperimentState } from '@/components/hooks/useExperiment';
 import type { ParamValues } from '@/lib/params';
@@ -114,38 +115,41 @@ function TasilFigure({ state, values }: { state: ExperimentState<TasilResult>; v
           />
         </div>
       </div>
-      <div className={styles.grid}>
-        <div>
-          <p className={styles.panelTitle}>Distance to the expert over time (all test drives)</p>
-          <LineChart
-            title="Median distance between the learner's and the expert's states over the test drives"
-            series={[{ key: 'deviation', label: name, role, points: r?.series.deviation ?? [] }]}
-            xLabel="step t"
-            yLabel="‖x̂_t − x*_t‖ (median)"
-            logY
-            height={260}
-            caption={`Median over 100 test starts of the distance between learner and expert at each step (log scale).${values.seeds > 1 ? ' Band: lowest to highest seed.' : ''}`}
-          />
+      {/* A lecture scene keeps the gain and the test drive; the spread over drives and seeds is the chapter's detail. */}
+      <OffStage>
+        <div className={styles.grid}>
+          <div>
+            <p className={styles.panelTitle}>Distance to the expert over time (all test drives)</p>
+            <LineChart
+              title="Median distance between the learner's and the expert's states over the test drives"
+              series={[{ key: 'deviation', label: name, role, points: r?.series.deviation ?? [] }]}
+              xLabel="step t"
+              yLabel="‖x̂_t − x*_t‖ (median)"
+              logY
+              height={260}
+              caption={`Median over 100 test starts of the distance between learner and expert at each step (log scale).${values.seeds > 1 ? ' Band: lowest to highest seed.' : ''}`}
+            />
+          </div>
+          <div>
+            <p className={styles.panelTitle}>Imitation cost of each training seed</p>
+            <LineChart
+              title="Imitation cost J of each training seed"
+              series={[{ key: 'perSeed', label: name, role, markersOnly: true, points: r?.series['J/perSeed'] ?? [] }]}
+              xLabel="training seed"
+              yLabel="imitation cost J"
+              logY
+              yDomain={[1e-6, 100]}
+              xTicks={(r?.series['J/perSeed'] ?? []).map((q) => q.x)}
+              height={260}
+              referenceLines={[
+                { y: 10, label: 'diverged', color: 'var(--pitfall)' },
+                { y: 0.1, label: 'tracks', color: 'var(--viz-expert)' },
+              ]}
+              caption="J = Σ_t min(1, ‖x̂_t − x*_t‖²) over 100 steps, mean over 100 test starts; at most 100. Raise “Training seeds” to see how often each learner fails."
+            />
+          </div>
         </div>
-        <div>
-          <p className={styles.panelTitle}>Imitation cost of each training seed</p>
-          <LineChart
-            title="Imitation cost J of each training seed"
-            series={[{ key: 'perSeed', label: name, role, markersOnly: true, points: r?.series['J/perSeed'] ?? [] }]}
-            xLabel="training seed"
-            yLabel="imitation cost J"
-            logY
-            yDomain={[1e-6, 100]}
-            xTicks={(r?.series['J/perSeed'] ?? []).map((q) => q.x)}
-            height={260}
-            referenceLines={[
-              { y: 10, label: 'diverged', color: 'var(--pitfall)' },
-              { y: 0.1, label: 'tracks', color: 'var(--viz-expert)' },
-            ]}
-            caption="J = Σ_t min(1, ‖x̂_t − x*_t‖²) over 100 steps, mean over 100 test starts; at most 100. Raise “Training seeds” to see how often each learner fails."
-          />
-        </div>
-      </div>
+      </OffStage>
     </>
   );
 }

@@ -332,9 +332,10 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
    */
   const makeLayout = (ctx: CanvasRenderingContext2D, frame: TrajectoryFrame): Layout => {
     const { width, height } = frame;
+    const floor = Math.max(MIN_FONT, frame.minFont ?? 0);
     const pad = Math.max(6, Math.round(width * 0.012));
     const margin = crashOffset - halfWidth + 0.6; // room for a car that leaves the road
-    const font = Math.round(Math.min(26, Math.max(MIN_FONT, width / 50)));
+    const font = Math.round(Math.max(floor, Math.min(26, width / 50)));
     const rows = stateRows(frame, true);
     const both = (f: number) => {
       const a = measure(ctx, rows, f);
@@ -346,14 +347,14 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
     const full = both(font);
     const shrink = Math.min(1, (0.94 * box.w) / full.w, (0.94 * box.h) / full.h);
     let legend: Layout['legend'];
-    if (font * shrink >= MIN_FONT) {
+    if (font * shrink >= floor) {
       const f = font * shrink;
       const m = both(f);
       const x = box.x + (box.w - m.w) / 2;
       const y = box.y + (box.h - m.h) / 2;
       legend = { font: f, state: { x, y }, key: { x, y: y + m.a.h } };
     } else {
-      const f = Math.min(font, 16);
+      const f = Math.min(font, Math.max(16, floor));
       const m = both(f);
       const gap = f * 2;
       const sideBySide = m.a.w + gap + m.b.w <= width - 2 * pad;
@@ -371,11 +372,19 @@ export function makeCarRenderer(options: CarRendererOptions = {}): TrajectoryRen
     loopPath(geometry.right, view, asphalt);
     const edges = loopPath(geometry.left, view);
     loopPath(geometry.right, view, edges);
-    return { key: `${width}x${height}`, view, asphalt, edges, centre: loopPath(geometry.centre, view), legend };
+    return {
+      key: `${width}x${height}@${floor}`,
+      view,
+      asphalt,
+      edges,
+      centre: loopPath(geometry.centre, view),
+      legend,
+    };
   };
 
   return (ctx, frame) => {
-    if (layout === null || layout.key !== `${frame.width}x${frame.height}`) layout = makeLayout(ctx, frame);
+    if (layout === null || layout.key !== `${frame.width}x${frame.height}@${Math.max(MIN_FONT, frame.minFont ?? 0)}`)
+      layout = makeLayout(ctx, frame);
     drawFrame(ctx, frame, layout);
   };
 

@@ -43,7 +43,7 @@ function drawLane(
 ): void {
   const { width, height, tracks, colors, t } = frame;
   const nLanes = 2 * halfWidth + 1;
-  const font = Math.round(Math.min(24, Math.max(13, width / 36)));
+  const font = Math.round(Math.max(frame.minFont ?? 13, Math.min(24, Math.max(13, width / 36))));
   const pad = Math.max(8, Math.round(width * 0.02));
   const axisH = Math.round(font * 1.6);
   const roadLeft = pad;

@@ -49,6 +49,8 @@ export interface TrajectoryFrame {
   height: number;
   theme: Theme;
   colors: FrameColors;
+  /** The smallest text the renderer should draw, CSS px: set in lecture scenes (the projector's tick size). */
+  minFont?: number;
 }
 
 /** Draws one frame. The player has already cleared the canvas and filled it with `colors.background`. */
