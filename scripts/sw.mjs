@@ -28,7 +28,8 @@ hash.update(readFileSync(new URL(import.meta.url)));
 const urls = [];
 for (const file of files(out)) {
   const rel = relative(out, file).split(sep).join('/');
-  if (rel === 'sw.js' || rel === 'results/manifest.json') continue;
+  // Precompressed copies (scripts/compress.mjs) are the same files: the server picks one per request.
+  if (rel === 'sw.js' || rel === 'results/manifest.json' || /\.(br|gz)$/.test(rel)) continue;
   hash.update(rel);
   hash.update(readFileSync(file));
   // A directory's page is fetched as the directory (trailingSlash: true): cache it under that URL.

@@ -2,6 +2,7 @@
  * Axis arithmetic for the charts: log-axis domains and ticks, and number formatting for ticks and tooltips.
  * Pure functions (no DOM), unit-tested in tests/unit/components/viz/ticks.test.ts.
  */
+import { scaleLog } from 'd3-scale';
 
 export interface LogAxis {
   /** Powers of `base` enclosing the data: the axis starts and ends on a labelled tick. */
@@ -14,7 +15,7 @@ export interface LogAxis {
 export interface LogAxisOptions {
   /** Force powers of 2 or of 10. By default: 10 when the data span at least two decades, else 2. */
   base?: 2 | 10;
-  /** At most this many ticks; exponents are thinned to every k-th (default 8). */
+  /** About this many ticks (default 8): over more powers than that, d3 keeps every k-th exponent (k = 1, 2, 5, 10…). */
   maxTicks?: number;
 }
 
@@ -22,39 +23,45 @@ export interface LogAxisOptions {
  * Domain and ticks for a log axis over data in [min, max]. Both must be positive and finite (non-positive values
  * cannot sit on a log axis; the caller drops them first), otherwise the result is null.
  * Sweeps over horizons or sample sizes (10, 20, 40, 80) read best in powers of 2; error rates spanning decades in
- * powers of 10.
+ * powers of 10. d3-scale's log scale does the work (the page already ships it with Recharts): `nice()` widens the
+ * domain to enclosing powers, `ticks()` lists or thins them; only the powers themselves are labelled.
  */
 export function logAxis(min: number, max: number, { base, maxTicks = 8 }: LogAxisOptions = {}): LogAxis | null {
   if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
   if (min > max) [min, max] = [max, min];
   const b: 2 | 10 = base ?? (max / min >= 100 ? 10 : 2);
-  const log = b === 10 ? Math.log10 : Math.log2;
-  // Tolerate float noise so that exactly 1000 counts as 10³ and not as slightly more.
-  let lo = Math.floor(log(min) + 1e-9);
-  let hi = Math.ceil(log(max) - 1e-9);
+  const scale = scaleLog().base(b).domain([min, max]).nice();
+  // nice() ends the domain on exact powers of b.
+  let [lo, hi] = scale.domain().map((v) => Math.round(b === 10 ? Math.log10(v) : Math.log2(v)));
   if (lo === hi) {
+    // One value on an exact power: show it between its neighbours.
     lo -= 1;
     hi += 1;
+    scale.domain([power(b, lo), power(b, hi)]);
   }
-  const stride = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(2, maxTicks)));
-  const ticks: number[] = [];
-  // Keep exponents that are multiples of the stride, so thinned ticks stay on round powers (10⁰, 10², 10⁴…).
-  for (let e = lo; e <= hi; e++) if (mod(e, stride) === 0) ticks.push(power(b, e));
-  // Domain ends on kept ticks.
+  // Base 10 over a few decades: d3 also lists 2·10ᵏ … 9·10ᵏ; the axis labels powers only.
+  const exponents = scale
+    .ticks(Math.max(2, maxTicks))
+    .map((t) => exponentOf(t, b))
+    .filter((e): e is number => e !== null);
+  // Thinned exponents (every k-th): widen the domain to the kept ones around it, so the axis ends on labelled ticks.
+  const stride = exponents.length > 1 ? exponents[1] - exponents[0] : 1;
   lo = Math.floor(lo / stride) * stride;
   hi = Math.ceil(hi / stride) * stride;
-  if (ticks[0] !== power(b, lo)) ticks.unshift(power(b, lo));
-  if (ticks[ticks.length - 1] !== power(b, hi)) ticks.push(power(b, hi));
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e += stride) ticks.push(power(b, e));
   return { domain: [power(b, lo), power(b, hi)], ticks, base: b };
+}
+
+/** The integer k with b^k = v (to float noise), or null if v is not a power of b. */
+function exponentOf(v: number, b: 2 | 10): number | null {
+  const k = Math.round(b === 10 ? Math.log10(v) : Math.log2(v));
+  return Math.abs(v / power(b, k) - 1) < 1e-9 ? k : null;
 }
 
 /** b^e, exact for powers of ten in both directions (10 ** -3 is 0.0010000000000000002 in floating point). */
 function power(b: number, e: number): number {
   return b === 10 ? Number(`1e${e}`) : 2 ** e;
-}
-
-function mod(a: number, n: number): number {
-  return ((a % n) + n) % n;
 }
 
 const SUPERSCRIPT: Record<string, string> = {

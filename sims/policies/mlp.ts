@@ -243,11 +243,29 @@ export function createMlpTrainer(
   const batchSize = Math.min(cfg.batchSize, n);
   const fullBatch = batchSize === n;
 
-  const layers = start.layers.map((l) => ({
-    W: tf.tidy(() => tf.variable(tf.tensor2d(l.W, [l.inDim, l.outDim]))),
-    b: tf.tidy(() => tf.variable(tf.tensor1d(l.b))),
-  }));
-  const variables: tf.Variable[] = layers.flatMap((l) => [l.W, l.b]);
+  // All parameters live in one flat variable, viewed as layers (W row-major, then b, layer by layer): the optimizer
+  // updates one tensor per step instead of one per weight matrix and bias, which cuts the kernels a step dispatches.
+  // Adam and SGD are elementwise, so the numbers are those of per-tensor updates.
+  const shapes = start.layers.map((l) => ({ inDim: l.inDim, outDim: l.outDim }));
+  const offsets: { w: number; b: number }[] = [];
+  let total = 0;
+  for (const { inDim, outDim } of shapes) {
+    offsets.push({ w: total, b: total + inDim * outDim });
+    total += inDim * outDim + outDim;
+  }
+  const flat = new Float32Array(total);
+  start.layers.forEach((l, i) => {
+    flat.set(l.W, offsets[i].w);
+    flat.set(l.b, offsets[i].b);
+  });
+  const params = tf.tidy(() => tf.variable(tf.tensor1d(flat)));
+  const variables: tf.Variable[] = [params];
+  /** The layers as views (slices) of the flat parameters, inside the graph so gradients reach `params`. */
+  const layerViews = (): LayerTensors[] =>
+    shapes.map(({ inDim, outDim }, i) => ({
+      W: tf.reshape(tf.slice(params, offsets[i].w, inDim * outDim), [inDim, outDim]),
+      b: tf.slice(params, offsets[i].b, outDim),
+    }));
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate, 0.9, 0.999, 1e-7) : tf.train.sgd(cfg.learningRate);
   // Full batch: the data live in tfjs for the whole run (copied: the cpu backend would keep a reference to the
   // caller's array); otherwise each step uploads a freshly gathered minibatch.
@@ -256,6 +274,7 @@ export function createMlpTrainer(
     : null;
 
   const loss = (xb: tf.Tensor2D, tb: tf.Tensor2D): tf.Scalar => {
+    const layers = layerViews();
     const out = forwardGraph(layers, xb, spec);
     let value: tf.Scalar =
       spec.head === 'categorical'
@@ -297,12 +316,16 @@ export function createMlpTrainer(
       assertLive();
       return {
         spec: { ...spec, hidden: [...spec.hidden] },
-        layers: layers.map((l) => ({
-          W: (l.W.dataSync() as Float32Array).slice(), // slice: dataSync may hand out the backend's own buffer
-          b: (l.b.dataSync() as Float32Array).slice(),
-          inDim: l.W.shape[0],
-          outDim: l.W.shape[1],
-        })),
+        layers: (() => {
+          const values = params.dataSync() as Float32Array; // one read for every layer
+          return shapes.map(({ inDim, outDim }, i) => ({
+            // slice: a copy (dataSync may hand out the backend's own buffer)
+            W: values.slice(offsets[i].w, offsets[i].w + inDim * outDim),
+            b: values.slice(offsets[i].b, offsets[i].b + outDim),
+            inDim,
+            outDim,
+          }));
+        })(),
       };
     },
     dispose() {

@@ -76,6 +76,8 @@ export interface BenchRow {
   plainTs: StepTiming;
   /** Plain-TS `forward` of one input, evaluations per second (independent of the batch size). */
   rolloutEvalsPerSec: number;
+  /** tfjs kernels one training step dispatches on wasm (forward, backward, Adam), null if wasm cannot start. */
+  kernelsPerStep: number | null;
 }
 
 export interface NodeBenchReport {
@@ -151,6 +153,24 @@ export async function benchTfjsStep(backend: BackendName, spec: MlpSpec, batch: 
       timeSteps(() => trainer.step(false), budget),
       flopsPerStep(spec, batch),
     );
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/**
+ * How many tfjs kernels one training step dispatches (forward, backward and the Adam update), counted with
+ * `tf.profile` around a step after a warm-up step; null if the backend cannot start.
+ */
+export async function countKernelsPerStep(backend: BackendName, spec: MlpSpec, batch: number): Promise<number | null> {
+  if ((await initBackend(backend)) !== backend) return null;
+  const trainer = createMlpTrainer(spec, syntheticData(spec, 1), { batchSize: batch, learningRate: 1e-3 }, makeRng(2));
+  try {
+    trainer.step(false);
+    const info = await tf.profile(() => {
+      trainer.step(false);
+    });
+    return info.kernels.length;
   } finally {
     trainer.dispose();
   }
@@ -254,6 +274,7 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
         cpu: await benchTfjsStep('cpu', bc.spec, batch, budget),
         plainTs: benchReferenceStep(bc.spec, batch, budget),
         rolloutEvalsPerSec,
+        kernelsPerStep: await countKernelsPerStep('wasm', bc.spec, batch),
       });
     }
   }
@@ -276,7 +297,8 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
       'ms/step: median over timed steps after warm-up; Adam; one minibatch gathered from 4096 examples per step.',
       'GFLOP/s counts forward + backward as 6 · batch · Σ in·out (bias, activation and optimizer work not counted).',
       'plain TS: tests/bench/reference.ts, the same arithmetic on Float32Arrays, single thread.',
-      'rollout evals/s: sims/policies/forward.ts, one input per call.',
+      'kernels per step: tfjs kernels one wasm training step dispatches (forward, backward, Adam), counted with tf.profile.',
+      'rollout evals/s: sims/policies/forward.ts, one input per call (fused forward; issue 15 target ≥ 1,000,000/s for 2→32→32→1, 637k/s before).',
     ],
     rows,
     referenceCheck,
@@ -290,12 +312,12 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
 export function formatTable(report: NodeBenchReport): string {
   const cell = (t: StepTiming | null) => (t === null ? 'n/a'.padStart(16) : `${t.msPerStep.toFixed(2).padStart(8)} ${t.gflops.toFixed(2).padStart(6)}  `);
   const header = [
-    'network          batch   tfjs wasm         tfjs cpu          plain TS          rollout evals/s',
-    '                         ms/step GFLOP/s   ms/step GFLOP/s   ms/step GFLOP/s   (1 input, plain TS)',
+    'network          batch   tfjs wasm         tfjs cpu          plain TS          rollout evals/s      kernels',
+    '                         ms/step GFLOP/s   ms/step GFLOP/s   ms/step GFLOP/s   (1 input, plain TS)  per step',
   ];
   const lines = report.rows.map(
     (r) =>
-      `${r.sizes.padEnd(16)} ${String(r.batch).padStart(5)}   ${cell(r.wasm)}${cell(r.cpu)}${cell(r.plainTs)}${Math.round(r.rolloutEvalsPerSec).toLocaleString('en-US').padStart(12)}`,
+      `${r.sizes.padEnd(16)} ${String(r.batch).padStart(5)}   ${cell(r.wasm)}${cell(r.cpu)}${cell(r.plainTs)}${Math.round(r.rolloutEvalsPerSec).toLocaleString('en-US').padStart(12)}${String(r.kernelsPerStep ?? 'n/a').padStart(16)}`,
   );
   const env = report.environment;
   const check = report.referenceCheck.map((c) => `${c.backend}/${c.case}: ${c.maxAbsDiff.toExponential(1)}`).join(', ');
