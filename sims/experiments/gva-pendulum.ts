@@ -315,11 +315,15 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
 
   // 3. Train, evaluating every checkpoint.
   let c = 0;
+  let beta1Pow = 1;
+  let beta2Pow = 1;
   for (let step = 1; step <= trainSteps; step++) {
     for (let b = 0; b < batch; b++) idx[b] = batchRng.int(nPairs);
     lossAndGrad(theta, xs, us, idx, grad);
-    const bc1 = 1 - ADAM.beta1 ** step;
-    const bc2 = 1 - ADAM.beta2 ** step;
+    beta1Pow *= ADAM.beta1;
+    beta2Pow *= ADAM.beta2;
+    const bc1 = 1 - beta1Pow;
+    const bc2 = 1 - beta2Pow;
     for (let i = 0; i < N_PARAMS; i++) {
       const g = grad[i];
       m1[i] = ADAM.beta1 * m1[i] + (1 - ADAM.beta1) * g;
