@@ -241,7 +241,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
           renderer={pendulumRenderer}
           label={`The pendulum driven by the raw iterate and by the ${avgName} at step ${step ?? 0}, from θ = 0.2 rad`}
           aspect={0.45}
-          fps={20}
+          fps={10}
           autoplay
         />
       ) : (

@@ -24,7 +24,7 @@
  *              bounds |π̂| (Σ|W2| + |b2|): from there gravity beats any action the network can output, so the pole
  *              falls for good — exact, not an approximation.
  *   animation  per checkpoint, θ of one rollout from (0.2, 0) under the raw iterate and under the average, every
- *              2nd step, clipped to ±π/2 (fallen).
+ *              3rd step of the first min(H, 180), clipped to ±π/2 (fallen) and rounded to 1/64 rad.
  * Progress streams every checkpoint (throttled to 100 ms; the first forced), so the panels fill left to right.
  *
  * Result
@@ -68,7 +68,12 @@ const EARLY_FROM = 125;
 const EARLY_TO = 600;
 const SLOW_EMA = 0.999;
 const ANIM_START: [number, number] = [0.2, 0];
-const ANIM_STRIDE = 2;
+const ANIM_STRIDE = 3;
+/** The animation replays the first ANIM_STEPS steps (9 s) at most. */
+const ANIM_STEPS = 180;
+/** Animation angles are rounded to multiples of 1/ANIM_QUANTUM rad (0.9°): exact binary fractions keep the shipped
+ * JSON short (a float32 such as 0.1953125 prints in a few characters, an arbitrary one in twenty). */
+const ANIM_QUANTUM = 64;
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -198,7 +203,7 @@ function animate(p: Float64Array, horizon: number, out: Float32Array, offset: nu
   let [th, om] = ANIM_START;
   const limit = Math.PI / 2;
   for (let f = 0; f < frames; f++) {
-    out[offset + f] = Math.max(-limit, Math.min(limit, th));
+    out[offset + f] = Math.round(Math.max(-limit, Math.min(limit, th)) * ANIM_QUANTUM) / ANIM_QUANTUM;
     for (let s = 0; s < ANIM_STRIDE && f * ANIM_STRIDE + s < horizon; s++) {
       if (Math.abs(th) >= limit) break;
       const u = policyAction(p, th, om);
@@ -286,7 +291,8 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
   };
 
   const nCheckpoints = Math.floor(trainSteps / CHECKPOINT_EVERY);
-  const frames = Math.ceil(horizon / ANIM_STRIDE) + 1;
+  const animSteps = Math.min(horizon, ANIM_STEPS);
+  const frames = Math.ceil(animSteps / ANIM_STRIDE) + 1;
   const animRaw = new Float32Array(nCheckpoints * frames);
   const animEma = new Float32Array(nCheckpoints * frames);
   const s = {
@@ -353,8 +359,8 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
     s.gainBema.push({ x, y: kBema[0] });
     omegaGains.ema.push(kEma[1]);
     omegaGains.bema.push(kBema[1]);
-    animate(theta, horizon, animRaw, c * frames, frames);
-    animate(avg, horizon, animEma, c * frames, frames);
+    animate(theta, animSteps, animRaw, c * frames, frames);
+    animate(avg, animSteps, animEma, c * frames, frames);
     c++;
     throwIfAborted(signal);
     report(step / trainSteps, `step ${step}/${trainSteps}`, () => ({ metrics: {}, series: { ...seriesOf() } }), c === 1);
