@@ -35,6 +35,9 @@ function averageName(scheme: GvaScheme, gamma: number): string {
   }
 }
 
+/** Steps after which the return axis is fitted to the data. */
+const EARLY_END = 600;
+
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 const yAt = (pts: readonly Point[] | undefined, i: number) => pts?.[i]?.y;
 
@@ -97,7 +100,16 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
   const cursor = Math.min(picked ?? worst, Math.max(0, n - 1));
   const s = live?.series;
   const step = final?.series['return/raw'][cursor]?.x;
-  const cursorLine = step !== undefined ? [{ x: step, label: `step ${step}` }] : [];
+  const cursorLine = step !== undefined ? [{ x: step }] : [];
+  // The return axis: from the worst checkpoint after the first EARLY_END steps (the untrained start, always fallen,
+  // would squash the rest; it is clipped at the bottom).
+  const yLow = useMemo(() => {
+    const pts = [...(s?.['return/raw'] ?? []), ...(s?.['return/ema'] ?? []), ...(s?.['return/bema'] ?? [])];
+    const late = pts.filter((p) => p.x > EARLY_END).map((p) => p.y);
+    const low = late.length > 0 ? Math.min(...late) : -10;
+    const mag = Math.pow(10, Math.floor(Math.log10(Math.max(1, -low))));
+    return -Math.ceil((-low * 1.1) / mag) * mag;
+  }, [s]);
   const xDomain: [number, number] = [0, trainSteps];
   const bemaName = burnIn > 0 ? `BEMA (τ = ${burnIn})` : 'BEMA (no burn-in)';
 
@@ -149,6 +161,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
             xLabel="training step"
             yLabel="return (higher is better)"
             xDomain={xDomain}
+            yDomain={[yLow, 0]}
             height={240}
             referenceLines={[
               ...cursorLine,
@@ -211,7 +224,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
         />
       </div>
       <p className={styles.caption}>
-        A checkpoint every 25 Adam steps. Return: −Σ min(θ², 1) over H steps, mean of 10 fixed starts. Gain: k̂
+        A checkpoint every 25 Adam steps. Return: −Σ min(θ², 1) over H steps, mean of 10 fixed starts; the axis fits the checkpoints after step {EARLY_END}, earlier ones (the pole falls at once) are cut off at the bottom. Gain: k̂
         <sub>θ</sub> = −∂π̂/∂θ at x = 0, against the expert&apos;s K<sub>θ</sub>. Radius above 1: the learned loop is
         unstable at the origin.
         <OffStage>
@@ -240,7 +253,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
           tracks={tracks}
           renderer={pendulumRenderer}
           label={`The pendulum driven by the raw iterate and by the ${avgName} at step ${step ?? 0}, from θ = 0.2 rad`}
-          aspect={0.45}
+          aspect={0.55}
           fps={10}
           autoplay
         />
