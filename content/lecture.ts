@@ -261,7 +261,7 @@ export const lecture: readonly LectureScene[] = [
     say: [
       'Top panel: the behavior-cloning loss of a tiny network, checkpoint by checkpoint. It is flat to a couple of percent.',
       'Middle panel: the return of each checkpoint on the pendulum. The raw iterate falls over at some checkpoints and not at their neighbours.',
-      'Bottom panel: the learned closed loop’s spectral radius. Each time it crosses 1, the return falls off a cliff.',
+      'Bottom panel: the learned closed loop’s spectral radius at the origin. The cliffs come where it creeps closest to 1.',
       'The blue curve is the same run, averaged. Scrub the cursor and watch the two pendulums.',
     ],
     ask: 'The loss changes by 2 % between checkpoints. How much can the return change?',

@@ -153,6 +153,8 @@ export const gvaPendulumInfo = defineInfo<GvaPendulumExtras>()({
       'radius/raw/fractionAbove1',
       'compute/samples',
     ],
+    // Left out when no checkpoint of the last 60 is a cliff (or every one is).
+    optionalMetrics: ['radius/raw/cliffMean', 'radius/raw/otherMean', 'cliffs/count'],
     series: [
       'loss/train',
       'return/raw',

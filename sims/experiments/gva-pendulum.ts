@@ -33,7 +33,9 @@
  *   metrics  over the last min(60, all) checkpoints: loss/relStd (std/mean of the loss), return/<raw|ema|bema>/
  *            <mean|std>, return/raw/min, ratio/rawOverEmaStd, ratio/rawOverBemaStd, gain/<raw|ema|bema> (mean k̂_θ),
  *            gain/raw/std, gain/ema/std, gain/ema/omega, gain/bema/omega (mean k̂_ω), gain/bema/overshoot
- *            (gain/bema / gain/expert − 1), radius/raw/fractionAbove1; return/raw/earlyMean and
+ *            (gain/bema / gain/expert − 1), radius/raw/fractionAbove1; radius/raw/cliffMean and radius/raw/otherMean
+ *            (mean radius at the checkpoints whose raw return is below 5× the expert's, and at the others;
+ *            cliffs/count: how many; left out when either set is empty); return/raw/earlyMean and
  *            return/emaSlow/earlyMean (checkpoints at steps 125 … 600); return/expert, gain/expert,
  *            gain/expert/omega, radius/expert; compute/samples (batch × steps)
  *   trajectories  anim/raw, anim/ema: dims [checkpoints, frames], θ (rad)
@@ -67,6 +69,8 @@ const LAST = 60;
 const EARLY_FROM = 125;
 const EARLY_TO = 600;
 const SLOW_EMA = 0.999;
+/** A checkpoint is a "cliff" when its raw return is worse than this many times the expert's. */
+const CLIFF_FACTOR = 5;
 const ANIM_START: [number, number] = [0.2, 0];
 const ANIM_STRIDE = 3;
 /** The animation replays the first ANIM_STEPS steps (9 s) at most. */
@@ -375,6 +379,20 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
   const emaTail = tail(s.retEma);
   const bemaTail = tail(s.retBema);
   const gainBema = meanOf(tail(s.gainBema));
+  // Cliffs: checkpoints of the last 60 whose raw return is below CLIFF_FACTOR × the expert's (negative) return.
+  const expertRet = expertReturn(K, starts, horizon);
+  const radiusTail = tail(s.radius);
+  const isCliff = rawTail.map((y) => y < CLIFF_FACTOR * expertRet);
+  const cliffRadii = radiusTail.filter((_, i) => isCliff[i]);
+  const otherRadii = radiusTail.filter((_, i) => !isCliff[i]);
+  const cliffMetrics =
+    cliffRadii.length > 0 && otherRadii.length > 0
+      ? {
+          'radius/raw/cliffMean': meanOf(cliffRadii),
+          'radius/raw/otherMean': meanOf(otherRadii),
+          'cliffs/count': cliffRadii.length,
+        }
+      : {};
   const result: GvaPendulumResult = {
     metrics: {
       'loss/relStd': stdOf(lossTail) / meanOf(lossTail),
@@ -385,7 +403,7 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
       'return/ema/mean': meanOf(emaTail),
       'return/bema/std': stdOf(bemaTail),
       'return/bema/mean': meanOf(bemaTail),
-      'return/expert': expertReturn(K, starts, horizon),
+      'return/expert': expertRet,
       'return/raw/earlyMean': early(s.retRaw),
       'return/emaSlow/earlyMean': early(s.retSlow),
       'ratio/rawOverEmaStd': stdOf(rawTail) / stdOf(emaTail),
@@ -403,6 +421,7 @@ export const gvaPendulumExperiment = defineExperiment(gvaPendulumInfo, async (pa
       'radius/expert': closedLoopRadius(K[0], K[1]),
       'radius/raw/fractionAbove1': tail(s.radius).filter((r) => r > 1).length / Math.max(1, tail(s.radius).length),
       'compute/samples': batch * trainSteps,
+      ...cliffMetrics,
     },
     series: seriesOf(),
     trajectories: {
