@@ -168,6 +168,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
               ...(m ? [{ y: m['return/expert'], label: 'expert' }] : []),
             ]}
           />
+          <OffStage>
           <dl className={css.readout} aria-live="polite">
             <div>
               <dt>At step {step ?? '—'}</dt>
@@ -211,7 +212,9 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
               </dd>
             </div>
           </dl>
+          </OffStage>
         </div>
+        <OffStage>
         <LineChart
           title="Spectral radius of the raw iterate's closed loop at x = 0"
           series={[{ key: 'radius', label: 'radius, raw iterate', color: RAW, dashed: false, points: s?.['radius/raw'] ?? [] }]}
@@ -222,16 +225,17 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
           endLabels={false}
           referenceLines={[...cursorLine, { y: 1, label: 'unstable above 1' }]}
         />
+        </OffStage>
       </div>
+      <OffStage>
       <p className={styles.caption}>
         A checkpoint every 25 Adam steps. Return: −Σ min(θ², 1) over H steps, mean of 10 fixed starts; the axis fits the checkpoints after step {EARLY_END}, earlier ones (the pole falls at once) are cut off at the bottom. Gain: k̂
         <sub>θ</sub> = −∂π̂/∂θ at x = 0, against the expert&apos;s K<sub>θ</sub>. Radius above 1: the learned loop is
         unstable at the origin.
-        <OffStage>
-          {' '}
-          The slow EMA 0.999 (not drawn) is in the data export as return/emaSlow.
-        </OffStage>
+        {' '}
+        The slow EMA 0.999 (not drawn) is in the data export as return/emaSlow.
       </p>
+      </OffStage>
       <div className={css.cursor}>
         <label htmlFor={cursorId}>
           Checkpoint under the cursor: <strong>step {step ?? '—'}</strong>
