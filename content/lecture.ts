@@ -262,7 +262,7 @@ export const lecture: readonly LectureScene[] = [
       'Top panel: the behavior-cloning loss of a tiny network, checkpoint by checkpoint. It is flat to a couple of percent.',
       'Middle panel: the return of each checkpoint on the pendulum. The raw iterate falls over at some checkpoints and not at their neighbours.',
       'Bottom panel: the learned closed loop’s spectral radius at the origin. The cliffs come where it creeps closest to 1.',
-      'The blue curve is the same run, averaged. Scrub the cursor and watch the two pendulums.',
+      'The blue curve is the same run, averaged: an EMA of the iterates, at the cost of one extra copy of the weights. (In the chapter a cursor replays the pendulum under the raw and the averaged checkpoint.)',
     ],
     ask: 'The loss changes by 2 % between checkpoints. How much can the return change?',
     thumbnail: { series: ['return/raw', 'return/ema'] },

@@ -236,6 +236,8 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
         The slow EMA 0.999 (not drawn) is in the data export as return/emaSlow.
       </p>
       </OffStage>
+      {/* The cursor and the pendulums are the reader's: on a projector the two panels above fill the stage. */}
+      <OffStage>
       <div className={css.cursor}>
         <label htmlFor={cursorId}>
           Checkpoint under the cursor: <strong>step {step ?? '—'}</strong>
@@ -264,6 +266,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
       ) : (
         <div className={styles.placeholder}>The pendulums appear when training finishes.</div>
       )}
+      </OffStage>
     </>
   );
 }
