@@ -246,7 +246,48 @@ export const lecture: readonly LectureScene[] = [
     ask: 'DAgger asks only 8 questions a round. Behavior cloning gets the same number of extra labels as clean driving. Which one stays on the track?',
     thumbnail: { series: ['offTrack/bc', 'offTrack/dagger', 'offTrack/expert'] },
   },
-  // ---- Chapter 5: beyond behavior cloning
+  // ---- Chapter 6: iterate averaging
+  {
+    experiment: 'gva-pendulum',
+    chapter: 'averaging',
+    takeaway:
+      'The training loss is flat while the return of checkpoints 25 steps apart swings by orders of magnitude; an EMA of the iterates holds the pole up.',
+    presets: [
+      { id: 'default', label: 'EMA 0.99, batch 16', params: '' },
+      { id: 'no-average', label: 'No averaging', params: 'scheme=none' },
+      { id: 'bema-no-burn-in', label: 'BEMA without burn-in', params: 'scheme=bema&bemaBurnIn=0' },
+      { id: 'well-damped', label: 'Well-damped expert (r = 0.9)', params: 'poleRadius=0.9' },
+    ],
+    say: [
+      'Top panel: the behavior-cloning loss of a tiny network, checkpoint by checkpoint. It is flat to a couple of percent.',
+      'Middle panel: the return of each checkpoint on the pendulum. The raw iterate falls over at some checkpoints and not at their neighbours.',
+      'Bottom panel: the learned closed loop’s spectral radius at the origin. The cliffs come where it creeps closest to 1.',
+      'The blue curve is the same run, averaged: an EMA of the iterates, at the cost of one extra copy of the weights. (In the chapter a cursor replays the pendulum under the raw and the averaged checkpoint.)',
+    ],
+    ask: 'The loss changes by 2 % between checkpoints. How much can the return change?',
+    thumbnail: { series: ['return/raw', 'return/ema'] },
+  },
+  {
+    experiment: 'averaging-quadratic',
+    chapter: 'averaging',
+    takeaway:
+      'The uniform average reaches the optimal σ²/(h²t) but only after forgetting its start; a displacement correction removes that bias from the first step.',
+    presets: [
+      { id: 'default', label: 'η = 0.01, θ₀ = 10', params: '' },
+      { id: 'near-start', label: 'Start at the optimum', params: 'start=0' },
+      { id: 'decay', label: 'Decaying steps, α = 0.6', params: 'schedule=decay&lr=0.05' },
+      { id: 'large-step', label: 'η = 0.1', params: 'lr=0.1' },
+    ],
+    say: [
+      'Noisy gradient descent on a parabola, from far away. Each curve is one way to estimate the optimum from the iterates.',
+      'The last iterate converges fast and then stalls at its noise floor ησ²/(h(2 − ηh)).',
+      'The uniform average has the optimal slope but carries its start for a long time; the EMA lags.',
+      'Adding the displacement (θ_t − θ₀)/(ηht) to the average cancels the start exactly.',
+    ],
+    ask: 'Which estimate is closest to the optimum after 50 steps: the last iterate, the running average, or an EMA?',
+    thumbnail: { series: ['mse/last', 'mse/uniform', 'mse/ouMle'], logX: true, logY: true },
+  },
+  // ---- Chapter 7: beyond behavior cloning
   {
     experiment: 'coverage',
     chapter: 'beyond-bc',

@@ -42,8 +42,15 @@ export const toc: ChapterEntry[] = [
       'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
   {
+    slug: 'averaging',
+    number: 6,
+    title: 'Iterate averaging against SGD-noise butterfly effects',
+    summary:
+      'A flat training loss can hide a wildly swinging return: minibatch noise is amplified by a barely stable closed loop. Averaging the iterates (Polyak–Juditsky, SWA, EMA) removes it; EMA lags, and BEMA’s bias correction has its own price.',
+  },
+  {
     slug: 'beyond-bc',
-    number: 5,
+    number: 7,
     title: 'Beyond behavior cloning: coverage, misspecification, chains of thought, cost-to-go and derivatives',
     summary:
       'Coverage is horizon-free where cross-entropy is not; misspecification costs next-token prediction a factor H; a shared chain of thought is length-free; imitating cost-to-go beats a suboptimal expert; matching the expert’s Jacobian pins the feedback demonstrations leave free.',

@@ -24,6 +24,14 @@ function WidgetLoading() {
 export type WidgetRegistry = { [Id in ExperimentId]?: ComponentType<WidgetProps<ResultOfId<Id>>> };
 
 export const widgets: WidgetRegistry = {
+  'averaging-quadratic': dynamic(() => import('./AveragingQuadraticWidget').then((m) => m.AveragingQuadraticWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'gva-pendulum': dynamic(() => import('./GvaPendulumWidget').then((m) => m.GvaPendulumWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'bc-car': dynamic(() => import('./BcCarWidget').then((m) => m.BcCarWidget), { ssr: false, loading: WidgetLoading }),
   'bc-lane': dynamic(() => import('./BcLaneWidget').then((m) => m.BcLaneWidget), {
     ssr: false,

@@ -3,6 +3,7 @@
  * lab shows them. Imports only `*.params.ts` files, which import no tfjs, so widgets and the URL parser can use it.
  * Each entry must have a runnable counterpart in index.ts (a unit test checks both lists agree).
  */
+import { averagingQuadraticInfo } from './averaging-quadratic.params';
 import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { cotParityInfo } from './cot-parity.params';
@@ -13,6 +14,7 @@ import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
 import { gailLaneInfo } from './gail-lane.params';
 import { humanDaggerInfo } from './human-dagger.params';
+import { gvaPendulumInfo } from './gva-pendulum.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
 import { laneHorizonInfo } from './lane-horizon.params';
 import { misspecificationInfo } from './misspecification.params';
@@ -38,6 +40,8 @@ export const catalog = [
   cotParityInfo,
   cliffRoadInfo,
   tasilInfo,
+  gvaPendulumInfo,
+  averagingQuadraticInfo,
 ] as const;
 
 /** One entry of the catalog, with its own parameter and result types. */

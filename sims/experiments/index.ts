@@ -2,6 +2,7 @@
  * The registry of runnable experiments: the one code path from a slider, the CLI, a test or the benchmark to a
  * number. Loaded by the worker and in Node; never by the page bundle (it reaches tfjs).
  */
+import { averagingQuadraticExperiment } from './averaging-quadratic';
 import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { cotParityExperiment } from './cot-parity';
@@ -12,6 +13,7 @@ import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
 import { gailLaneExperiment } from './gail-lane';
 import { humanDaggerExperiment } from './human-dagger';
+import { gvaPendulumExperiment } from './gva-pendulum';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
 import { laneHorizonExperiment } from './lane-horizon';
 import { misspecificationExperiment } from './misspecification';
@@ -38,6 +40,8 @@ export const experiments: readonly Experiment[] = [
   cotParityExperiment,
   cliffRoadExperiment,
   tasilExperiment,
+  gvaPendulumExperiment,
+  averagingQuadraticExperiment,
 ];
 
 export function getExperiment(id: string): Experiment | undefined {

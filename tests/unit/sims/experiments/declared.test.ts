@@ -49,6 +49,8 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
   ],
   'cliff-road': [{}, { expert: 'careful', sensor: 'coarse', panel: 'bridge', report: 'last' }],
   tasil: [{ nDemos: 1 }],
+  'gva-pendulum': [{ trainSteps: 500, horizon: 50 }],
+  'averaging-quadratic': [{ runs: 100 }],
 };
 
 describe('every experiment delivers what it declares', () => {
