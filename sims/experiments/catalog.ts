@@ -7,6 +7,7 @@ import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { cotParityInfo } from './cot-parity.params';
 import { coverageInfo } from './coverage.params';
+import { chunkingInfo } from './chunking.params';
 import { cliffRoadInfo } from './cliff-road.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
@@ -30,6 +31,7 @@ export const catalog = [
   bcCarInfo,
   daggerLaneInfo,
   noiseInjectionInfo,
+  chunkingInfo,
   daggerCarInfo,
   humanDaggerInfo,
   gailLaneInfo,

@@ -6,6 +6,7 @@ import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { cotParityExperiment } from './cot-parity';
 import { coverageExperiment } from './coverage';
+import { chunkingExperiment } from './chunking';
 import { cliffRoadExperiment } from './cliff-road';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
@@ -30,6 +31,7 @@ export const experiments: readonly Experiment[] = [
   bcCarExperiment,
   daggerLaneExperiment,
   noiseInjectionExperiment,
+  chunkingExperiment,
   daggerCarExperiment,
   humanDaggerExperiment,
   gailLaneExperiment,
