@@ -12,6 +12,7 @@ import { cliffRoadInfo } from './cliff-road.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
+import { forkInTheRoadInfo } from './fork-in-the-road.params';
 import { gailLaneInfo } from './gail-lane.params';
 import { humanDaggerInfo } from './human-dagger.params';
 import { gatewalkHorizonInfo } from './gatewalk-horizon.params';
@@ -32,6 +33,7 @@ export const catalog = [
   daggerLaneInfo,
   noiseInjectionInfo,
   chunkingInfo,
+  forkInTheRoadInfo,
   daggerCarInfo,
   humanDaggerInfo,
   gailLaneInfo,

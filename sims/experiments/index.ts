@@ -11,6 +11,7 @@ import { cliffRoadExperiment } from './cliff-road';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
+import { forkInTheRoadExperiment } from './fork-in-the-road';
 import { gailLaneExperiment } from './gail-lane';
 import { humanDaggerExperiment } from './human-dagger';
 import { gatewalkHorizonExperiment } from './gatewalk-horizon';
@@ -32,6 +33,7 @@ export const experiments: readonly Experiment[] = [
   daggerLaneExperiment,
   noiseInjectionExperiment,
   chunkingExperiment,
+  forkInTheRoadExperiment,
   daggerCarExperiment,
   humanDaggerExperiment,
   gailLaneExperiment,
