@@ -5,7 +5,7 @@
  * Environment: a point robot s ∈ ℝ² starts at (0, y₀), y₀ ∼ U[−0.05, 0.05]; the action is a heading θ and the robot
  * moves 0.1·(cos θ, sin θ) per step for H = 30 steps. Obstacle: the disk of centre (1, 0) and radius 0.35; goal
  * (2, 0). Collision = entering the disk at any step; success = no collision and ‖s_H − goal‖ < 0.2.
- * Expert: a latent side m = +1 (left, y > 0) with probability pLeft, else −1, drawn per episode; it heads to
+ * Expert: a latent side m = +1 (left, y > 0) or −1 per episode (round(pLeft·n) of the n demonstrations left); it heads to
  * (0.5, 0) while x < 0.45, then to (1, 0.6m) while x < 0.95, then to the goal.
  *
  * Pure numbers (no tfjs): the diffusion schedule, samplers on exported weights (forward.ts), rollouts and metrics.
@@ -36,12 +36,15 @@ export interface ForkDemos {
 }
 
 export function forkDemos(nDemos: number, pLeft: number, rng: Rng): ForkDemos {
-  const sides = rng.stream('sides');
+  // Exactly round(pLeft·n) demonstrations pass on the left, in a random order (stratified: the data's mode ratio is
+  // the slider's, not a binomial draw around it).
+  const nLeft = Math.round(pLeft * nDemos);
+  const sideOf = rng.stream('sides').shuffle(Array.from({ length: nDemos }, (_, i) => (i < nLeft ? 1 : -1)));
   const starts = rng.stream('starts');
   const H = FORK.horizon;
   const trajectories: ForkDemos['trajectories'] = [];
   for (let i = 0; i < nDemos; i++) {
-    const side = sides.uniform() < pLeft ? 1 : -1;
+    const side = sideOf[i];
     const states = new Float64Array(2 * (H + 1));
     const headings = new Float64Array(H);
     states[1] = starts.range(-FORK.startSpread, FORK.startSpread);

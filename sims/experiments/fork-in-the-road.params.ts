@@ -23,6 +23,8 @@ export interface ForkExtras {
   learner: 'mse' | 'bins' | 'ddpm' | 'flow';
   chunk: number;
   trainSteps: number;
+  /** Where the denoising view's samples are drawn. */
+  denoiseProbe: { x: number; y: number };
   /**
    * The denoising view (ddpm and flow only): the headings (degrees) of 64 samples at the probe after each reverse
    * step, from pure noise (row 0) to the samples (last row); and the learned field on a grid of (noise level, a):
@@ -100,6 +102,24 @@ export const forkInTheRoadInfo = defineInfo<ForkExtras>()({
       label: 'Training steps',
       help: 'Adam updates of the network.',
     },
+    probeX: {
+      kind: 'number',
+      default: 0.6,
+      min: 0,
+      max: 1.8,
+      step: 0.05,
+      label: 'Denoising probe x',
+      help: 'Where the denoising view samples headings: the x coordinate of the probe state (the histogram stays at (0.6, 0)).',
+    },
+    probeY: {
+      kind: 'number',
+      default: 0,
+      min: -0.6,
+      max: 0.6,
+      step: 0.05,
+      label: 'Denoising probe y',
+      help: 'The y coordinate of the denoising view’s probe state.',
+    },
     seeds: {
       kind: 'number',
       default: 1,
@@ -114,7 +134,7 @@ export const forkInTheRoadInfo = defineInfo<ForkExtras>()({
   result: {
     metrics: ['collision', 'success', 'flips', 'probe/far', 'probe/left', 'probe/right', 'probe/straight', 'probe/mean', 'loss/final', 'seeds'],
     series: ['probe/histogram', 'loss/train'],
-    extras: ['rollouts', 'demos', 'obstacle', 'goal', 'probe', 'probeSamples', 'learner', 'chunk', 'trainSteps'],
+    extras: ['rollouts', 'demos', 'obstacle', 'goal', 'probe', 'denoiseProbe', 'probeSamples', 'learner', 'chunk', 'trainSteps'],
     optionalExtras: ['denoise'],
   },
 });

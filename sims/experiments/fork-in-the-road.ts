@@ -98,11 +98,18 @@ const drawing = (path: Float32Array | Float64Array, side: number, collided: bool
 });
 
 /** The denoising view at the probe: sample paths through the reverse steps, and the learned field. */
-function denoiseView(kind: 'ddpm' | 'flow', weights: MlpWeights, chunk: number, steps: number, rng: Rng) {
+function denoiseView(
+  kind: 'ddpm' | 'flow',
+  weights: MlpWeights,
+  chunk: number,
+  steps: number,
+  at: { x: number; y: number },
+  rng: Rng,
+) {
   const states = new Float32Array(2 * N_DENOISE);
   for (let i = 0; i < N_DENOISE; i++) {
-    states[2 * i] = PROBE.x;
-    states[2 * i + 1] = PROBE.y;
+    states[2 * i] = at.x;
+    states[2 * i + 1] = at.y;
   }
   const { path } = sampleGenerative(kind, weights, states, N_DENOISE, chunk, steps, rng, true);
   const rows = path.map((x) => Array.from({ length: N_DENOISE }, (_, i) => Math.round(x[i * chunk] * DEG * 10) / 10));
@@ -121,8 +128,8 @@ function denoiseView(kind: 'ddpm' | 'flow', weights: MlpWeights, chunk: number, 
     levels.push(Math.round(frac * 100) / 100);
     const input = new Float32Array(grid.length * width);
     grid.forEach((g, r) => {
-      input[r * width] = PROBE.x;
-      input[r * width + 1] = PROBE.y;
+      input[r * width] = at.x;
+      input[r * width + 1] = at.y;
       for (let j = 0; j < chunk; j++) input[r * width + 2 + j] = g / DEG;
       const f = timeFeatures(tau);
       input[r * width + 2 + chunk] = f[0];
@@ -192,12 +199,13 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
           obstacle: { ...FORK.obstacle },
           goal: { ...FORK.goal, r: FORK.goalRadius },
           probe: { ...PROBE },
+          denoiseProbe: { x: p.probeX, y: p.probeY },
           probeSamples: deg.slice(0, 200).map((d) => Math.round(d * 10) / 10),
           learner,
           chunk: trained.chunk,
           trainSteps: p.trainSteps,
           ...(gen
-            ? { denoise: denoiseView(learner, trained.weights, trained.chunk, p.diffusionSteps, root.stream('denoise')) }
+            ? { denoise: denoiseView(learner, trained.weights, trained.chunk, p.diffusionSteps, { x: p.probeX, y: p.probeY }, root.stream('denoise')) }
             : {}),
         },
       };
