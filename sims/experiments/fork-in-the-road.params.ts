@@ -40,6 +40,16 @@ export const forkInTheRoadInfo = defineInfo<ForkExtras>()({
   description:
     'Demonstrations pass an obstacle on the left or on the right. Squared-loss BC averages the two and drives into it; tokenised log-loss, diffusion and flow matching model p(a | s) and pick a side.',
   params: {
+    panel: {
+      kind: 'choice',
+      default: 'arena',
+      options: [
+        { value: 'arena', label: 'Arena and histogram' },
+        { value: 'denoising', label: 'Denoising view' },
+      ],
+      label: 'View',
+      help: 'What the figure draws: the rollouts and the probe histogram, or the samples travelling from noise to headings at the probe.',
+    },
     learner: {
       kind: 'choice',
       default: 'ddpm',
