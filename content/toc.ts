@@ -42,8 +42,15 @@ export const toc: ChapterEntry[] = [
       'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
   {
-    slug: 'beyond-bc',
+    slug: 'chunking',
     number: 5,
+    title: 'Action chunking and generative policies',
+    summary:
+      'Play predicted chunks open loop and a learner inherits the open loop’s stability, so imitation error stops compounding when the open loop contracts; and when demonstrations have two modes, the loss must model both: squared loss averages them into the obstacle, log-loss, diffusion and flow pick one.',
+  },
+  {
+    slug: 'beyond-bc',
+    number: 7,
     title: 'Beyond behavior cloning: coverage, misspecification, chains of thought, cost-to-go and derivatives',
     summary:
       'Coverage is horizon-free where cross-entropy is not; misspecification costs next-token prediction a factor H; a shared chain of thought is length-free; imitating cost-to-go beats a suboptimal expert; matching the expert’s Jacobian pins the feedback demonstrations leave free.',

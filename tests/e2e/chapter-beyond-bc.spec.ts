@@ -1,5 +1,5 @@
 /**
- * Chapter 5, "Beyond behavior cloning": the page renders its math, every live figure computes its default result,
+ * Chapter 7, "Beyond behavior cloning": the page renders its math, every live figure computes its default result,
  * each reruns when a slider moves by keyboard, a malformed link parameter shows a notice and still a valid figure,
  * and the page has no axe violations once the figures have drawn. Two experiments appear twice (coverage and its
  * panel C; gate parity's exact learners and its gradient-descent panel), so figures are found by their anchor. The
