@@ -275,9 +275,9 @@ export const lecture: readonly LectureScene[] = [
       'With two modes in the demonstrations, squared loss averages them into the obstacle; log-loss over action tokens, diffusion and flow matching model p(a | s) and pick a side.',
     presets: [
       { id: 'default', label: 'Diffusion (DDPM)', params: '' },
-      { id: 'mse', label: 'Squared loss', params: 'learner=mse' },
+      { id: 'mse', label: 'Squared loss', params: 'learner=mse&trainSteps=3000' },
       { id: 'bins', label: 'Tokenised, 16 bins', params: 'learner=bins' },
-      { id: 'one-mode', label: 'Squared loss, one mode', params: 'learner=mse&pLeft=1' },
+      { id: 'one-mode', label: 'Squared loss, one mode', params: 'learner=mse&trainSteps=3000&pLeft=1' },
       { id: 'denoising', label: 'Denoising view', params: 'panel=denoising' },
     ],
     say: [

@@ -10,6 +10,7 @@
  * Pure numbers, no tfjs: the chunk map is any function of the state (the experiment passes forward.ts on exported
  * weights).
  */
+import { powInt, powReal } from '../../lib/detmath';
 import type { Rng } from '../../lib/rng';
 import { pairedRollout, sampleProcessNoise, type TwoWorldsPolicy } from '../envs/twoworlds';
 import { expertPolicy } from '../experts/twoworlds';
@@ -85,8 +86,8 @@ export function chunkGains(map: ChunkMap, chunk: number, nP = 21, dz = 1e-3): Fl
 /** M_σ = a^ℓ + σ Σ_j a^{ℓ−1−j} β̂_j: the linearised z-error map from one chunk boundary to the next (notes §4(a)). */
 export function chunkMap(a: number, sigma: number, beta: ArrayLike<number>): number {
   const l = beta.length;
-  let m = a ** l;
-  for (let j = 0; j < l; j++) m += sigma * a ** (l - 1 - j) * beta[j];
+  let m = powInt(a, l);
+  for (let j = 0; j < l; j++) m += sigma * powInt(a, l - 1 - j) * beta[j];
   return m;
 }
 
@@ -101,7 +102,7 @@ export function linearRate(a: number, sigma: number, beta: ArrayLike<number>, c:
   const l = beta.length;
   if (c.ensemble === 0) {
     if (c.execution === 'receding') return Math.abs(a + sigma * beta[0]);
-    return Math.abs(chunkMap(a, sigma, beta)) ** (1 / l);
+    return powReal(Math.abs(chunkMap(a, sigma, beta)), 1 / l);
   }
   const w = Array.from({ length: l }, (_, i) => Math.exp(-c.ensemble * i));
   // e holds e_{t}, e_{t−1}, …, e_{t−ℓ+1} (newest first).

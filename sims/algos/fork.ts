@@ -10,6 +10,7 @@
  *
  * Pure numbers (no tfjs): the diffusion schedule, samplers on exported weights (forward.ts), rollouts and metrics.
  */
+import { square } from '../../lib/detmath';
 import type { Rng } from '../../lib/rng';
 import { forwardBatch, softmax } from '../policies/forward';
 import type { MlpWeights } from '../policies/weights';
@@ -93,7 +94,7 @@ export const binCentre = (b: number, K: number): number => -Math.PI + ((b + 0.5)
 
 /** Cosine schedule (Nichol & Dhariwal): ᾱ_k for k = 0…K, ᾱ_0 = 1. */
 export function cosineSchedule(K: number, s = 0.008): Float64Array {
-  const f = (k: number) => Math.cos(((k / K + s) / (1 + s)) * (Math.PI / 2)) ** 2;
+  const f = (k: number) => square(Math.cos(((k / K + s) / (1 + s)) * (Math.PI / 2)));
   const abar = new Float64Array(K + 1);
   for (let k = 0; k <= K; k++) abar[k] = f(k) / f(0);
   // β_k = 1 − ᾱ_k/ᾱ_{k−1} ≤ 0.999
@@ -272,7 +273,8 @@ export interface ForkRollouts {
   flips: number[];
 }
 
-const inDisk = (x: number, y: number) => (x - FORK.obstacle.x) ** 2 + (y - FORK.obstacle.y) ** 2 < FORK.obstacle.r ** 2;
+const inDisk = (x: number, y: number) =>
+  square(x - FORK.obstacle.x) + square(y - FORK.obstacle.y) < square(FORK.obstacle.r);
 
 /** n rollouts of a chunk policy in lockstep (a chunk is predicted every ℓ steps from the current state). */
 export function forkRollouts(policy: ForkPolicy, chunk: number, n: number, rng: Rng): ForkRollouts {
@@ -315,7 +317,7 @@ export function forkRollouts(policy: ForkPolicy, chunk: number, n: number, rng: 
     side.push(sd);
     const dx = p[2 * H] - FORK.goal.x;
     const dy = p[2 * H + 1] - FORK.goal.y;
-    success.push(!collided[i] && dx * dx + dy * dy < FORK.goalRadius ** 2);
+    success.push(!collided[i] && dx * dx + dy * dy < square(FORK.goalRadius));
     let f = 0;
     let last = 0;
     for (let t = 0; t < H; t++) {

@@ -19,6 +19,7 @@
  *            y: median worst-world rate, lo/hi over seeds}); loss/train (first seed)
  *   extras   chunk, execution, ensemble, gains (β̂_j, first seed), chunkStar, kappa, a, horizon, nInitial, steps, sweep
  */
+import { square } from '../../lib/detmath';
 import { makeRng, type Rng } from '../../lib/rng';
 import {
   chunkDataset,
@@ -92,7 +93,7 @@ export const chunkingExperiment = defineExperiment(chunkingInfo, async (p, { see
     let sq = 0;
     for (let i = 0; i < net.data.n; i++) {
       const u = map(Float64Array.from(net.data.x.subarray(2 * i, 2 * i + 2)));
-      for (let j = 0; j < 2 * chunk; j++) sq += (u[j] - net.data.y[2 * chunk * i + j]) ** 2;
+      for (let j = 0; j < 2 * chunk; j++) sq += square(u[j] - net.data.y[2 * chunk * i + j]);
     }
     const evalCfg = { a, k: EXPERT_GAIN, noiseStd: NOISE_STD, horizon, nInitial: N_INITIAL };
     const deploy = root.stream('deploy');
