@@ -34,12 +34,12 @@ test('the chapter renders its equations, figures in order, prompts and recap', a
   await expect(page.locator('h1')).toContainText('Beyond behavior cloning');
   expect(await page.locator('.katex').count()).toBeGreaterThan(20);
   await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.locator('.equation-number').first()).toHaveText('(5.1)');
+  await expect(page.locator('.equation-number').first()).toHaveText('(7.1)');
   const html = await (await page.request.get(PATH)).text();
   expect(html).toContain('class="katex"');
   await expect(page.locator('figure.figure')).toHaveCount(FIGURES.length);
   for (const [i, { label }] of FIGURES.entries()) {
-    await expect(page.locator(`#fig-${label} .figure-number`)).toHaveText(`Figure 5.${i + 1}.`);
+    await expect(page.locator(`#fig-${label} .figure-number`)).toHaveText(`Figure 7.${i + 1}.`);
   }
   expect(await page.locator('.predict').count()).toBeGreaterThanOrEqual(4);
   await expect(page.locator('.recap')).toHaveCount(1);

@@ -1,0 +1,68 @@
+// Published shape of `fork-in-the-road` (SCIENCE-NOTES §4(b) Toy 4B; issue #12): 200 demonstrations pass an obstacle
+// on the left or on the right (exactly half each); learners are MLPs 64 → 64 (ReLU). Over 3 seeds (0–2):
+//   - squared loss (at the notes' 3000 training steps) collides in ≥ 80% of 200 rollouts, and its heading at the
+//     probe s = (0.6, 0) is within ±10° of straight ahead;
+//   - log-loss over K = 16 heading bins collides in ≤ 10%;
+//   - DDPM (20 cosine steps, default 1500 training steps) collides in ≤ 60% and ≥ 0.3 below squared loss;
+//   - at the probe the DDPM and flow samples are bimodal: ≥ 60% with |θ| > 25°, each side ≥ 10%;
+//   - with every demonstration on the left (pLeft = 1) squared loss collides in ≤ 10%.
+// The thresholds are the issue's; they were checked offline on 10 tfjs seeds (0–9) before freezing them (numbers in
+// the chapter's closing note of issue #12). At the default 1500 steps squared loss collides less reliably (0.58–1.0
+// over seeds 0–5), because a less-trained mean field breaks its symmetric saddle earlier; hence 3000 here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ParamsOfId } from '@/sims/experiments/catalog';
+import type { ForkResult } from '@/sims/experiments/fork-in-the-road.params';
+import { runExperiment } from '@/sims/experiments/run';
+import { initBackend } from '@/sims/policies/backend';
+
+const SEEDS = [0, 1, 2];
+const run = (o: Partial<ParamsOfId<'fork-in-the-road'>>, seed: number): Promise<ForkResult> =>
+  runExperiment('fork-in-the-road', o, { seed });
+
+const r: Record<'mse' | 'bins' | 'ddpm' | 'flow' | 'mseOneMode', ForkResult[]> = {
+  mse: [],
+  bins: [],
+  ddpm: [],
+  flow: [],
+  mseOneMode: [],
+};
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  for (const seed of SEEDS) {
+    r.mse.push(await run({ learner: 'mse', trainSteps: 3000 }, seed));
+    r.bins.push(await run({ learner: 'bins' }, seed));
+    r.ddpm.push(await run({ learner: 'ddpm' }, seed));
+    r.flow.push(await run({ learner: 'flow' }, seed));
+    r.mseOneMode.push(await run({ learner: 'mse', trainSteps: 3000, pLeft: 1 }, seed));
+  }
+}, 600_000);
+
+describe('fork-in-the-road (3 seeds)', () => {
+  it('squared loss averages the modes: collision ≥ 0.8, probe heading within ±10° of 0', () => {
+    for (const x of r.mse) {
+      expect(x.metrics.collision).toBeGreaterThanOrEqual(0.8);
+      expect(x.metrics['probe/straight']).toBe(1);
+      expect(Math.abs(x.metrics['probe/mean'])).toBeLessThan(10);
+    }
+  });
+  it('log-loss over 16 heading bins: collision ≤ 0.1', () => {
+    for (const x of r.bins) expect(x.metrics.collision).toBeLessThanOrEqual(0.1);
+  });
+  it('DDPM: collision ≤ 0.6 and at least 0.3 below squared loss', () => {
+    r.ddpm.forEach((x, i) => {
+      expect(x.metrics.collision).toBeLessThanOrEqual(0.6);
+      expect(r.mse[i].metrics.collision - x.metrics.collision).toBeGreaterThanOrEqual(0.3);
+    });
+  });
+  it('DDPM and flow samples at s = (0.6, 0) are bimodal: ≥ 60% beyond ±25°, each side ≥ 10%', () => {
+    for (const x of [...r.ddpm, ...r.flow]) {
+      expect(x.metrics['probe/far']).toBeGreaterThanOrEqual(0.6);
+      expect(x.metrics['probe/left']).toBeGreaterThanOrEqual(0.1);
+      expect(x.metrics['probe/right']).toBeGreaterThanOrEqual(0.1);
+    }
+  });
+  it('one mode (pLeft = 1): squared loss collides ≤ 0.1 — multimodality is the problem, not MSE as such', () => {
+    for (const x of r.mseOneMode) expect(x.metrics.collision).toBeLessThanOrEqual(0.1);
+  });
+});
