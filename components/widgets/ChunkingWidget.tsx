@@ -108,7 +108,7 @@ function RateChart({ r }: { r: Result | null }) {
       caption={
         pts.length === 0
           ? 'The sweep over ℓ is off.'
-          : `One network trained per ℓ; the rate is |M_σ|^{1/ℓ} in the worse world, M_σ = a^ℓ + σ Σ_j a^{ℓ−1−j} β̂_j. The vertical line is the theory scale ℓ* for κ = ${r?.extras.kappa ?? ''}${star !== undefined && star > 30 ? ' (a ≥ 1: no chunk length suffices)' : ''}.`
+          : `One network trained per ℓ; the rate is |M_σ|^(1/ℓ) in the worse world, with M_σ = a^ℓ + σ·Σ_j a^(ℓ−1−j)·β̂_j. The vertical line is the theory scale ℓ* for κ = ${r?.extras.kappa ?? ''}${star !== undefined && star > 30 ? ' (a ≥ 1: no chunk length suffices)' : ''}.`
       }
     />
   );

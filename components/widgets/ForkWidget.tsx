@@ -8,6 +8,7 @@ import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
 import css from './ForkWidget.module.css';
+import paletteStyles from '@/components/viz/palette.module.css';
 
 type Result = ForkResult;
 
@@ -92,7 +93,7 @@ function Arena({ r }: { r: Result }) {
   const hits = e.rollouts.filter((ro) => ro.collided).length;
   const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (orange); ${hits} hit the obstacle (marked with a cross).`;
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: 0 }} className={paletteStyles.palette}>
       <p className={styles.panelTitle}>The arena: demonstrations (faint) and 50 rollouts of the learned policy</p>
       <svg
         className={css.svg}
@@ -131,7 +132,7 @@ function Arena({ r }: { r: Result }) {
           );
         })}
         <circle cx={e.probe.x} cy={-e.probe.y} r={0.02} fill="var(--fg)" />
-        <text x={e.probe.x + 0.03} y={-e.probe.y + 0.09} fontSize={0.07} fill="var(--muted)">
+        <text x={e.probe.x - 0.08} y={-e.probe.y - 0.05} fontSize={0.06} fill="var(--muted)" textAnchor="end">
           probe
         </text>
         <text x={e.goal.x - 0.09} y={-e.goal.y - 0.25} fontSize={0.07} fill="var(--muted)">
@@ -156,7 +157,7 @@ function Histogram({ r }: { r: Result }) {
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
   const label = `Histogram of 500 headings sampled at the probe: ${pct(r.metrics['probe/left'])} above 25°, ${pct(r.metrics['probe/right'])} below −25°, ${pct(r.metrics['probe/straight'])} within ±10°.`;
   return (
-    <figure style={{ margin: '1rem 0 0' }}>
+    <figure style={{ margin: '1rem 0 0' }} className={paletteStyles.palette}>
       <p className={styles.panelTitle}>Headings the policy samples at the probe state s = (0.6, 0)</p>
       <svg className={css.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-export="fork-histogram">
         {[-25, 25].map((d) => (
@@ -234,10 +235,12 @@ function DenoisingPanel({ r }: { r: Result }) {
   const right = now.filter((v) => v < -25).length;
   const n = now.length;
   // Field arrows: at each level a column (row 0 = most noise, at step 0).
-  const maxPush = Math.max(1e-6, ...d.field.push.flat().map(Math.abs));
+  // Each noise level's arrows are scaled to that level's largest push (the score grows without bound as the noise
+  // vanishes, so one common scale would flatten the early levels to nothing).
+  const levelMax = d.field.push.map((row) => Math.max(1e-6, ...row.map(Math.abs)));
   const label = `Denoising at the probe (${r.extras.denoiseProbe.x.toFixed(2)}, ${r.extras.denoiseProbe.y.toFixed(2)}): ${n} samples after ${step} of ${steps} reverse steps; ${left} above 25°, ${right} below −25°, ${n - left - right} in between.`;
   return (
-    <>
+    <div className={paletteStyles.palette}>
       <p className={styles.summary}>
         {n} samples of the heading at the probe ({r.extras.denoiseProbe.x.toFixed(2)}, {r.extras.denoiseProbe.y.toFixed(2)}
         ), after <strong>{step}</strong> of {steps} reverse steps: <strong>{left}</strong> turn left (&gt; 25°),{' '}
@@ -270,7 +273,7 @@ function DenoisingPanel({ r }: { r: Result }) {
           const k = (1 - lv) * steps;
           return d.field.grid.map((g, gi) => {
             const v = d.field.push[li][gi];
-            const len = (v / maxPush) * 14;
+            const len = (v / levelMax[li]) * 14;
             const x0 = X(k);
             const y0 = Y(g);
             return (
@@ -322,9 +325,9 @@ function DenoisingPanel({ r }: { r: Result }) {
       <p className={css.key}>
         Each line is one sample of the heading (in degrees), from Gaussian noise (left) to the policy&apos;s output (right),
         coloured by where it ends. Grey arrows: the learned field at eight noise levels — the direction the sampler pushes a
-        heading ({r.extras.learner === 'ddpm' ? 'the score −ε̂/√(1 − ᾱ_k)' : 'the velocity v_θ'}), scaled to the largest.
+        heading ({r.extras.learner === 'ddpm' ? 'the score −ε̂/√(1 − ᾱ_k)' : 'the velocity v_θ'}), scaled per level to that level's largest arrow.
         Move the probe with the “Denoising probe” sliders.
       </p>
-    </>
+    </div>
   );
 }
