@@ -143,6 +143,8 @@ export const forkInTheRoadInfo = defineInfo<ForkExtras>()({
   },
   result: {
     metrics: ['collision', 'success', 'flips', 'probe/far', 'probe/left', 'probe/right', 'probe/straight', 'probe/mean', 'loss/final', 'seeds'],
+    // ddpm and flow only: the shares of the denoising view's 64 samples ending above 25° and below −25°.
+    optionalMetrics: ['denoise/left', 'denoise/right'],
     series: ['probe/histogram', 'loss/train'],
     extras: ['rollouts', 'demos', 'obstacle', 'goal', 'probe', 'denoiseProbe', 'probeSamples', 'learner', 'chunk', 'trainSteps'],
     optionalExtras: ['denoise'],

@@ -17,7 +17,8 @@
  * Result
  *   metrics  collision, success (fractions of the 200 rollouts), flips (mean sign changes of the vertical direction
  *            per rollout while 0.45 ≤ x < 0.95), probe/far (share of probe samples with |θ| > 25°), probe/left
- *            (θ > 25°), probe/right (θ < −25°), probe/straight (|θ| < 10°), probe/mean (degrees), loss/final, seeds.
+ *            (θ > 25°), probe/right (θ < −25°), probe/straight (|θ| < 10°), probe/mean (degrees), loss/final, seeds;
+ *            denoise/left, denoise/right (ddpm, flow: shares of the denoising view's samples beyond ±25°, first seed).
  *            With seeds > 1: means over seeds.
  *   series   probe/histogram ({x: bin centre in degrees, y: share}, 5° bins over ±90°, first seed); loss/train
  *   extras   rollouts, demos (40), obstacle, goal, probe, probeSamples, learner, chunk, trainSteps; denoise (ddpm, flow)
@@ -213,8 +214,15 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
   }
   if (!first) throw new Error('fork-in-the-road: no seeds ran');
   const n = p.seeds;
+  const last = first.extras.denoise?.path.at(-1);
   const result: ForkResult = {
     metrics: {
+      ...(last
+        ? {
+            'denoise/left': last.filter((v) => v > 25).length / last.length,
+            'denoise/right': last.filter((v) => v < -25).length / last.length,
+          }
+        : {}),
       collision: sums.collision / n,
       success: sums.success / n,
       flips: sums.flips / n,
