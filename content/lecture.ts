@@ -246,6 +246,49 @@ export const lecture: readonly LectureScene[] = [
     ask: 'DAgger asks only 8 questions a round. Behavior cloning gets the same number of extra labels as clean driving. Which one stays on the track?',
     thumbnail: { series: ['offTrack/bc', 'offTrack/dagger', 'offTrack/expert'] },
   },
+  // ---- Chapter 5: action chunking and generative policies
+  {
+    experiment: 'chunking',
+    chapter: 'chunking',
+    takeaway:
+      'Play long chunks open loop and the learner inherits the open loop’s contraction: the unidentified feedback gain stops compounding. With an unstable open loop, chunking cannot help.',
+    presets: [
+      { id: 'default', label: 'a = 0.9, ℓ = 10', params: '' },
+      { id: 'markov', label: 'ℓ = 1 (Markov)', params: 'chunk=1' },
+      { id: 'receding', label: 'ℓ = 20, first action only', params: 'chunk=20&execution=receding' },
+      { id: 'ensemble', label: 'ℓ = 20, ACT ensembling m = 0.1', params: 'chunk=20&ensemble=0.1' },
+      { id: 'unstable', label: 'a = 1.05, ℓ = 20', params: 'a=1.05&chunk=20' },
+    ],
+    say: [
+      'Same network and data as two worlds, but it outputs the next ℓ actions.',
+      'Feedback is applied once per chunk; in between, errors decay at the open-loop rate a.',
+      'Press 3: predicting chunks but executing only the first action is Markov again.',
+      'Press 5: with a > 1 the open loop itself grows, and no chunk length helps.',
+    ],
+    ask: 'If only the first action of each chunk is executed, the network is the same. Does the benefit survive?',
+    thumbnail: { series: ['deviation/plus', 'deviation/minus'], logY: true },
+  },
+  {
+    experiment: 'fork-in-the-road',
+    chapter: 'chunking',
+    takeaway:
+      'With two modes in the demonstrations, squared loss averages them into the obstacle; log-loss over action tokens, diffusion and flow matching model p(a | s) and pick a side.',
+    presets: [
+      { id: 'default', label: 'Diffusion (DDPM)', params: '' },
+      { id: 'mse', label: 'Squared loss', params: 'learner=mse&trainSteps=3000' },
+      { id: 'bins', label: 'Tokenised, 16 bins', params: 'learner=bins' },
+      { id: 'one-mode', label: 'Squared loss, one mode', params: 'learner=mse&trainSteps=3000&pLeft=1' },
+      { id: 'denoising', label: 'Denoising view', params: 'panel=denoising' },
+    ],
+    say: [
+      'Every demonstration goes around the obstacle; half on the left, half on the right.',
+      'The squared-loss fit is the conditional mean: straight ahead, into the disk.',
+      'The histogram at the probe is the policy: two bumps for a density model, one spike at 0° for the mean.',
+      'Press 5: samples start as noise and are pushed to one of the two modes.',
+    ],
+    ask: 'With every demonstration on the left (share 1), does squared loss still crash?',
+    thumbnail: { series: ['probe/histogram'] },
+  },
   // ---- Chapter 6: iterate averaging
   {
     experiment: 'gva-pendulum',

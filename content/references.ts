@@ -259,6 +259,36 @@ export const references: Reference[] = [
 
   // ── Optimization perspective ───────────────────────────────────────────────────────────────────
   {
+    id: 'ho2020ddpm',
+    authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'],
+    title: 'Denoising Diffusion Probabilistic Models',
+    venue: 'NeurIPS',
+    year: 2020,
+    group: 'continuous',
+    url: 'https://arxiv.org/abs/2006.11239',
+    note: 'Not on the tutorial page’s list: the DDPM objective (ε-prediction) the chapter on generative policies uses.',
+  },
+  {
+    id: 'lipman2023flow',
+    authors: ['Yaron Lipman', 'Ricky T. Q. Chen', 'Heli Ben-Hamu', 'Maximilian Nickel', 'Matt Le'],
+    title: 'Flow Matching for Generative Modeling',
+    venue: 'ICLR',
+    year: 2023,
+    group: 'continuous',
+    url: 'https://arxiv.org/abs/2210.02747',
+    note: 'Not on the tutorial page’s list: the flow-matching objective of the chapter on generative policies.',
+  },
+  {
+    id: 'cadene2024lerobot',
+    authors: ['Rémi Cadene', 'Simon Alibert', 'Alexander Soare', 'Quentin Gallouédec', 'Adil Zouitine', 'Thomas Wolf'],
+    title: 'LeRobot: State-of-the-art Machine Learning for Real-World Robotics in Pytorch',
+    venue: 'GitHub repository',
+    year: 2024,
+    group: 'continuous',
+    url: 'https://github.com/huggingface/lerobot',
+    note: 'Not on the tutorial page’s list: the source of the temporal-ensembling measurements on ACT’s simulated cube-transfer task quoted in the chapter on chunking.',
+  },
+  {
     id: 'polyak1992averaging',
     authors: ['Boris T. Polyak', 'Anatoli B. Juditsky'],
     title: 'Acceleration of Stochastic Approximation by Averaging',

@@ -42,6 +42,13 @@ export const toc: ChapterEntry[] = [
       'Put expert labels where the learner goes: query the expert on the learner’s own states (DAgger), shake the expert while it demonstrates (DART, noise injection), or match occupancies with environment rollouts and no queries (GAIL); and what queries cannot buy.',
   },
   {
+    slug: 'chunking',
+    number: 5,
+    title: 'Action chunking and generative policies',
+    summary:
+      'Play predicted chunks open loop and a learner inherits the open loop’s stability, so imitation error stops compounding when the open loop contracts; and when demonstrations have two modes, the loss must model both: squared loss averages them into the obstacle, log-loss, diffusion and flow pick one.',
+  },
+  {
     slug: 'averaging',
     number: 6,
     title: 'Iterate averaging against SGD-noise butterfly effects',

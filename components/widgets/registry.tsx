@@ -65,6 +65,14 @@ export const widgets: WidgetRegistry = {
     ssr: false,
     loading: WidgetLoading,
   }),
+  chunking: dynamic(() => import('./ChunkingWidget').then((m) => m.ChunkingWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
+  'fork-in-the-road': dynamic(() => import('./ForkWidget').then((m) => m.ForkWidget), {
+    ssr: false,
+    loading: WidgetLoading,
+  }),
   'gatewalk-horizon': dynamic(() => import('./GatewalkHorizonWidget').then((m) => m.GatewalkHorizonWidget), {
     ssr: false,
     loading: WidgetLoading,

@@ -8,10 +8,12 @@ import { bcCarInfo } from './bc-car.params';
 import { bcLaneInfo } from './bc-lane.params';
 import { cotParityInfo } from './cot-parity.params';
 import { coverageInfo } from './coverage.params';
+import { chunkingInfo } from './chunking.params';
 import { cliffRoadInfo } from './cliff-road.params';
 import { daggerCarInfo } from './dagger-car.params';
 import { daggerLaneInfo } from './dagger-lane.params';
 import { exposureBiasInfo } from './exposure-bias.params';
+import { forkInTheRoadInfo } from './fork-in-the-road.params';
 import { gailLaneInfo } from './gail-lane.params';
 import { humanDaggerInfo } from './human-dagger.params';
 import { gvaPendulumInfo } from './gva-pendulum.params';
@@ -32,6 +34,8 @@ export const catalog = [
   bcCarInfo,
   daggerLaneInfo,
   noiseInjectionInfo,
+  chunkingInfo,
+  forkInTheRoadInfo,
   daggerCarInfo,
   humanDaggerInfo,
   gailLaneInfo,

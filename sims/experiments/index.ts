@@ -7,10 +7,12 @@ import { bcCarExperiment } from './bc-car';
 import { bcLaneExperiment } from './bc-lane';
 import { cotParityExperiment } from './cot-parity';
 import { coverageExperiment } from './coverage';
+import { chunkingExperiment } from './chunking';
 import { cliffRoadExperiment } from './cliff-road';
 import { daggerCarExperiment } from './dagger-car';
 import { daggerLaneExperiment } from './dagger-lane';
 import { exposureBiasExperiment } from './exposure-bias';
+import { forkInTheRoadExperiment } from './fork-in-the-road';
 import { gailLaneExperiment } from './gail-lane';
 import { humanDaggerExperiment } from './human-dagger';
 import { gvaPendulumExperiment } from './gva-pendulum';
@@ -32,6 +34,8 @@ export const experiments: readonly Experiment[] = [
   bcCarExperiment,
   daggerLaneExperiment,
   noiseInjectionExperiment,
+  chunkingExperiment,
+  forkInTheRoadExperiment,
   daggerCarExperiment,
   humanDaggerExperiment,
   gailLaneExperiment,

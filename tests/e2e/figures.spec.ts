@@ -5,7 +5,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { RUN_TIMEOUT, expect, frameOf, runToDone, test } from './fixtures';
 
-const CHAPTERS = ['/learn/behavior-cloning/', '/learn/compounding-error/', '/learn/dagger/', '/learn/averaging/', '/learn/beyond-bc/'];
+const CHAPTERS = [
+  '/learn/behavior-cloning/',
+  '/learn/compounding-error/',
+  '/learn/dagger/',
+  '/learn/chunking/',
+  '/learn/averaging/',
+  '/learn/beyond-bc/',
+];
 
 /** The viewport-relative top and bottom of an element. */
 async function box(locator: Locator): Promise<{ top: number; bottom: number; height: number }> {

@@ -39,6 +39,11 @@ const configs: { [Id in ExperimentId]?: readonly Partial<ParamsOfId<Id>>[] } = {
   ],
   'dagger-car': [{ rounds: 1, seeds: 1 }],
   'human-dagger': [{ rounds: 1, queries: 4 }],
+  chunking: [{ chunk: 3, sweep: 'off' }, { chunk: 4, ensemble: 0.1, sweep: 'off' }],
+  'fork-in-the-road': [
+    { learner: 'mse', trainSteps: 200 },
+    { learner: 'ddpm', trainSteps: 200, diffusionSteps: 5, chunk: 2 },
+  ],
   'noise-injection': [{}, { noise: 0 }], // its default is its smallest run (~5 s); σ_u = 0: no sweep metrics
   'gail-lane': [{ iterations: 5, horizon: 10 }],
   coverage: [{ datasets: 5 }],
