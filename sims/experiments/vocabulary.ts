@@ -48,6 +48,11 @@ export const PARAM_VOCABULARY = {
   report: { meaning: 'which iterate of an iterative learner is reported: the best (selected on validation) or the last', avoid: ['iterate'] },
   panel: { meaning: 'which variant a figure’s secondary panel shows (e.g. the cliff road’s panel B: road or bridge)', avoid: ['variant'] },
   method: { meaning: 'which learner a figure trains (e.g. bc, tasil, or BC on noise-injected demonstrations)', avoid: ['algo', 'learnerKind'] },
+  trainSteps: { meaning: 'optimizer steps (minibatch gradient updates) the learner trains for', avoid: ['nSteps', 'numSteps'] },
+  chunk: { meaning: 'the action-chunk length ℓ: actions a policy predicts from one state', avoid: ['chunkLength', 'ell'] },
+  ema: { meaning: 'the decay γ of an exponential moving average of the iterates', avoid: ['emaDecay'] },
+  bemaBurnIn: { meaning: 'steps before BEMA takes its reference snapshot θ₀ (0: the initialisation)', avoid: ['burnIn'] },
+  lr: { meaning: 'the optimizer’s step size (learning rate η)', avoid: ['learningRate', 'stepSize'] },
   lambda: { meaning: 'the weight of a regulariser added to the imitation loss (TaSIL’s Jacobian-matching term)', avoid: ['jacLambda', 'jacobianWeight'] },
 } as const satisfies Record<string, VocabularyEntry>;
 
