@@ -18,7 +18,9 @@ export function SiteHeader({ title }: SiteHeaderProps) {
       <nav aria-label="Site" className="site-nav">
         <Link href="/#contents">Chapters</Link>
         <Link href="/lab/">Lab</Link>
-        <Link href="/lecture/">Lecture</Link>
+        <Link href="/lecture/" className="site-nav-lecture">
+          Lecture
+        </Link>
         <Link href="/references/">References</Link>
         <ThemeToggle />
       </nav>

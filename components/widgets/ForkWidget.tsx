@@ -12,7 +12,7 @@ import paletteStyles from '@/components/viz/palette.module.css';
 
 type Result = ForkResult;
 
-/** Left (y > 0) blue, right orange-red: the two modes everywhere in the figure. */
+/** Left (y > 0) blue, right purple: the two modes everywhere in the figure. */
 const LEFT = vizColor(0);
 const RIGHT = vizColor(3);
 const COLLISION = 'var(--pitfall)';
@@ -91,7 +91,7 @@ function Arena({ r }: { r: Result }) {
   const e = r.extras;
   const left = e.rollouts.filter((ro) => ro.side > 0).length;
   const hits = e.rollouts.filter((ro) => ro.collided).length;
-  const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (orange); ${hits} hit the obstacle (marked with a cross).`;
+  const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (purple); ${hits} hit the obstacle (marked with a cross).`;
   return (
     <figure style={{ margin: 0 }} className={paletteStyles.palette}>
       <p className={styles.panelTitle}>The arena: demonstrations (faint) and 50 rollouts of the learned policy</p>
@@ -140,7 +140,7 @@ function Arena({ r }: { r: Result }) {
         </text>
       </svg>
       <p className={css.key}>
-        Blue: rollouts that passed the obstacle on the left; orange: on the right; crosses: where a rollout entered the
+        Blue: rollouts that passed the obstacle on the left; purple: on the right; crosses: where a rollout entered the
         obstacle. The dot marks the probe state (0.6, 0) of the histogram below.
       </p>
     </figure>
