@@ -48,7 +48,10 @@ export function fitStep(search: FitSearch, shrink: number, over: number): { sear
     // Settled, but the figure changed since (a result replaced the loading view, a legend line came or went): search
     // on from here if it now overflows, or leaves room while shrunk.
     const settled = fitsIn(over) && (over >= -3 * SLACK || shrink === 0);
-    if (settled || search.restarts >= MAX_RESTARTS) return { search, next: shrink };
+    if (settled) return { search, next: shrink };
+    // Out of restarts: never leave it overflowing — shrink by the overflow (only ever more, so this ends).
+    if (search.restarts >= MAX_RESTARTS)
+      return { search, next: fitsIn(over) ? shrink : Math.min(MAX_SHRINK, shrink + Math.ceil(over)) };
     search = { ...newFitSearch(), restarts: search.restarts + 1 };
   }
   const sample = { shrink, over };

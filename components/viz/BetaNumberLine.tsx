@@ -8,7 +8,6 @@
  */
 import { useId, useRef } from 'react';
 import { useElementWidth } from './hooks';
-import { useProjector } from './projector';
 import paletteStyles from './palette.module.css';
 import { formatTick } from './ticks';
 
@@ -53,23 +52,16 @@ export function BetaNumberLine({
 }: BetaNumberLineProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
-  // In a lecture scene the whole drawing scales up until its text is the projector's size.
-  const projector = useProjector();
-  const zoom = projector ? Math.max(1, projector.fontSize / fontSize) : 1;
   const titleId = useId();
   const descId = useId();
   const R = Math.ceil(Math.max(1, 1.15 * Math.abs(betaHat), 1.15 * k) * 2) / 2;
-  const w = (width ?? 0) / zoom;
+  const w = width ?? 0;
   const plotW = Math.max(40, w - GUTTER - PAD_RIGHT);
   const x = (beta: number) => GUTTER + ((Math.max(-R, Math.min(R, beta)) + R) / (2 * R)) * plotW;
   const half = 1 - a;
   // World σ diverges where |a + σβ| ≥ 1.
-  const plusBad = [clip(1 - a, Infinity, R), clip(-Infinity, -1 - a, R)].filter(
-    (s): s is [number, number] => s !== null,
-  );
-  const minusBad = [clip(-Infinity, a - 1, R), clip(a + 1, Infinity, R)].filter(
-    (s): s is [number, number] => s !== null,
-  );
+  const plusBad = [clip(1 - a, Infinity, R), clip(-Infinity, -1 - a, R)].filter((s): s is [number, number] => s !== null);
+  const minusBad = [clip(-Infinity, a - 1, R), clip(a + 1, Infinity, R)].filter((s): s is [number, number] => s !== null);
   const band = half > 0 ? clip(-half, half, R) : null;
   const ticks = Array.from({ length: Math.round((2 * R) / 0.5) + 1 }, (_, i) => -R + 0.5 * i);
   const rPlus = Math.abs(a + betaHat);
@@ -87,12 +79,12 @@ export function BetaNumberLine({
 
   return (
     <div className={paletteStyles.palette} style={{ fontFamily: 'var(--sans)', color: 'var(--fg)' }}>
-      <div ref={boxRef} style={{ width: '100%', minWidth: 0, height: HEIGHT * zoom }}>
+      <div ref={boxRef} style={{ width: '100%', minWidth: 0, height: HEIGHT }}>
         {w > 0 ? (
           <svg
             data-export="number-line"
-            width={w * zoom}
-            height={HEIGHT * zoom}
+            width={w}
+            height={HEIGHT}
             viewBox={`0 0 ${w} ${HEIGHT}`}
             role="img"
             aria-labelledby={`${titleId} ${descId}`}
@@ -101,24 +93,10 @@ export function BetaNumberLine({
             <title id={titleId}>The learned gain β̂ against the gains each world tolerates</title>
             <desc id={descId}>{description}</desc>
             {/* Lane labels */}
-            <text
-              x={4}
-              y={LANE.plus + BAR / 2}
-              dominantBaseline="central"
-              fontSize={fontSize}
-              fill={plusColor}
-              fontWeight={600}
-            >
+            <text x={4} y={LANE.plus + BAR / 2} dominantBaseline="central" fontSize={fontSize} fill={plusColor} fontWeight={600}>
               world +1
             </text>
-            <text
-              x={4}
-              y={LANE.minus + BAR / 2}
-              dominantBaseline="central"
-              fontSize={fontSize}
-              fill={minusColor}
-              fontWeight={600}
-            >
+            <text x={4} y={LANE.minus + BAR / 2} dominantBaseline="central" fontSize={fontSize} fill={minusColor} fontWeight={600}>
               world −1
             </text>
             <text x={4} y={LANE.axis} dominantBaseline="central" fontSize={fontSize} fill="var(--muted)">
@@ -131,15 +109,7 @@ export function BetaNumberLine({
             ].map((lane) =>
               lane.spans.map(([lo, hi], i) => (
                 <g key={`${lane.key}${i}`}>
-                  <rect
-                    x={x(lo)}
-                    y={lane.y}
-                    width={x(hi) - x(lo)}
-                    height={BAR}
-                    fill={lane.color}
-                    fillOpacity={0.3}
-                    stroke={lane.color}
-                  />
+                  <rect x={x(lo)} y={lane.y} width={x(hi) - x(lo)} height={BAR} fill={lane.color} fillOpacity={0.3} stroke={lane.color} />
                   {x(hi) - x(lo) > fontSize * 6 ? (
                     <text
                       x={(x(lo) + x(hi)) / 2}
@@ -157,25 +127,10 @@ export function BetaNumberLine({
             )}
             {/* The band stable in both worlds */}
             {band ? (
-              <rect
-                x={x(band[0])}
-                y={LANE.axis - 9}
-                width={Math.max(2, x(band[1]) - x(band[0]))}
-                height={18}
-                fill={bandColor}
-                fillOpacity={0.35}
-                stroke={bandColor}
-              />
+              <rect x={x(band[0])} y={LANE.axis - 9} width={Math.max(2, x(band[1]) - x(band[0]))} height={18} fill={bandColor} fillOpacity={0.35} stroke={bandColor} />
             ) : null}
             {/* Axis and ticks */}
-            <line
-              x1={GUTTER}
-              x2={GUTTER + plotW}
-              y1={LANE.axis}
-              y2={LANE.axis}
-              stroke="var(--muted)"
-              strokeWidth={1.5}
-            />
+            <line x1={GUTTER} x2={GUTTER + plotW} y1={LANE.axis} y2={LANE.axis} stroke="var(--muted)" strokeWidth={1.5} />
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={x(t)} x2={x(t)} y1={LANE.axis - 4} y2={LANE.axis + 4} stroke="var(--muted)" />
@@ -208,23 +163,9 @@ export function BetaNumberLine({
               </g>
             ))}
             {/* The learner */}
-            <line
-              x1={x(betaHat)}
-              x2={x(betaHat)}
-              y1={LANE.label + 4}
-              y2={LANE.axis}
-              stroke="var(--fg)"
-              strokeWidth={1.5}
-            />
+            <line x1={x(betaHat)} x2={x(betaHat)} y1={LANE.label + 4} y2={LANE.axis} stroke="var(--fg)" strokeWidth={1.5} />
             <circle cx={x(betaHat)} cy={LANE.axis} r={6.5} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-            <text
-              x={labelX}
-              y={LANE.label - 4}
-              textAnchor="middle"
-              fontSize={fontSize + 1}
-              fontWeight={700}
-              fill="var(--fg)"
-            >
+            <text x={labelX} y={LANE.label - 4} textAnchor="middle" fontSize={fontSize + 1} fontWeight={700} fill="var(--fg)">
               learned β̂ = {betaHat.toFixed(3)}
             </text>
             <text x={GUTTER + plotW / 2} y={HEIGHT - 4} textAnchor="middle" fontSize={fontSize} fill="var(--muted)">

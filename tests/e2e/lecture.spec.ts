@@ -150,7 +150,8 @@ test.describe('a scene', () => {
       for (let n = 1; n <= 10; n++) {
         await page.goto(`/lecture/?deck=${EVERY}&scene=${n}`);
         await sceneDone(page);
-        // Let the fit settle (charts shrink to the stage once the result is drawn).
+        // Let the fit settle (charts shrink to the stage once the result is drawn: the stage says when it is done).
+        await expect(page.locator('[data-scene-stage]')).toHaveAttribute('data-fit', 'done', { timeout: 10_000 });
         await page.waitForTimeout(300);
         const m = await page.evaluate(() => {
           const de = document.documentElement;
