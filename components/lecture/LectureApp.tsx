@@ -596,7 +596,9 @@ function Audience({ state, byId, catalog, go }: AudienceProps) {
     );
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the scene is on the screen (a passive effect left a gap after the
+  // first paint in which a clicker's PageDown did nothing).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const what = lectureKey(e, e.target instanceof Element ? e.target : null);
       if (what === null) return;
@@ -828,7 +830,7 @@ function Presenter({ state, byId, catalog, onState }: PresenterProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [catalog]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const what = lectureKey(e, e.target instanceof Element ? e.target : null);
       if (what === null || typeof what === 'string') return;

@@ -51,6 +51,19 @@ test('the lab has no axe violations once its figures have run', async ({ page, w
   expect(watch.errors).toEqual([]);
 });
 
+/**
+ * The first numeric parameter whose slider the figure shows without opening "More settings" (a reader's first move),
+ * or null when it has none.
+ */
+async function firstShownSlider(frame: Locator, info: (typeof catalog)[number]): Promise<[string, Locator] | null> {
+  for (const [key, spec] of Object.entries(info.params)) {
+    if (spec.kind !== 'number') continue;
+    const slider = frame.getByRole('slider', { name: spec.label });
+    if (await slider.isVisible()) return [key, slider];
+  }
+  return null;
+}
+
 for (const info of catalog) {
   const firstSlider = Object.entries(info.params).find(([, s]) => s.kind === 'number');
 
@@ -80,10 +93,12 @@ for (const info of catalog) {
       const frame = frameOf(page, info.id);
       await frame.scrollIntoViewIfNeeded();
       const before = await waitDone(frame);
-      const slider = frame.getByRole('slider', { name: firstSlider![1].label });
+      const shown = await firstShownSlider(frame, info);
+      expect(shown, 'a numeric parameter among the controls shown').not.toBeNull();
+      const [key, slider] = shown!;
       await slider.focus();
       await page.keyboard.press('End');
-      await expect(page).toHaveURL(new RegExp(`${info.id}\\.${firstSlider![0]}=`));
+      await expect(page).toHaveURL(new RegExp(`${info.id}\\.${key}=`));
       await expect(frame).not.toHaveAttribute('data-result-key', before, { timeout: RUN_TIMEOUT });
       await waitDone(frame);
       expect(watch.errors).toEqual([]);
@@ -97,7 +112,9 @@ for (const info of catalog) {
       const frame = frameOf(page, info.id);
       await frame.scrollIntoViewIfNeeded();
       await waitDone(frame);
-      const slider = frame.getByRole('slider', { name: firstSlider![1].label });
+      const shown = await firstShownSlider(frame, info);
+      expect(shown, 'a numeric parameter among the controls shown').not.toBeNull();
+      const [, slider] = shown!;
       await slider.focus();
       for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
       for (let i = 0; i < 10; i++) await page.keyboard.press(i % 2 === 0 ? 'PageUp' : 'ArrowLeft');
