@@ -113,6 +113,7 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
     setShrink(0);
     const stage = stageRef.current;
     if (!stage || typeof ResizeObserver === 'undefined') return;
+    stage.dataset.fit = 'searching';
     const check = () => {
       const content = stage.firstElementChild;
       if (!content) return;
@@ -123,7 +124,10 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
       );
       const step = fitStep(search.current, drawn.current, over);
       search.current = step.search;
-      stage.dataset.fit = step.search.done ? 'done' : 'searching';
+      // Done only once the figure as drawn fits: a search that settles on another shrink (the best fit it measured)
+      // is still searching until that shrink is drawn and measured.
+      const settled = step.search.done && step.next === drawn.current && fitsIn(over);
+      stage.dataset.fit = settled ? 'done' : 'searching';
       setShrink(step.next);
     };
     measure.current = check;
@@ -139,6 +143,7 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
     const status = new MutationObserver((records) => {
       if (records.some((r) => (r.target as Element).getAttribute('data-status') === 'done')) {
         search.current = newFitSearch();
+        stage.dataset.fit = 'searching';
         setShrink(0);
         requestAnimationFrame(check);
       }

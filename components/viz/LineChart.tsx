@@ -7,6 +7,7 @@
  */
 import { useId, useImperativeHandle, useMemo, useRef, type CSSProperties, type Ref } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, usePlotArea } from 'recharts';
+import { usePrinting } from '@/components/hooks/usePrinting';
 import { useThrottled } from '@/components/hooks/useThrottled';
 import { seriesToCsv } from '@/lib/csv';
 import type { Point } from '@/sims/experiments/types';
@@ -215,7 +216,11 @@ export function LineChart({
   const width = useElementWidth(plotRef);
   // Parents often rebuild the series array on every render; keep its identity while its contents are the same, so
   // an unrelated re-render neither waits for the throttle nor redraws the chart.
-  const shown = useThrottled(useSameSeries(series), throttleMs);
+  const same = useSameSeries(series);
+  const throttled = useThrottled(same, throttleMs);
+  // Printing draws the latest series at once: `beforeprint` waits for no timer (a chart mounted before its figure's
+  // result arrived would otherwise print "No data yet").
+  const shown = usePrinting() ? same : throttled;
   const xDom = useStable(xDomain);
   const yDom = useStable(yDomain);
   const xTickList = useStable(xTicks);

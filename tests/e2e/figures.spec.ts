@@ -172,10 +172,7 @@ for (const path of CHAPTERS) {
       });
     });
     expect(drawn).toHaveLength(n);
-    // Known defect, open in issue 12: the chunking figure's charts read "No data yet" when printed (its series reach
-    // the charts only after the throttle). Listed here so every other figure stays checked; remove when fixed.
-    const printNotYetDrawn = new Set(['chunking']);
-    for (const d of drawn) if (!printNotYetDrawn.has(d.id!)) expect(d.marks, `${d.id} drawn for print`).toBeGreaterThan(0);
+    for (const d of drawn) expect(d.marks, `${d.id} drawn for print`).toBeGreaterThan(0);
     await page.emulateMedia({ media: 'print' });
     for (let i = 0; i < n; i++) {
       const frame = frames.nth(i);

@@ -53,6 +53,21 @@ export async function runToDone(frame: Locator): Promise<string> {
 }
 
 /**
+ * A figure's slider rerun, as a reader does it: the figure shows its default result, the slider named `slider` is
+ * focused and moved one step by keyboard, and the figure computes a different result. Returns both result keys.
+ */
+export async function sliderReruns(frame: Locator, slider: string): Promise<{ before: string; after: string }> {
+  const before = await runToDone(frame);
+  const control = frame.getByRole('slider', { name: slider, exact: true });
+  await control.focus();
+  await frame.page().keyboard.press('ArrowRight');
+  await expect(frame).not.toHaveAttribute('data-result-key', before, { timeout: RUN_TIMEOUT });
+  const after = await runToDone(frame);
+  expect(after).not.toBe(before);
+  return { before, after };
+}
+
+/**
  * Runs every live figure on the page to its final result, top to bottom (each is scrolled on screen, since figures
  * compute only while visible), then returns to the top. Layout checks (e.g. no sideways scrolling at 375 px) must
  * come after this: a figure's chart, heatmap and data tables only exist once it has a result.

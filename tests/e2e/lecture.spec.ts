@@ -150,10 +150,9 @@ test.describe('a scene', () => {
       for (let n = 1; n <= 10; n++) {
         await page.goto(`/lecture/?deck=${EVERY}&scene=${n}`);
         await sceneDone(page);
-        // Let the fit settle (charts shrink to the stage once the result is drawn: the stage says when it is done).
-        await expect(page.locator('[data-scene-stage]')).toHaveAttribute('data-fit', 'done', { timeout: 10_000 });
-        await page.waitForTimeout(300);
-        const m = await page.evaluate(() => {
+        // The fit settles (charts shrink to the stage once the result is drawn, and again if an animation or a
+        // scrollbar changes the figure's size; the stage says when it is done): measured until it is done and fits.
+        const measure = () => page.evaluate(() => {
           const de = document.documentElement;
           const stage = document.querySelector('[data-scene-stage]')!;
           const ticks = [...document.querySelectorAll('[data-scene-stage] .recharts-cartesian-axis-tick-value')];
@@ -170,9 +169,18 @@ test.describe('a scene', () => {
             clipped: below.length,
             ticks: ticks.map((t) => parseFloat(getComputedStyle(t).fontSize)),
             lines: lines.map((l) => parseFloat(l.getAttribute('stroke-width') ?? '0')),
+            done: stage.getAttribute('data-fit') === 'done',
           };
         });
         const where = `scene ${n} at ${width}×${height}`;
+        const fits = (m: Awaited<ReturnType<typeof measure>>) =>
+          m.done && m.scrollX <= 0 && m.scrollY <= 0 && m.stageOverflow <= 1 && m.clipped === 0;
+        let m = await measure();
+        await expect
+          .poll(async () => fits((m = await measure())), { timeout: 15_000, intervals: [250] })
+          .toBe(true)
+          .catch(() => undefined);
+        expect(m.done, `${where}: the fit settles`).toBe(true);
         expect(m.scrollX, where).toBeLessThanOrEqual(0);
         expect(m.scrollY, where).toBeLessThanOrEqual(0);
         expect(m.stageOverflow, `${where}: the figure is taller than the stage`).toBeLessThanOrEqual(1);
