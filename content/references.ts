@@ -286,7 +286,17 @@ export const references: Reference[] = [
     year: 2024,
     group: 'continuous',
     url: 'https://github.com/huggingface/lerobot',
-    note: 'Not on the tutorial page’s list: the source of the temporal-ensembling measurements on ACT’s simulated cube-transfer task quoted in the chapter on chunking.',
+    note: 'Not on the tutorial page’s list: the library whose ACT implementation and simulated cube-transfer evaluation the chunking chapter’s temporal-ensembling numbers come from (see soare2024ensembling).',
+  },
+  {
+    id: 'soare2024ensembling',
+    authors: ['Alexander Soare'],
+    title: 'Fix ACT temporal ensembling (huggingface/lerobot pull request #319)',
+    venue: 'GitHub pull request',
+    year: 2024,
+    group: 'continuous',
+    url: 'https://github.com/huggingface/lerobot/pull/319',
+    note: 'Not on the tutorial page’s list: the measurement quoted in the chunking chapter — LeRobot’s ACT checkpoint for simulated cube transfer (human demonstrations), 500 evaluation episodes per setting, temporal ensembling with ACT’s weights exp(−m·i) for several m, against no ensembling and against executing one action per chunk (50 episodes).',
   },
   {
     id: 'polyak1992averaging',

@@ -405,7 +405,9 @@ function isolationScript(only: string): string {
 
 async function newPage(browser: Browser, errors: string[], only?: string): Promise<{ context: BrowserContext; page: Page }> {
   // A fresh context per measurement: cold HTTP cache, nothing left over from the previous page.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // The site's CSP forbids eval; Playwright's string predicates (waitForFunction) need it. The measured pages are
+  // otherwise the same.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   await context.addInitScript({ content: PAGE_SCRIPT });
   if (only !== undefined) await context.addInitScript({ content: isolationScript(only) });
   const page = await context.newPage();
@@ -669,12 +671,20 @@ async function measureInteractive(
   errors: string[],
 ): Promise<{ load: LoadSample } & Pick<ExperimentReport, 'slider' | 'moves' | 'longTasks' | 'tensors' | 'othersRan' | 'cut'>> {
   const info = catalog.find((e) => e.id === id);
-  const first = info ? Object.entries(info.params).find(([, s]) => s.kind === 'number') : undefined;
   const { context, page } = await newPage(browser, errors, id);
   try {
     await openLab(page, baseURL, id, WORKER_PATH);
     const load = await loadSample(page, id);
     const frame = page.locator(`[data-experiment="${id}"]`);
+    // The first numeric parameter whose slider the figure shows (others may be behind "More settings").
+    let first: [string, { label: string }] | undefined;
+    for (const [key, spec] of Object.entries(info?.params ?? {})) {
+      if (spec.kind !== 'number') continue;
+      if (await frame.getByRole('slider', { name: spec.label, exact: true }).isVisible()) {
+        first = [key, spec];
+        break;
+      }
+    }
     const after1 = (await workerStats(page))[0]?.memory ?? null;
     if (!first) {
       return {
