@@ -27,6 +27,8 @@ export interface FrameRenderProps<S extends ParamSchema, R extends Result = Resu
    */
   shownValues: ParamValues<S>;
   seed: number;
+  /** Sets parameters as the controls do (URL, rerun): for a figure that is itself a control, e.g. a draggable probe. */
+  setValues: (values: Partial<ParamValues<S>>) => void;
 }
 
 export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
@@ -295,6 +297,7 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
             values: url.values,
             shownValues: state.stale && state.resultParams ? (state.resultParams as ParamValues<S>) : url.values,
             seed: url.seed,
+            setValues: url.setValues,
           })}
           {rerunning ? (
             <div className={styles.rerun} aria-hidden="true">

@@ -2,8 +2,10 @@
 
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { usePrefersReducedMotion } from '@/components/viz/hooks';
+import { useProjector } from '@/components/viz/projector';
 import { vizColor } from '@/components/viz/palette';
-import { forkInTheRoadInfo, type ForkExtras, type ForkResult } from '@/sims/experiments/fork-in-the-road.params';
+import { FORK_PREVIEW, forkInTheRoadInfo, type ForkExtras, type ForkResult } from '@/sims/experiments/fork-in-the-road.params';
+import type { PartialResult } from '@/sims/experiments/types';
 import { ExperimentFrame } from './ExperimentFrame';
 import type { WidgetProps } from './types';
 import styles from './widgets.module.css';
@@ -42,20 +44,49 @@ export function ForkWidget({ urlKey, preset, shipped }: WidgetProps<ForkResult>)
       allowCompare={false}
       mainParams={(v) => (v.panel === 'denoising' ? ['learner', 'probeX', 'probeY'] : ['learner', 'pLeft', 'chunk'])}
     >
-      {({ state, shownValues }) => {
-        const r = state.result;
-        if (!r) return <p className={styles.summary}>Training the policy on the demonstrations…</p>;
-        return shownValues.panel === 'denoising' ? (
-          <DenoisingPanel r={r} />
-        ) : (
+      {({ state, shownValues, values, setValues }) => {
+        const training = <p className={styles.summary}>Training the policy on the demonstrations…</p>;
+        if (shownValues.panel === 'denoising' || values.panel === 'denoising') {
+          return state.result ? (
+            <DenoisingPanel
+              r={state.result}
+              probe={{ x: values.probeX, y: values.probeY }}
+              onProbe={(x, y) => setValues({ probeX: x, probeY: y })}
+            />
+          ) : (
+            training
+          );
+        }
+        // While the network trains, the run streams previews (a few rollouts and probe samples of the network so far).
+        const preview = previewOf(state.partial);
+        const r = preview ?? state.result;
+        if (!r) return training;
+        return (
           <>
-            <p className={styles.summary}>{summary(r)}</p>
+            <p className={styles.summary}>{preview ? previewSummary(preview, values.trainSteps) : summary(r)}</p>
             <Arena r={r} />
-            <Histogram r={r} />
+            <Histogram r={r} samples={preview ? FORK_PREVIEW.probe : 500} />
           </>
         );
       }}
     </ExperimentFrame>
+  );
+}
+
+/** A partial result that carries a whole preview (metrics, histogram and rollouts), or null. */
+function previewOf(partial: PartialResult<Result> | null | undefined): Result | null {
+  if (!partial?.extras?.rollouts || partial.metrics.collision === undefined || !partial.series['probe/histogram']) return null;
+  return partial as Result;
+}
+
+function previewSummary(r: Result, steps: number): ReactNode {
+  const m = r.metrics;
+  return (
+    <>
+      Training, step <strong>{r.extras.trainSteps}</strong> of {steps}: a preview of {r.extras.rollouts.length} rollouts
+      ({pct(m.collision)} hit the obstacle) and {FORK_PREVIEW.probe} headings at the probe ({pct(m['probe/left'])} left,{' '}
+      {pct(m['probe/right'])} right, {pct(m['probe/straight'])} straight).
+    </>
   );
 }
 
@@ -94,7 +125,9 @@ function Arena({ r }: { r: Result }) {
   const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (purple); ${hits} hit the obstacle (marked with a cross).`;
   return (
     <figure style={{ margin: 0 }} className={paletteStyles.palette}>
-      <p className={styles.panelTitle}>The arena: demonstrations (faint) and 50 rollouts of the learned policy</p>
+      <p className={styles.panelTitle}>
+        The arena: demonstrations (faint) and {e.rollouts.length} rollouts of the learned policy
+      </p>
       <svg
         className={css.svg}
         viewBox={`${VIEW.x0} ${-VIEW.y1} ${VIEW.x1 - VIEW.x0} ${VIEW.y1 - VIEW.y0}`}
@@ -147,7 +180,8 @@ function Arena({ r }: { r: Result }) {
   );
 }
 
-function Histogram({ r }: { r: Result }) {
+/** `samples`: how many headings the histogram counts (500 in a result, fewer in a training preview). */
+function Histogram({ r, samples }: { r: Result; samples: number }) {
   const pts = r.series['probe/histogram'];
   const max = Math.max(0.05, ...pts.map((p) => p.y));
   const W = 360;
@@ -155,7 +189,7 @@ function Histogram({ r }: { r: Result }) {
   const pad = { l: 36, r: 8, t: 8, b: 30 };
   const x = (deg: number) => pad.l + ((deg + 90) / 180) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
-  const label = `Histogram of 500 headings sampled at the probe: ${pct(r.metrics['probe/left'])} above 25°, ${pct(r.metrics['probe/right'])} below −25°, ${pct(r.metrics['probe/straight'])} within ±10°.`;
+  const label = `Histogram of ${samples} headings sampled at the probe: ${pct(r.metrics['probe/left'])} above 25°, ${pct(r.metrics['probe/right'])} below −25°, ${pct(r.metrics['probe/straight'])} within ±10°.`;
   return (
     <figure style={{ margin: '1rem 0 0' }} className={paletteStyles.palette}>
       <p className={styles.panelTitle}>Headings the policy samples at the probe state s = (0.6, 0)</p>
@@ -190,9 +224,82 @@ function Histogram({ r }: { r: Result }) {
   );
 }
 
-function DenoisingPanel({ r }: { r: Result }) {
+/** The denoising probe's range and grid (the probeX / probeY sliders'). */
+const PROBE = { x0: 0, x1: 1.8, y0: -0.6, y1: 0.6, step: 0.05 };
+/** The probe map shows y ∈ [−MAP_Y, MAP_Y]: the probe's range and the branches, without the arena's empty margins. */
+const MAP_Y = 0.7;
+const snap = (v: number, lo: number, hi: number) =>
+  Math.round(Math.min(hi, Math.max(lo, v)) / PROBE.step) * PROBE.step;
+
+/**
+ * A small arena on which the reader drags the denoising probe: the obstacle, the goal and the demonstrations, the
+ * probe of the result on screen, and (while a new probe is computing or being dragged) where the new one is. A drop
+ * sets the probe parameters (one rerun); the two probe sliders do the same by keyboard.
+ */
+function ProbeMap({ r, probe, onProbe }: { r: Result; probe: { x: number; y: number }; onProbe: (x: number, y: number) => void }) {
+  const e = r.extras;
+  const [drag, setDrag] = useState<{ x: number; y: number } | null>(null);
+  const toWorld = (ev: React.PointerEvent<SVGSVGElement>) => {
+    const svg = ev.currentTarget;
+    const ctm = svg.getScreenCTM();
+    if (!ctm) return null;
+    const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(ctm.inverse());
+    return { x: snap(pt.x, PROBE.x0, PROBE.x1), y: snap(-pt.y, PROBE.y0, PROBE.y1) };
+  };
+  const target = drag ?? probe;
+  const moved = Math.abs(target.x - e.denoiseProbe.x) > 1e-9 || Math.abs(target.y - e.denoiseProbe.y) > 1e-9;
+  return (
+    <svg
+      className={`${css.svg} ${css.probeMap}`}
+      viewBox={`${VIEW.x0} ${-MAP_Y} ${VIEW.x1 - VIEW.x0} ${2 * MAP_Y}`}
+      role="img"
+      aria-label={`Arena with the denoising probe at (${e.denoiseProbe.x.toFixed(2)}, ${e.denoiseProbe.y.toFixed(2)}). Drag on the arena to move it; the probe sliders move it by keyboard.`}
+      data-testid="fork-probe-map"
+      onPointerDown={(ev) => {
+        ev.currentTarget.setPointerCapture(ev.pointerId);
+        setDrag(toWorld(ev));
+      }}
+      onPointerMove={(ev) => {
+        if (drag) setDrag(toWorld(ev) ?? drag);
+      }}
+      onPointerUp={(ev) => {
+        const at = toWorld(ev) ?? drag;
+        setDrag(null);
+        if (at) onProbe(Number(at.x.toFixed(2)), Number(at.y.toFixed(2)));
+      }}
+      onPointerCancel={() => setDrag(null)}
+    >
+      <circle className={css.obstacle} cx={e.obstacle.x} cy={-e.obstacle.y} r={e.obstacle.r} />
+      <circle className={css.goal} cx={e.goal.x} cy={-e.goal.y} r={e.goal.r} />
+      {e.demos.map((d, i) => (
+        <path key={i} className={css.demo} d={pathD(d.path)} />
+      ))}
+      <rect
+        className={css.probeRange}
+        x={PROBE.x0}
+        y={-PROBE.y1}
+        width={PROBE.x1 - PROBE.x0}
+        height={PROBE.y1 - PROBE.y0}
+      />
+      <circle cx={e.denoiseProbe.x} cy={-e.denoiseProbe.y} r={0.035} fill="var(--fg)" />
+      {moved ? <circle className={css.probeNext} cx={target.x} cy={-target.y} r={0.045} /> : null}
+    </svg>
+  );
+}
+
+function DenoisingPanel({
+  r,
+  probe,
+  onProbe,
+}: {
+  r: Result;
+  probe: { x: number; y: number };
+  onProbe: (x: number, y: number) => void;
+}) {
   const d = r.extras.denoise;
   const reduced = usePrefersReducedMotion();
+  // On a projected slide the presenter moves the probe with the sliders: the map would take the chart's room.
+  const projector = useProjector();
   const steps = d ? d.path.length - 1 : 0;
   const [step, setStep] = useState(steps);
   const [playing, setPlaying] = useState(false);
@@ -326,8 +433,19 @@ function DenoisingPanel({ r }: { r: Result }) {
         Each line is one sample of the heading (in degrees), from Gaussian noise (left) to the policy&apos;s output (right),
         coloured by where it ends. Grey arrows: the learned field at eight noise levels — the direction the sampler pushes a
         heading ({r.extras.learner === 'ddpm' ? 'the score −ε̂/√(1 − ᾱ_k)' : 'the velocity v_θ'}), scaled per level to that level's largest arrow.
-        Move the probe with the “Denoising probe” sliders.
+        {' '}
+        {projector ? 'Move the probe with the “Denoising probe” sliders.' : 'Drag the probe on the arena below, or move it with the “Denoising probe” sliders.'}
       </p>
+      {projector ? null : (
+        <>
+          <ProbeMap r={r} probe={probe} onProbe={onProbe} />
+          <p className={css.key}>
+            The dot is the probe whose samples are drawn above (a ring marks a new probe while it computes); the dashed box
+            is where it can go. Just past the fork, on the centre line, the samples split into the two modes; before the
+            fork, or on one branch, the demonstrations agree and there is one heading.
+          </p>
+        </>
+      )}
     </div>
   );
 }

@@ -34,6 +34,13 @@ export interface ForkExtras {
   denoise?: { path: number[][]; field: { levels: number[]; grid: number[]; push: number[][] } };
 }
 
+/**
+ * Training previews: while a figure trains (a run with a progress listener), every `every` steps the network so far
+ * is rolled out `rollouts` times and sampled `probe` times at the probe, on random streams of their own, so the
+ * arena and the histogram redraw as training proceeds and the final result is the same as without previews.
+ */
+export const FORK_PREVIEW = { every: 100, rollouts: 20, probe: 100 } as const;
+
 export const forkInTheRoadInfo = defineInfo<ForkExtras>()({
   id: 'fork-in-the-road',
   title: 'Fork in the road: averaging the modes drives into the obstacle',

@@ -41,7 +41,7 @@ import {
 } from '../algos/fork';
 import { forwardBatch } from '../policies/forward';
 import { trainMlp, type MlpSpec, type MlpWeights } from '../policies/mlp';
-import { forkInTheRoadInfo, type ForkExtras, type ForkResult } from './fork-in-the-road.params';
+import { FORK_PREVIEW, forkInTheRoadInfo, type ForkExtras, type ForkResult } from './fork-in-the-road.params';
 import { progressReporter } from './progress';
 import { defineExperiment, throwIfAborted, type Point } from './types';
 
@@ -52,6 +52,7 @@ const N_PROBE = 500;
 const N_DENOISE = 64;
 const COPIES = 8;
 export const PROBE = { x: 0.6, y: 0 } as const;
+
 const DEG = 180 / Math.PI;
 
 type Learner = ForkExtras['learner'];
@@ -62,12 +63,28 @@ async function train(
   rng: Rng,
   signal: AbortSignal | undefined,
   onStep: (step: number, steps: number, loss: number) => void,
+  onPolicy?: (step: number, policy: ForkPolicy, chunk: number) => void,
 ): Promise<{ weights: MlpWeights; losses: { step: number; loss: number }[]; policy: ForkPolicy; chunk: number }> {
   const chunk = learner === 'bins' ? 1 : p.chunk;
   const demos = forkDemos(N_DEMOS, p.pLeft, rng.stream('demos'));
   const pairs = forkPairs(demos, chunk);
   const hidden = [64, 64];
-  const opts = { signal, onProgress: (tp: { step: number; steps: number; loss: number }) => onStep(tp.step, tp.steps, tp.loss) };
+  const policyOf = (w: MlpWeights): ForkPolicy =>
+    learner === 'mse'
+      ? msePolicy(w, chunk)
+      : learner === 'bins'
+        ? binsPolicy(w, p.bins)
+        : generativePolicy(learner, w, chunk, p.diffusionSteps);
+  const opts = {
+    signal,
+    onProgress: (tp: { step: number; steps: number; loss: number }) => onStep(tp.step, tp.steps, tp.loss),
+    ...(onPolicy
+      ? {
+          checkpointEvery: FORK_PREVIEW.every,
+          onCheckpoint: (c: { step: number; weights: MlpWeights }) => onPolicy(c.step, policyOf(c.weights), chunk),
+        }
+      : {}),
+  };
   const cfg = { steps: p.trainSteps, learningRate: 2e-3, optimizer: 'adam' as const, lossEvery: 20 };
   if (learner === 'mse') {
     const y = new Float32Array(2 * chunk * pairs.n);
@@ -77,19 +94,19 @@ async function train(
     }
     const spec: MlpSpec = { inputDim: 2, hidden, outputDim: 2 * chunk, head: 'regression', activation: 'relu' };
     const t = await trainMlp(spec, { x: pairs.s, y, n: pairs.n }, { ...cfg, batchSize: 256 }, rng.stream('train'), opts);
-    return { ...t, policy: msePolicy(t.weights, chunk), chunk };
+    return { ...t, policy: policyOf(t.weights), chunk };
   }
   if (learner === 'bins') {
     const y = new Int32Array(pairs.n);
     for (let i = 0; i < pairs.n; i++) y[i] = headingBin(pairs.theta[i], p.bins);
     const spec: MlpSpec = { inputDim: 2, hidden, outputDim: p.bins, head: 'categorical', activation: 'relu' };
     const t = await trainMlp(spec, { x: pairs.s, y, n: pairs.n }, { ...cfg, batchSize: 256 }, rng.stream('train'), opts);
-    return { ...t, policy: binsPolicy(t.weights, p.bins), chunk };
+    return { ...t, policy: policyOf(t.weights), chunk };
   }
   const data = generativeDataset(learner, pairs, chunk, p.diffusionSteps, COPIES, rng.stream('noise'));
   const spec: MlpSpec = { inputDim: 2 + chunk + 3, hidden, outputDim: chunk, head: 'regression', activation: 'relu' };
   const t = await trainMlp(spec, data, { ...cfg, batchSize: 128 }, rng.stream('train'), opts);
-  return { ...t, policy: generativePolicy(learner, t.weights, chunk, p.diffusionSteps), chunk };
+  return { ...t, policy: policyOf(t.weights), chunk };
 }
 
 const drawing = (path: Float32Array | Float64Array, side: number, collided: boolean) => ({
@@ -148,6 +165,37 @@ function denoiseView(
   return { path: rows, field: { levels, grid, push } };
 }
 
+const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+/** `n` samples of the first heading (degrees) at the probe state. */
+function probeHeadings(policy: ForkPolicy, chunk: number, n: number, rng: Rng): number[] {
+  const states = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    states[2 * i] = PROBE.x;
+    states[2 * i + 1] = PROBE.y;
+  }
+  const th = policy(states, n, rng);
+  return Array.from({ length: n }, (_, i) => th[i * chunk] * DEG);
+}
+
+/** The probe metrics of headings `deg`: shares beyond ±25° (and on each side), within 10°, and the mean. */
+function probeMetrics(deg: readonly number[]) {
+  return {
+    far: mean(deg.map((d) => Number(Math.abs(d) > 25))),
+    left: mean(deg.map((d) => Number(d > 25))),
+    right: mean(deg.map((d) => Number(d < -25))),
+    straight: mean(deg.map((d) => Number(Math.abs(d) < 10))),
+    mean: mean(deg),
+  };
+}
+
+/** The probe histogram: shares in 5° bins over ±90°. */
+function histogramOf(deg: readonly number[]): Point[] {
+  const out: Point[] = [];
+  for (let b = -90; b < 90; b += 5) out.push({ x: b + 2.5, y: deg.filter((d) => d >= b && d < b + 5).length / deg.length });
+  return out;
+}
+
 export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async (p, { seed, signal, onProgress }) => {
   const learner = p.learner as Learner;
   const report = progressReporter<ForkResult>(onProgress);
@@ -157,46 +205,78 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
 
   for (let s = 0; s < p.seeds; s++) {
     const root = makeRng(seed + s);
-    const trained = await train(learner, p, root, signal, (step, steps, loss) => {
-      if (s === 0) losses.push({ x: step, y: loss });
-      report(((s + (0.9 * (step + 1)) / steps) / p.seeds), `seed ${s + 1}/${p.seeds}: training step ${step + 1}/${steps}`, () => ({
-        metrics: {},
-        series: { 'loss/train': [...losses] },
-      }));
-    });
+    const demoDrawings = () =>
+      forkDemos(N_DEMOS, p.pLeft, root.stream('demos')).trajectories.slice(0, 40).map((tr) => drawing(tr.states, tr.side, false));
+    // The first seed's training streams a preview: a few rollouts and probe samples of the network so far.
+    let preview: (step: number, policy: ForkPolicy, chunk: number) => void = () => undefined;
+    if (s === 0 && onProgress) {
+      const demos = demoDrawings();
+      preview = (step, policy, chunk) => {
+        const ro = forkRollouts(policy, chunk, FORK_PREVIEW.rollouts, root.stream('preview/rollouts'));
+        const deg = probeHeadings(policy, chunk, FORK_PREVIEW.probe, root.stream('preview/probe'));
+        const pm = probeMetrics(deg);
+        report((0.9 * step) / p.trainSteps / p.seeds, `training step ${step}/${p.trainSteps}: previewing`, () => ({
+          metrics: {
+            collision: mean(ro.collided.map(Number)),
+            success: mean(ro.success.map(Number)),
+            flips: mean(ro.flips),
+            'probe/far': pm.far,
+            'probe/left': pm.left,
+            'probe/right': pm.right,
+            'probe/straight': pm.straight,
+            'probe/mean': pm.mean,
+          },
+          series: { 'probe/histogram': histogramOf(deg), 'loss/train': [...losses] },
+          extras: {
+            rollouts: ro.paths.map((path, i) => drawing(path, ro.side[i], ro.collided[i])),
+            demos,
+            obstacle: { ...FORK.obstacle },
+            goal: { ...FORK.goal, r: FORK.goalRadius },
+            probe: { ...PROBE },
+            denoiseProbe: { x: p.probeX, y: p.probeY },
+            probeSamples: [],
+            learner,
+            chunk,
+            trainSteps: step,
+          },
+        }), true);
+      };
+    }
+    const trained = await train(
+      learner,
+      p,
+      root,
+      signal,
+      (step, steps, loss) => {
+        if (s === 0) losses.push({ x: step, y: loss });
+        report(((s + (0.9 * (step + 1)) / steps) / p.seeds), `seed ${s + 1}/${p.seeds}: training step ${step + 1}/${steps}`, () => ({
+          metrics: {},
+          series: { 'loss/train': [...losses] },
+        }));
+      },
+      s === 0 && onProgress ? preview : undefined,
+    );
     throwIfAborted(signal);
     report((s + 0.92) / p.seeds, `seed ${s + 1}/${p.seeds}: rollouts`, undefined, true);
     const ro = forkRollouts(trained.policy, trained.chunk, N_EVAL, root.stream('rollouts'));
-    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     sums.collision += mean(ro.collided.map(Number));
     sums.success += mean(ro.success.map(Number));
     sums.flips += mean(ro.flips);
-    // Probe samples.
-    const probeStates = new Float32Array(2 * N_PROBE);
-    for (let i = 0; i < N_PROBE; i++) {
-      probeStates[2 * i] = PROBE.x;
-      probeStates[2 * i + 1] = PROBE.y;
-    }
-    const th = trained.policy(probeStates, N_PROBE, root.stream('probe'));
-    const deg = Array.from({ length: N_PROBE }, (_, i) => th[i * trained.chunk] * DEG);
-    sums.far += mean(deg.map((d) => Number(Math.abs(d) > 25)));
-    sums.left += mean(deg.map((d) => Number(d > 25)));
-    sums.right += mean(deg.map((d) => Number(d < -25)));
-    sums.straight += mean(deg.map((d) => Number(Math.abs(d) < 10)));
-    sums.mean += mean(deg);
+    const deg = probeHeadings(trained.policy, trained.chunk, N_PROBE, root.stream('probe'));
+    const pm = probeMetrics(deg);
+    sums.far += pm.far;
+    sums.left += pm.left;
+    sums.right += pm.right;
+    sums.straight += pm.straight;
+    sums.mean += pm.mean;
     sums.loss += trained.losses[trained.losses.length - 1]?.loss ?? NaN;
     if (s === 0) {
-      const histogram: Point[] = [];
-      for (let b = -90; b < 90; b += 5) {
-        histogram.push({ x: b + 2.5, y: deg.filter((d) => d >= b && d < b + 5).length / N_PROBE });
-      }
-      const demos = forkDemos(N_DEMOS, p.pLeft, root.stream('demos'));
       const gen = learner === 'ddpm' || learner === 'flow';
       first = {
-        series: { 'probe/histogram': histogram, 'loss/train': trained.losses.map((l) => ({ x: l.step, y: l.loss })) },
+        series: { 'probe/histogram': histogramOf(deg), 'loss/train': trained.losses.map((l) => ({ x: l.step, y: l.loss })) },
         extras: {
           rollouts: ro.paths.slice(0, N_DRAWN).map((path, i) => drawing(path, ro.side[i], ro.collided[i])),
-          demos: demos.trajectories.slice(0, 40).map((tr) => drawing(tr.states, tr.side, false)),
+          demos: demoDrawings(),
           obstacle: { ...FORK.obstacle },
           goal: { ...FORK.goal, r: FORK.goalRadius },
           probe: { ...PROBE },

@@ -60,6 +60,44 @@ test('the denoising view scrubs by keyboard', async ({ page, watch }) => {
   expect(watch.errors).toEqual([]);
 });
 
+test('while the fork figure retrains, its arena and histogram redraw with previews of the network so far', async ({ page, watch }) => {
+  test.setTimeout(TWO_RUNS);
+  await page.goto(PATH);
+  const frame = figureFrame(page, 'fork-in-the-road');
+  await runToDone(frame);
+  await frame.getByRole('slider', { name: 'Share of left demonstrations', exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  // A preview: the summary names the training step, and the arena draws the preview's rollouts.
+  await expect(frame.getByText(/^Training, step \d+ of 1500/)).toBeVisible({ timeout: RUN_TIMEOUT });
+  await expect(frame.getByTestId('fork-arena')).toHaveAttribute('aria-label', /20 rollouts drawn bold/);
+  await runToDone(frame);
+  await expect(frame.getByTestId('fork-arena')).toHaveAttribute('aria-label', /50 rollouts drawn bold/);
+  expect(watch.errors).toEqual([]);
+});
+
+test('the denoising probe moves by dragging on the arena, and the samples are drawn at the new probe', async ({ page, watch }) => {
+  test.setTimeout(TWO_RUNS);
+  await page.goto(PATH);
+  const frame = figureFrame(page, 'denoising');
+  const before = await runToDone(frame);
+  const map = frame.getByTestId('fork-probe-map');
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  // The map's viewBox spans x ∈ [−0.1, 2.3], y ∈ [−0.7, 0.7] (y up): press at (0.3, 0.1), drag to (1.0, 0.4), release.
+  const at = (x: number, y: number) => [box.x + ((x + 0.1) / 2.4) * box.width, box.y + ((0.7 - y) / 1.4) * box.height] as const;
+  await page.mouse.move(...at(0.3, 0.1));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.7, 0.3), { steps: 4 });
+  await page.mouse.move(...at(1.0, 0.4), { steps: 4 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/probeX=1(&|$)/);
+  await expect(page).toHaveURL(/probeY=0\.4(&|$)/);
+  await expect(frame).not.toHaveAttribute('data-result-key', before, { timeout: RUN_TIMEOUT });
+  await runToDone(frame);
+  await expect(frame.getByTestId('fork-denoising')).toHaveAttribute('aria-label', /probe \(1\.00, 0\.40\)/);
+  expect(watch.errors).toEqual([]);
+});
+
 test('the chapter has no axe violations once its figures have run', async ({ page, watch }) => {
   test.setTimeout(ALL_FIGURES);
   await page.goto(PATH);

@@ -45,6 +45,35 @@ describe('determinism and tensor hygiene', () => {
       expect(a.extras.denoise !== undefined).toBe(learner === 'ddpm' || learner === 'flow');
     }, 60_000);
   }
+  it('fork-in-the-road streams training previews (rollouts and probe samples) and still returns the same result', async () => {
+    const before = tf.memory().numTensors;
+    const p = { learner: 'ddpm' as const, trainSteps: 300, diffusionSteps: 5 };
+    const quiet = await runExperiment('fork-in-the-road', p, { seed: 7 });
+    const previews: { steps: number; rollouts: number; collision: number; histogram: number }[] = [];
+    const watched = await runExperiment('fork-in-the-road', p, {
+      seed: 7,
+      onProgress: (pr) => {
+        const e = pr.partial?.extras;
+        // The last report (fraction 1) is the result itself.
+        if (e?.rollouts && pr.fraction < 1)
+          previews.push({
+            steps: e.trainSteps ?? -1,
+            rollouts: e.rollouts.length,
+            collision: pr.partial!.metrics.collision ?? -1,
+            histogram: (pr.partial!.series['probe/histogram'] ?? []).reduce((a, q) => a + q.y, 0),
+          });
+      },
+    });
+    expect(JSON.stringify(watched)).toBe(JSON.stringify(quiet));
+    expect(previews.map((q) => q.steps)).toEqual([100, 200, 300]);
+    for (const q of previews) {
+      expect(q.rollouts).toBe(20);
+      expect(q.collision).toBeGreaterThanOrEqual(0);
+      expect(q.collision).toBeLessThanOrEqual(1);
+      expect(q.histogram).toBeCloseTo(1, 6);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
   it('chunking: same seed → same result; no tensor left behind', async () => {
     const before = tf.memory().numTensors;
     const p = { chunk: 5, sweep: 'off' as const };
