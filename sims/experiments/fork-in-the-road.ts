@@ -43,7 +43,7 @@ import { forwardBatch } from '../policies/forward';
 import { trainMlp, type MlpSpec, type MlpWeights } from '../policies/mlp';
 import { FORK_PREVIEW, forkInTheRoadInfo, type ForkExtras, type ForkResult } from './fork-in-the-road.params';
 import { progressReporter } from './progress';
-import { defineExperiment, throwIfAborted, type Point } from './types';
+import { defineExperiment, throwIfAborted, type PartialResult, type Point } from './types';
 
 const N_DEMOS = 200;
 const N_EVAL = 200;
@@ -208,6 +208,8 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
     const demoDrawings = () =>
       forkDemos(N_DEMOS, p.pLeft, root.stream('demos')).trajectories.slice(0, 40).map((tr) => drawing(tr.states, tr.side, false));
     // The first seed's training streams a preview: a few rollouts and probe samples of the network so far.
+    // The latest preview goes out with every later progress report too, so the figure keeps drawing it.
+    let shown: PartialResult<ForkResult> | null = null;
     let preview: (step: number, policy: ForkPolicy, chunk: number) => void = () => undefined;
     if (s === 0 && onProgress) {
       const demos = demoDrawings();
@@ -215,7 +217,7 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
         const ro = forkRollouts(policy, chunk, FORK_PREVIEW.rollouts, root.stream('preview/rollouts'));
         const deg = probeHeadings(policy, chunk, FORK_PREVIEW.probe, root.stream('preview/probe'));
         const pm = probeMetrics(deg);
-        report((0.9 * step) / p.trainSteps / p.seeds, `training step ${step}/${p.trainSteps}: previewing`, () => ({
+        shown = {
           metrics: {
             collision: mean(ro.collided.map(Number)),
             success: mean(ro.success.map(Number)),
@@ -239,7 +241,9 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
             chunk,
             trainSteps: step,
           },
-        }), true);
+        };
+        const partial = shown;
+        report((0.9 * step) / p.trainSteps / p.seeds, `training step ${step}/${p.trainSteps}: previewing`, () => partial, true);
       };
     }
     const trained = await train(
@@ -249,10 +253,11 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
       signal,
       (step, steps, loss) => {
         if (s === 0) losses.push({ x: step, y: loss });
-        report(((s + (0.9 * (step + 1)) / steps) / p.seeds), `seed ${s + 1}/${p.seeds}: training step ${step + 1}/${steps}`, () => ({
-          metrics: {},
-          series: { 'loss/train': [...losses] },
-        }));
+        report(((s + (0.9 * (step + 1)) / steps) / p.seeds), `seed ${s + 1}/${p.seeds}: training step ${step + 1}/${steps}`, () =>
+          shown
+            ? { ...shown, series: { ...shown.series, 'loss/train': [...losses] } }
+            : { metrics: {}, series: { 'loss/train': [...losses] } },
+        );
       },
       s === 0 && onProgress ? preview : undefined,
     );

@@ -70,6 +70,16 @@ test('while the fork figure retrains, its arena and histogram redraw with previe
   // A preview: the summary names the training step, and the arena draws the preview's rollouts.
   await expect(frame.getByText(/^Training, step \d+ of 1500/)).toBeVisible({ timeout: RUN_TIMEOUT });
   await expect(frame.getByTestId('fork-arena')).toHaveAttribute('aria-label', /20 rollouts drawn bold/);
+  // The preview stays on screen between previews (the reports in between carry it), until the result replaces it.
+  for (let i = 0; i < 6; i++) {
+    await page.waitForTimeout(150);
+    const [status, label] = await Promise.all([
+      frame.getAttribute('data-status'),
+      frame.getByTestId('fork-arena').getAttribute('aria-label'),
+    ]);
+    if (status === 'done') break;
+    expect(label).toMatch(/20 rollouts drawn bold/);
+  }
   await runToDone(frame);
   await expect(frame.getByTestId('fork-arena')).toHaveAttribute('aria-label', /50 rollouts drawn bold/);
   expect(watch.errors).toEqual([]);

@@ -54,8 +54,8 @@ describe('determinism and tensor hygiene', () => {
       seed: 7,
       onProgress: (pr) => {
         const e = pr.partial?.extras;
-        // The last report (fraction 1) is the result itself.
-        if (e?.rollouts && pr.fraction < 1)
+        // Each preview is reported once as it is made (later reports carry the latest one until the result).
+        if (e?.rollouts && pr.message?.endsWith('previewing'))
           previews.push({
             steps: e.trainSteps ?? -1,
             rollouts: e.rollouts.length,
