@@ -38,6 +38,12 @@ function averageName(scheme: GvaScheme, gamma: number): string {
 /** Steps after which the return axis is fitted to the data. */
 const EARLY_END = 600;
 
+/**
+ * The three panels redraw at most four times a second while checkpoints stream in (DESIGN.md's floor): each redraw
+ * of three charts is main-thread work, and ten a second left long tasks while training.
+ */
+const STREAM_REDRAW_MS = 250;
+
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 const yAt = (pts: readonly Point[] | undefined, i: number) => pts?.[i]?.y;
 
@@ -146,6 +152,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
       <div className={css.panels}>
         <LineChart
           title="Training loss per checkpoint"
+          throttleMs={STREAM_REDRAW_MS}
           series={[{ key: 'loss', label: 'training loss', color: vizColor(2), dashed: false, points: s?.['loss/train'] ?? [] }]}
           xLabel="training step"
           yLabel="BC loss (MSE)"
@@ -157,6 +164,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
         <div className={css.returnRow}>
           <LineChart
             title="Rollout return per checkpoint: raw iterate, average and BEMA"
+            throttleMs={STREAM_REDRAW_MS}
             series={returnSeries}
             xLabel="training step"
             yLabel="return (higher is better)"
@@ -217,6 +225,7 @@ function GvaView({ final, live, trainSteps, avgName, burnIn }: GvaViewProps) {
         <OffStage>
         <LineChart
           title="Spectral radius of the raw iterate's closed loop at x = 0"
+          throttleMs={STREAM_REDRAW_MS}
           series={[{ key: 'radius', label: 'radius, raw iterate', color: RAW, dashed: false, points: s?.['radius/raw'] ?? [] }]}
           xLabel="training step"
           yLabel="spectral radius"
