@@ -186,7 +186,8 @@ function Histogram({ r, samples }: { r: Result; samples: number }) {
   const max = Math.max(0.05, ...pts.map((p) => p.y));
   const W = 360;
   const H = 150;
-  const pad = { l: 36, r: 8, t: 8, b: 30 };
+  // Room on the right for the last tick label, "90°", centred on the axis end (at the phone label size too).
+  const pad = { l: 36, r: 18, t: 8, b: 30 };
   const x = (deg: number) => pad.l + ((deg + 90) / 180) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
   const label = `Histogram of ${samples} headings sampled at the probe: ${pct(r.metrics['probe/left'])} above 25°, ${pct(r.metrics['probe/right'])} below −25°, ${pct(r.metrics['probe/straight'])} within ±10°.`;
