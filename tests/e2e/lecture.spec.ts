@@ -145,7 +145,7 @@ test.describe('a scene', () => {
     await expect(counter(page)).toHaveText('scene 1/2');
   });
 
-  test('f asks for full screen (and leaves it), nothing else changes', async ({ page, watch }) => {
+  test('f asks for full screen, and nothing else changes', async ({ page, watch }) => {
     await page.goto('/lecture/?deck=bc-lane,lane-horizon&scene=1');
     await expect(counter(page)).toHaveText('scene 1/2');
     const url = page.url();
