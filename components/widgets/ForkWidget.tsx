@@ -106,6 +106,10 @@ function Arena({ r }: { r: Result }) {
   const e = r.extras;
   const box = useRef<HTMLElement>(null);
   const svg = useProjectedSvg(box, VIEW.x1 - VIEW.x0, VIEW.y1 - VIEW.y0);
+  // Projected, the labels are as large as the text around them and sit on the rollouts: a halo keeps them legible.
+  const halo = svg.maxHeight
+    ? { stroke: 'var(--bg)', strokeWidth: 0.25 * svg.label, paintOrder: 'stroke' as const }
+    : {};
   const left = e.rollouts.filter((ro) => ro.side > 0).length;
   const hits = e.rollouts.filter((ro) => ro.collided).length;
   const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (purple); ${hits} hit the obstacle (marked with a cross).`;
@@ -150,10 +154,17 @@ function Arena({ r }: { r: Result }) {
           );
         })}
         <circle cx={e.probe.x} cy={-e.probe.y} r={0.02} fill="var(--fg)" />
-        <text x={e.probe.x - 0.08} y={-e.probe.y - 0.05} fontSize={svg.maxHeight ? svg.label : 0.06} fill="var(--muted)" textAnchor="end">
+        <text
+          x={e.probe.x - 0.08}
+          y={-e.probe.y - 0.05}
+          fontSize={svg.maxHeight ? svg.label : 0.06}
+          fill="var(--muted)"
+          textAnchor="end"
+          {...halo}
+        >
           probe
         </text>
-        <text x={e.goal.x - 0.09} y={-e.goal.y - 0.25} fontSize={svg.maxHeight ? svg.label : 0.07} fill="var(--muted)">
+        <text x={e.goal.x - 0.09} y={-e.goal.y - 0.25} fontSize={svg.maxHeight ? svg.label : 0.07} fill="var(--muted)" {...halo}>
           goal
         </text>
       </svg>
