@@ -161,7 +161,8 @@ function guides(points: readonly Point[]): { one: Point[]; two: Point[] } {
 
 function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadResult>; values: Values }) {
   const r = state.result;
-  // Projected, a scene shows the table and one chart: panel B when the scene's preset is the bridge, else the iterates.
+  // Projected, a scene shows the table and the iterates' chart, or (the bridge preset) panel B alone: the table is the
+  // cliff road's, panel B is LaneKeep.
   const projector = useProjector() !== null;
   if (!r) return <div className={styles.placeholder}>Solving the cliff road exactly…</div>;
   const iterSeries: LineSeries[] = [
@@ -185,7 +186,7 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
       {projector ? null : (
         <p className={styles.summary}>{state.stale ? 'Recomputing…' : <Summary result={r} values={values} />}</p>
       )}
-      <PolicyTable result={r} values={values} />
+      {projector && bridge ? null : <PolicyTable result={r} values={values} />}
       <OffStage>
         <LabelCost result={r} values={values} />
       </OffStage>
