@@ -56,15 +56,27 @@ function PolicyTable({ result, values }: { result: CliffRoadResult; values: Valu
     k === 'dagger' || k === 'aggrevate' || k === 'api' ? `${values.report} ${extras.reportedIteration[k]}` : '—';
   // Moving toward the cliff from the edge zone (lane 1, or the coarse edge zone which contains lane 1) risks a fall.
   const danger = (o: number, a: number) => o === 0 && a === 0;
+  // Projected, the table's words are at the projector's size and its caption is the key alone (the rest is said).
+  const projector = useProjector();
   return (
     <div className={css.scroll} role="region" aria-label="Each learner’s policy and cost" tabIndex={0}>
-      <table className={css.policies} data-testid="cliff-policies">
-        <caption>
-          Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the cliff,
-          • stay, → away from it; lane 1 borders the cliff), its expected cost J over {values.horizon} steps, and which
-          iterate is reported (iter.). The expert row is its action at the first step (the careful expert’s changes near
-          the end). An outlined ← at the edge drives off the cliff.
-        </caption>
+      <table
+        className={projector ? `${css.policies} ${css.projected}` : css.policies}
+        data-testid="cliff-policies"
+        style={projector ? { fontSize: projector.fontSize } : undefined}
+      >
+        {projector ? (
+          <caption style={{ fontSize: '0.9em' }}>
+            ← toward the cliff, • stay, → away (lane 1 borders it); J: expected cost.
+          </caption>
+        ) : (
+          <caption>
+            Each learner’s action for each {coarse ? 'zone its coarse sensor sees' : 'lane'} (← one lane toward the
+            cliff, • stay, → away from it; lane 1 borders the cliff), its expected cost J over {values.horizon} steps,
+            and which iterate is reported (iter.). The expert row is its action at the first step (the careful expert’s
+            changes near the end). An outlined ← at the edge drives off the cliff.
+          </caption>
+        )}
         <thead>
           <tr>
             <th scope="col">driver</th>
@@ -149,7 +161,8 @@ function guides(points: readonly Point[]): { one: Point[]; two: Point[] } {
 
 function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadResult>; values: Values }) {
   const r = state.result;
-  // Projected, a scene shows the table and one chart: panel B when the scene's preset is the bridge, else the iterates.
+  // Projected, a scene shows the table and the iterates' chart, or (the bridge preset) panel B alone: the table is the
+  // cliff road's, panel B is LaneKeep.
   const projector = useProjector() !== null;
   if (!r) return <div className={styles.placeholder}>Solving the cliff road exactly…</div>;
   const iterSeries: LineSeries[] = [
@@ -169,13 +182,17 @@ function CliffRoadFigure({ state, values }: { state: ExperimentState<CliffRoadRe
   const bridge = values.panel === 'bridge';
   return (
     <>
-      <p className={styles.summary}>{state.stale ? 'Recomputing…' : <Summary result={r} values={values} />}</p>
-      <PolicyTable result={r} values={values} />
+      {/* Projected, the table's J column is the summary. */}
+      {projector ? null : (
+        <p className={styles.summary}>{state.stale ? 'Recomputing…' : <Summary result={r} values={values} />}</p>
+      )}
+      {projector && bridge ? null : <PolicyTable result={r} values={values} />}
       <OffStage>
         <LabelCost result={r} values={values} />
       </OffStage>
-      <div className={css.panel} hidden={projector && bridge}>
-        <p className={styles.panelTitle}>Cost of each iterate</p>
+      {/* Projected, the chart's axes name it (the room needs the height more than the title). */}
+      <div className={css.panel} hidden={projector && bridge} style={projector ? { marginTop: '0.5rem' } : undefined}>
+        {projector ? null : <p className={styles.panelTitle}>Cost of each iterate</p>}
         <LineChart
           title="Exact cost of the policy after each iteration of DAgger, AggreVaTe and policy iteration"
           series={iterSeries}

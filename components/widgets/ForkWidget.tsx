@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { usePrefersReducedMotion } from '@/components/viz/hooks';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useElementWidth, usePrefersReducedMotion } from '@/components/viz/hooks';
 import { useProjector } from '@/components/viz/projector';
 import { vizColor } from '@/components/viz/palette';
 import { FORK_PREVIEW, forkInTheRoadInfo, type ForkExtras, type ForkResult } from '@/sims/experiments/fork-in-the-road.params';
@@ -19,6 +19,24 @@ const LEFT = vizColor(0);
 const RIGHT = vizColor(3);
 const COLLISION = 'var(--pitfall)';
 const pct = (v: number) => `${Math.round(100 * v)}%`;
+/** SVG label size, in viewBox units, outside a lecture scene. */
+const LABEL = 11;
+/** The smallest a label may be drawn on screen, in px (a 420-unit drawing on a 300 px phone column would give 8). */
+const MIN_LABEL_PX = 11;
+
+/**
+ * In a lecture scene a drawing of `W` × `H` viewBox units is at most the projector's chart height tall; returns
+ * that cap and the label size in viewBox units that draws at the projector's font size (the drawing scales with
+ * its box, its words must not). Elsewhere: no cap, the usual label size, larger where the drawing is scaled down.
+ */
+function useProjectedSvg(box: RefObject<HTMLElement | null>, W: number, H: number): { maxHeight?: number; label: number } {
+  const projector = useProjector();
+  const width = useElementWidth(box);
+  // On a page, a drawing scaled down to a phone's width keeps its labels at least MIN_LABEL_PX on screen.
+  if (!projector || !width) return { label: width ? Math.max(LABEL, (MIN_LABEL_PX * W) / width) : LABEL };
+  const scale = Math.min(width / W, projector.chartHeight / H);
+  return { maxHeight: projector.chartHeight, label: projector.fontSize / scale };
+}
 
 const LEARNER_NAMES: Record<ForkExtras['learner'], string> = {
   mse: 'squared-loss BC',
@@ -64,8 +82,7 @@ export function ForkWidget({ urlKey, preset, shipped }: WidgetProps<ForkResult>)
         return (
           <>
             <p className={styles.summary}>{preview ? previewSummary(preview, values.trainSteps) : summary(r)}</p>
-            <Arena r={r} />
-            <Histogram r={r} samples={preview ? FORK_PREVIEW.probe : 500} />
+            <ArenaAndHistogram r={r} samples={preview ? FORK_PREVIEW.probe : 500} />
           </>
         );
       }}
@@ -120,11 +137,17 @@ function firstCollision(p: readonly number[], o: { x: number; y: number; r: numb
 
 function Arena({ r }: { r: Result }) {
   const e = r.extras;
+  const box = useRef<HTMLElement>(null);
+  const svg = useProjectedSvg(box, VIEW.x1 - VIEW.x0, VIEW.y1 - VIEW.y0);
+  // Projected, the labels are as large as the text around them and sit on the rollouts: a halo keeps them legible.
+  const halo = svg.maxHeight
+    ? { stroke: 'var(--bg)', strokeWidth: 0.25 * svg.label, paintOrder: 'stroke' as const }
+    : {};
   const left = e.rollouts.filter((ro) => ro.side > 0).length;
   const hits = e.rollouts.filter((ro) => ro.collided).length;
   const label = `Arena: start at the left, obstacle disk in the middle, goal circle at the right. ${e.demos.length} demonstrations drawn faint; ${e.rollouts.length} rollouts drawn bold, ${left} passing on the left (blue) and ${e.rollouts.length - left} on the right (purple); ${hits} hit the obstacle (marked with a cross).`;
   return (
-    <figure style={{ margin: 0 }} className={paletteStyles.palette}>
+    <figure ref={box} style={{ margin: 0 }} className={paletteStyles.palette}>
       <p className={styles.panelTitle}>
         The arena: demonstrations (faint) and {e.rollouts.length} rollouts of the learned policy
       </p>
@@ -135,6 +158,7 @@ function Arena({ r }: { r: Result }) {
         aria-label={label}
         data-export="fork-arena"
         data-testid="fork-arena"
+        style={svg.maxHeight ? { maxHeight: svg.maxHeight } : undefined}
       >
         <circle className={css.obstacle} cx={e.obstacle.x} cy={-e.obstacle.y} r={e.obstacle.r} />
         <circle className={css.goal} cx={e.goal.x} cy={-e.goal.y} r={e.goal.r} />
@@ -165,18 +189,36 @@ function Arena({ r }: { r: Result }) {
           );
         })}
         <circle cx={e.probe.x} cy={-e.probe.y} r={0.02} fill="var(--fg)" />
-        <text x={e.probe.x - 0.08} y={-e.probe.y - 0.05} fontSize={0.06} fill="var(--muted)" textAnchor="end">
+        <text
+          x={e.probe.x - 0.08}
+          y={-e.probe.y - 0.05}
+          fontSize={svg.maxHeight ? svg.label : 0.06}
+          fill="var(--muted)"
+          textAnchor="end"
+          {...halo}
+        >
           probe
         </text>
-        <text x={e.goal.x - 0.09} y={-e.goal.y - 0.25} fontSize={0.07} fill="var(--muted)">
+        <text x={e.goal.x - 0.09} y={-e.goal.y - 0.25} fontSize={svg.maxHeight ? svg.label : 0.07} fill="var(--muted)" {...halo}>
           goal
         </text>
       </svg>
       <p className={css.key}>
         Blue: rollouts that passed the obstacle on the left; purple: on the right; crosses: where a rollout entered the
-        obstacle. The dot marks the probe state (0.6, 0) of the histogram below.
+        obstacle. The dot marks the probe state (0.6, 0) of the histogram of headings.
       </p>
     </figure>
+  );
+}
+
+/** The arena above the histogram; in a lecture scene side by side, so that both fit the screen. */
+function ArenaAndHistogram({ r, samples }: { r: Result; samples: number }) {
+  const projected = useProjector() !== null;
+  return (
+    <div className={projected ? css.pair : undefined}>
+      <Arena r={r} />
+      <Histogram r={r} samples={samples} />
+    </div>
   );
 }
 
@@ -184,17 +226,29 @@ function Arena({ r }: { r: Result }) {
 function Histogram({ r, samples }: { r: Result; samples: number }) {
   const pts = r.series['probe/histogram'];
   const max = Math.max(0.05, ...pts.map((p) => p.y));
+  const box = useRef<HTMLElement>(null);
+  const projected = useProjector() !== null;
+  // Projected, the histogram sits beside the arena: taller, with labels at the projector's size.
   const W = 360;
-  const H = 150;
+  const H = projected ? 260 : 150;
+  const svg = useProjectedSvg(box, W, H);
+  const f = svg.label;
   // Room on the right for the last tick label, "90°", centred on the axis end (at the phone label size too).
-  const pad = { l: 36, r: 18, t: 8, b: 30 };
+  const pad = { l: Math.max(36, 3.2 * f), r: Math.max(18, 1.2 * f), t: 8, b: Math.max(30, 2.8 * f) };
   const x = (deg: number) => pad.l + ((deg + 90) / 180) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
   const label = `Histogram of ${samples} headings sampled at the probe: ${pct(r.metrics['probe/left'])} above 25°, ${pct(r.metrics['probe/right'])} below −25°, ${pct(r.metrics['probe/straight'])} within ±10°.`;
   return (
-    <figure style={{ margin: '1rem 0 0' }} className={paletteStyles.palette}>
+    <figure ref={box} className={`${paletteStyles.palette} ${css.histogram}`}>
       <p className={styles.panelTitle}>Headings the policy samples at the probe state s = (0.6, 0)</p>
-      <svg className={css.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-export="fork-histogram">
+      <svg
+        className={css.svg}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        data-export="fork-histogram"
+        style={svg.maxHeight ? { maxHeight: svg.maxHeight } : undefined}
+      >
         {[-25, 25].map((d) => (
           <line key={d} x1={x(d)} x2={x(d)} y1={pad.t} y2={H - pad.b} stroke="var(--muted)" strokeDasharray="3 3" />
         ))}
@@ -210,14 +264,14 @@ function Histogram({ r, samples }: { r: Result; samples: number }) {
         ))}
         <line className={css.axis} x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} />
         {[-90, -45, 0, 45, 90].map((d) => (
-          <text key={d} className={css.label} x={x(d)} y={H - pad.b + 14} textAnchor="middle">
+          <text key={d} className={css.label} x={x(d)} y={H - pad.b + 1.3 * f} textAnchor="middle" style={{ fontSize: f }}>
             {d}°
           </text>
         ))}
-        <text className={css.label} x={(pad.l + W - pad.r) / 2} y={H - 3} textAnchor="middle">
-          heading θ (positive: turn left)
+        <text className={css.label} x={(pad.l + W - pad.r) / 2} y={H - 0.3 * f} textAnchor="middle" style={{ fontSize: f }}>
+          {projected ? 'heading θ (+ = left)' : 'heading θ (positive: turn left)'}
         </text>
-        <text className={css.label} x={4} y={pad.t + 8}>
+        <text className={css.label} x={4} y={pad.t + 0.75 * f} style={{ fontSize: f }}>
           {pct(max)}
         </text>
       </svg>
@@ -305,6 +359,8 @@ function DenoisingPanel({
   const [step, setStep] = useState(steps);
   const [playing, setPlaying] = useState(false);
   const sliderId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useProjectedSvg(box, 420, 260);
   useEffect(() => setStep(steps), [steps]);
   useEffect(() => {
     if (!playing) return;
@@ -334,7 +390,8 @@ function DenoisingPanel({
   }
   const W = 420;
   const H = 260;
-  const pad = { l: 40, r: 10, t: 10, b: 34 };
+  const f = svg.label;
+  const pad = { l: Math.max(40, 3 * f), r: Math.max(10, 2 * f), t: 10, b: Math.max(34, 2.9 * f) };
   const X = (k: number) => pad.l + (k / steps) * (W - pad.l - pad.r);
   const LIM = 120;
   const Y = (deg: number) => pad.t + ((LIM - Math.max(-LIM, Math.min(LIM, deg))) / (2 * LIM)) * (H - pad.t - pad.b);
@@ -348,7 +405,7 @@ function DenoisingPanel({
   const levelMax = d.field.push.map((row) => Math.max(1e-6, ...row.map(Math.abs)));
   const label = `Denoising at the probe (${r.extras.denoiseProbe.x.toFixed(2)}, ${r.extras.denoiseProbe.y.toFixed(2)}): ${n} samples after ${step} of ${steps} reverse steps; ${left} above 25°, ${right} below −25°, ${n - left - right} in between.`;
   return (
-    <div className={paletteStyles.palette}>
+    <div ref={box} className={paletteStyles.palette}>
       <p className={styles.summary}>
         {n} samples of the heading at the probe ({r.extras.denoiseProbe.x.toFixed(2)}, {r.extras.denoiseProbe.y.toFixed(2)}
         ), after <strong>{step}</strong> of {steps} reverse steps: <strong>{left}</strong> turn left (&gt; 25°),{' '}
@@ -376,7 +433,15 @@ function DenoisingPanel({
           {step}/{steps}
         </output>
       </div>
-      <svg className={css.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-export="fork-denoising" data-testid="fork-denoising">
+      <svg
+        className={css.svg}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        data-export="fork-denoising"
+        data-testid="fork-denoising"
+        style={svg.maxHeight ? { maxHeight: svg.maxHeight } : undefined}
+      >
         {d.field.levels.map((lv, li) => {
           const k = (1 - lv) * steps;
           return d.field.grid.map((g, gi) => {
@@ -416,17 +481,17 @@ function DenoisingPanel({
         <line className={css.axis} x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} />
         <line className={css.axis} x1={pad.l} x2={pad.l} y1={pad.t} y2={H - pad.b} />
         {[-90, -45, 0, 45, 90].map((g) => (
-          <text key={g} className={css.label} x={pad.l - 4} y={Y(g) + 4} textAnchor="end">
+          <text key={g} className={css.label} x={pad.l - 4} y={Y(g) + 0.35 * f} textAnchor="end" style={{ fontSize: f }}>
             {g}°
           </text>
         ))}
-        <text className={css.label} x={pad.l} y={H - pad.b + 14}>
+        <text className={css.label} x={pad.l} y={H - pad.b + 1.3 * f} style={{ fontSize: f }}>
           noise
         </text>
-        <text className={css.label} x={W - pad.r} y={H - pad.b + 14} textAnchor="end">
+        <text className={css.label} x={W - pad.r} y={H - pad.b + 1.3 * f} textAnchor="end" style={{ fontSize: f }}>
           sample
         </text>
-        <text className={css.label} x={(pad.l + W) / 2} y={H - 4} textAnchor="middle">
+        <text className={css.label} x={(pad.l + W) / 2} y={H - 0.3 * f} textAnchor="middle" style={{ fontSize: f }}>
           reverse step
         </text>
       </svg>

@@ -14,6 +14,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { CarStage, type StageTrail } from '@/components/viz/CarStage';
+import { OffStage, useProjector } from '@/components/viz/projector';
 import { loadShipped } from '@/components/hooks/useExperiment';
 import { download } from '@/components/viz/export';
 import { CAR_TRACK, curvatureAt, type CarState } from '@/sims/envs/car';
@@ -344,13 +345,17 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
     );
   }
 
+  // In a lecture scene the slide's title names the figure, the instructor explains the drive, and a student drives with
+  // the buttons beside the track (lecture mode takes the arrow keys): the session is short enough to leave the
+  // automatic expert's chart on the screen below it.
+  const projected = useProjector() !== null;
   const stepNames = ['1 Demonstrate', '2 Clone', '3 Correct'];
   const stepIndex = phase === 'drive' ? 0 : rounds.length === 0 ? 1 : 2;
 
   return (
     <section className={styles.session} aria-labelledby="human-dagger-title" data-phase={phase}>
       {/* A figure's own title, not a section of the chapter: no heading element, so it stays out of the outline. */}
-      <p id="human-dagger-title" className={styles.heading}>
+      <p id="human-dagger-title" className={projected ? styles.srOnly : styles.heading}>
         You are the expert
       </p>
       <ol className={styles.steps} aria-label="Steps">
@@ -366,115 +371,123 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
 
       {phase === 'drive' && (
         <>
-          <p className={styles.text}>
-            Drive the car for 30 seconds (a little over one lap). Hold <kbd>←</kbd> or <kbd>→</kbd> on the driving area,
-            or the buttons below; the steering eases in and out. There is no tremble while you demonstrate. Stay
-            between the edges: the network will copy what you do.
-          </p>
-          <div
-            ref={stageRef}
-            className={styles.stage}
-            tabIndex={0}
-            role="group"
-            aria-label="Driving area. Hold the left or right arrow key to steer; space starts or pauses."
-            data-state={JSON.stringify(carNow)}
-            onKeyDown={(e) => onStageKey(e, true)}
-            onKeyUp={(e) => onStageKey(e, false)}
-            onBlur={() => {
-              input.current = { left: false, right: false };
-              setHeld(0);
-            }}
-          >
-            <CarStage trails={driveTrails} label="The track seen from above, with your car and its trail" />
-          </div>
-          <p className={styles.status} data-testid="drive-status">
-            {useExpertLap
-              ? 'Demonstration: the automatic expert’s lap, 30.0 s, 0.0 s off the track.'
-              : `${(steps * DT).toFixed(1)} s of ${(DRIVE_STEPS * DT).toFixed(0)} s · off the track ${(offSteps * DT).toFixed(1)} s · ${side(states[states.length - 1].lateral)}`}
-          </p>
-          <div className={styles.row}>
-            <button
-              type="button"
-              className={`${styles.button} ${styles.primary}`}
-              onClick={() => (driving ? setDriving(false) : startDrive())}
-              disabled={useExpertLap}
-            >
-              {driving ? 'Pause' : steps === 0 || finished ? 'Start driving' : 'Resume'}
-            </button>
-            <label>
-              Pace{' '}
-              <select value={pace} onChange={(e) => setPace(Number(e.target.value) === 0.5 ? 0.5 : 1)} disabled={driving}>
-                <option value={1}>real time (3 m/s)</option>
-                <option value={0.5}>half speed (slow motion)</option>
-              </select>
-            </label>
-          </div>
-          <div className={`${styles.row} ${styles.steerRow}`}>
-            <button
-              type="button"
-              className={`${styles.button} ${styles.steer} ${held === 1 ? styles.held : ''}`}
-              aria-label="Steer left (hold)"
-              onPointerDown={(e) => {
-                e.currentTarget.setPointerCapture?.(e.pointerId);
-                setInput('left', true);
-              }}
-              onPointerUp={() => setInput('left', false)}
-              onPointerCancel={() => setInput('left', false)}
-              onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('left', true)}
-              onKeyUp={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('left', false)}
-              onContextMenu={(e) => e.preventDefault()}
-            >
-              ◀ Left
-            </button>
-            <button
-              type="button"
-              className={`${styles.button} ${styles.steer} ${held === -1 ? styles.held : ''}`}
-              aria-label="Steer right (hold)"
-              onPointerDown={(e) => {
-                e.currentTarget.setPointerCapture?.(e.pointerId);
-                setInput('right', true);
-              }}
-              onPointerUp={() => setInput('right', false)}
-              onPointerCancel={() => setInput('right', false)}
-              onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('right', true)}
-              onKeyUp={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('right', false)}
-              onContextMenu={(e) => e.preventDefault()}
-            >
-              Right ▶
-            </button>
-          </div>
-          {message && (
-            <p className={`${styles.message} ${message.error ? styles.error : ''}`} role={message.error ? 'alert' : 'status'}>
-              {message.text}
+          <OffStage>
+            <p className={styles.text}>
+              Drive the car for 30 seconds (a little over one lap). Hold <kbd>←</kbd> or <kbd>→</kbd> on the driving area,
+              or the buttons below; the steering eases in and out. There is no tremble while you demonstrate. Stay
+              between the edges: the network will copy what you do.
             </p>
-          )}
-          {problem && !useExpertLap && (
-            <p className={`${styles.message} ${styles.error}`} role="alert">
-              {problem}
-            </p>
-          )}
-          <div className={styles.row}>
-            <button
-              type="button"
-              className={`${styles.button} ${styles.primary}`}
-              disabled={driving || (!useExpertLap && (steps === 0 || problem !== null)) || (useExpertLap && !reference)}
-              onClick={startSession}
+          </OffStage>
+          <div className={projected ? styles.sideBySide : undefined}>
+            <div
+              ref={stageRef}
+              className={styles.stage}
+              tabIndex={0}
+              role="group"
+              aria-label="Driving area. Hold the left or right arrow key to steer; space starts or pauses."
+              data-state={JSON.stringify(carNow)}
+              onKeyDown={(e) => onStageKey(e, true)}
+              onKeyUp={(e) => onStageKey(e, false)}
+              onBlur={() => {
+                input.current = { left: false, right: false };
+                setHeld(0);
+              }}
             >
-              Clone {useExpertLap ? 'the expert’s' : 'my'} drive
-            </button>
-            <button type="button" className={styles.button} onClick={resetDrive} disabled={driving || (steps === 0 && !useExpertLap)}>
-              Discard and redo
-            </button>
-            <button type="button" className={styles.button} onClick={exportDrive} disabled={driving || steps === 0}>
-              Export drive (JSON)
-            </button>
-            <label className={styles.file}>
-              Import a drive{' '}
-              <input type="file" accept="application/json,.json" disabled={driving} onChange={(e) => void importDrive(e.target.files?.[0])} />
-            </label>
-            <button type="button" className={styles.button} onClick={useExpert} disabled={driving || !reference}>
-              Let the automatic expert drive
-            </button>
+              <CarStage trails={driveTrails} label="The track seen from above, with your car and its trail" />
+            </div>
+            <div>
+              <p className={styles.status} data-testid="drive-status">
+                {useExpertLap
+                  ? 'Demonstration: the automatic expert’s lap, 30.0 s, 0.0 s off the track.'
+                  : `${(steps * DT).toFixed(1)} s of ${(DRIVE_STEPS * DT).toFixed(0)} s · off the track ${(offSteps * DT).toFixed(1)} s · ${side(states[states.length - 1].lateral)}`}
+              </p>
+              <div className={styles.row}>
+                <button
+                  type="button"
+                  className={`${styles.button} ${styles.primary}`}
+                  onClick={() => (driving ? setDriving(false) : startDrive())}
+                  disabled={useExpertLap}
+                >
+                  {driving ? 'Pause' : steps === 0 || finished ? 'Start driving' : 'Resume'}
+                </button>
+                <label>
+                  Pace{' '}
+                  <select value={pace} onChange={(e) => setPace(Number(e.target.value) === 0.5 ? 0.5 : 1)} disabled={driving}>
+                    <option value={1}>real time (3 m/s)</option>
+                    <option value={0.5}>half speed (slow motion)</option>
+                  </select>
+                </label>
+              </div>
+              <div className={`${styles.row} ${styles.steerRow}`}>
+                <button
+                  type="button"
+                  className={`${styles.button} ${styles.steer} ${held === 1 ? styles.held : ''}`}
+                  aria-label="Steer left (hold)"
+                  onPointerDown={(e) => {
+                    e.currentTarget.setPointerCapture?.(e.pointerId);
+                    setInput('left', true);
+                  }}
+                  onPointerUp={() => setInput('left', false)}
+                  onPointerCancel={() => setInput('left', false)}
+                  onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('left', true)}
+                  onKeyUp={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('left', false)}
+                  onContextMenu={(e) => e.preventDefault()}
+                >
+                  ◀ Left
+                </button>
+                <button
+                  type="button"
+                  className={`${styles.button} ${styles.steer} ${held === -1 ? styles.held : ''}`}
+                  aria-label="Steer right (hold)"
+                  onPointerDown={(e) => {
+                    e.currentTarget.setPointerCapture?.(e.pointerId);
+                    setInput('right', true);
+                  }}
+                  onPointerUp={() => setInput('right', false)}
+                  onPointerCancel={() => setInput('right', false)}
+                  onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('right', true)}
+                  onKeyUp={(e) => (e.key === ' ' || e.key === 'Enter') && setInput('right', false)}
+                  onContextMenu={(e) => e.preventDefault()}
+                >
+                  Right ▶
+                </button>
+              </div>
+              {message && (
+                <p className={`${styles.message} ${message.error ? styles.error : ''}`} role={message.error ? 'alert' : 'status'}>
+                  {message.text}
+                </p>
+              )}
+              {problem && !useExpertLap && (
+                <p className={`${styles.message} ${styles.error}`} role="alert">
+                  {problem}
+                </p>
+              )}
+              <div className={styles.row}>
+                <button
+                  type="button"
+                  className={`${styles.button} ${styles.primary}`}
+                  disabled={driving || (!useExpertLap && (steps === 0 || problem !== null)) || (useExpertLap && !reference)}
+                  onClick={startSession}
+                >
+                  Clone {useExpertLap ? 'the expert’s' : 'my'} drive
+                </button>
+                <button type="button" className={styles.button} onClick={resetDrive} disabled={driving || (steps === 0 && !useExpertLap)}>
+                  Discard and redo
+                </button>
+                <OffStage>
+                  <button type="button" className={styles.button} onClick={exportDrive} disabled={driving || steps === 0}>
+                    Export drive (JSON)
+                  </button>
+                  <label className={styles.file}>
+                    Import a drive{' '}
+                    <input type="file" accept="application/json,.json" disabled={driving} onChange={(e) => void importDrive(e.target.files?.[0])} />
+                  </label>
+                </OffStage>
+                <button type="button" className={styles.button} onClick={useExpert} disabled={driving || !reference}>
+                  Let the automatic expert drive
+                </button>
+              </div>
+            </div>
           </div>
         </>
       )}
@@ -557,25 +570,28 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
           <p className={styles.status} data-testid="label-counter">
             Labels you have given: <strong>{labelsGiven}</strong> ({QUERIES} per round; your demonstration held {useExpertLap ? DRIVE_STEPS : steps}).
           </p>
-          <table className={styles.table} data-testid="rounds-table">
-            <caption className={styles.srOnly}>Off-track time of your clone per round</caption>
-            <thead>
-              <tr>
-                <th scope="col">Round</th>
-                <th scope="col">Extra labels</th>
-                <th scope="col">Off track per race</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((r) => (
-                <tr key={r.round}>
-                  <td>{r.round === 0 ? 'clone' : r.round}</td>
-                  <td>{r.extraLabels}</td>
-                  <td>{r.offTrack.toFixed(1)} s</td>
+          {/* The chart below draws the same numbers; a slide keeps the chart. */}
+          <OffStage>
+            <table className={styles.table} data-testid="rounds-table">
+              <caption className={styles.srOnly}>Off-track time of your clone per round</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">Extra labels</th>
+                  <th scope="col">Off track per race</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rounds.map((r) => (
+                  <tr key={r.round}>
+                    <td>{r.round === 0 ? 'clone' : r.round}</td>
+                    <td>{r.extraLabels}</td>
+                    <td>{r.offTrack.toFixed(1)} s</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </OffStage>
           <LineChart
             title="Off-track time of your clone, round by round"
             series={series}
@@ -600,19 +616,22 @@ function AutoFigure({ state }: { state: ExperimentState<HumanDaggerResult> }) {
   const r = state.result;
   return (
     <>
-      <p className={widgetStyles.summary}>
-        {r ? (
-          <>
-            With the automatic expert driving one clean lap ({r.extras.demoLabels} labels) and answering {r.extras.queries}{' '}
-            questions per round, after <strong>{r.metrics['labels/extra']} extra labels</strong> the DAgger clone spends{' '}
-            <strong>{r.metrics['offTrack/dagger'].toFixed(1)} s</strong> off the track per 30-second race, BC given as many
-            extra clean labels <strong>{r.metrics['offTrack/bc'].toFixed(1)} s</strong> (the clone before any question{' '}
-            {r.metrics['offTrack/clone'].toFixed(1)} s, the expert {r.metrics['offTrack/expert'].toFixed(1)} s).
-          </>
-        ) : (
-          'Cloning the automatic expert’s lap and asking it questions…'
-        )}
-      </p>
+      {/* In a lecture scene the chart alone, below the session: the numbers are the chart's end points. */}
+      <OffStage>
+        <p className={widgetStyles.summary}>
+          {r ? (
+            <>
+              With the automatic expert driving one clean lap ({r.extras.demoLabels} labels) and answering {r.extras.queries}{' '}
+              questions per round, after <strong>{r.metrics['labels/extra']} extra labels</strong> the DAgger clone spends{' '}
+              <strong>{r.metrics['offTrack/dagger'].toFixed(1)} s</strong> off the track per 30-second race, BC given as many
+              extra clean labels <strong>{r.metrics['offTrack/bc'].toFixed(1)} s</strong> (the clone before any question{' '}
+              {r.metrics['offTrack/clone'].toFixed(1)} s, the expert {r.metrics['offTrack/expert'].toFixed(1)} s).
+            </>
+          ) : (
+            'Cloning the automatic expert’s lap and asking it questions…'
+          )}
+        </p>
+      </OffStage>
       <LineChart
         title="Off-track time against extra labels, automatic expert"
         series={[

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Toggle } from '@/components/controls/Toggle';
 import { LineChart } from '@/components/viz/LineChart';
+import { OffStage, useProjector } from '@/components/viz/projector';
 import { vizColor } from '@/components/viz/palette';
 import { misspecificationInfo, type MisspecificationResult } from '@/sims/experiments/misspecification.params';
 import { ExperimentFrame } from './ExperimentFrame';
@@ -40,6 +41,9 @@ function Summary({ result, horizon, finite }: { result: MisspecificationResult; 
  */
 export function MisspecificationWidget({ urlKey, preset, shipped }: WidgetProps<MisspecificationResult>) {
   const [showRegret, setShowRegret] = useState(false);
+  // A lecture scene keeps the two charts that make the point (the regret is in the summary, the caption is the
+  // instructor's to say); the landscape's axis gets a name that fits beside the factor chart.
+  const projected = useProjector() !== null;
   return (
     <ExperimentFrame info={misspecificationInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
       {({ state, values }) => {
@@ -108,48 +112,52 @@ export function MisspecificationWidget({ urlKey, preset, shipped }: WidgetProps<
                     points: result ? [{ x: result.extras.qBest, y: result.metrics['d2/best'] }] : [],
                   },
                 ]}
-                xLabel="switch probability q of the memoryless model"
+                xLabel={projected ? 'switch probability q' : 'switch probability q of the memoryless model'}
                 yLabel="squared Hellinger distance D²"
                 height={280}
                 endLabels={false}
               />
             </div>
-            <div style={{ marginTop: '0.75rem' }}>
-              <Toggle label="Show the sparse-reward regret" checked={showRegret} onChange={setShowRegret} />
-            </div>
-            {showRegret ? (
-              <LineChart
-                title="Sparse-reward regret against sequence length"
-                series={[
-                  {
-                    key: 'regret-best',
-                    label: 'best in class',
-                    color: BEST,
-                    dashed: false,
-                    points: r?.series['regret/best'] ?? [],
-                  },
-                  {
-                    key: 'regret-ntp',
-                    label: 'next-token fit',
-                    color: NTP,
-                    dashed: false,
-                    points: r?.series['regret/ntp'] ?? [],
-                  },
-                ]}
-                xLabel="sequence length H (tokens)"
-                yLabel="P(the sequence switches routes)"
-                logX
-                height={240}
-                endLabels={false}
-              />
-            ) : null}
-            <p className={styles.caption}>
-              {`Exact. The expert writes 0…0 with probability 1 − ε and 1…1 with probability ε = ${values.epsilon}: it commits at the first token. ` +
-                'A memoryless model writes 1 with probability q at every step. Next-token log-loss fits q = ε' +
-                (finite ? ` (here q̂ = route-B demos / n, averaged over its sampling law)` : '') +
-                '; the best model in the class, judged on whole sequences, is q = 0. The factor C is the ratio of their distances from the expert; the dotted line is H + 1. ' +
-                'The landscape chart shows the distance as a function of q at one length, with both choices marked.'}
-            </p>
+            <OffStage>
+              <div style={{ marginTop: '0.75rem' }}>
+                <Toggle label="Show the sparse-reward regret" checked={showRegret} onChange={setShowRegret} />
+              </div>
+              {showRegret ? (
+                <LineChart
+                  title="Sparse-reward regret against sequence length"
+                  series={[
+                    {
+                      key: 'regret-best',
+                      label: 'best in class',
+                      color: BEST,
+                      dashed: false,
+                      points: r?.series['regret/best'] ?? [],
+                    },
+                    {
+                      key: 'regret-ntp',
+                      label: 'next-token fit',
+                      color: NTP,
+                      dashed: false,
+                      points: r?.series['regret/ntp'] ?? [],
+                    },
+                  ]}
+                  xLabel="sequence length H (tokens)"
+                  yLabel="P(the sequence switches routes)"
+                  logX
+                  height={240}
+                  endLabels={false}
+                />
+              ) : null}
+            </OffStage>
+            <OffStage>
+              <p className={styles.caption}>
+                {`Exact. The expert writes 0…0 with probability 1 − ε and 1…1 with probability ε = ${values.epsilon}: it commits at the first token. ` +
+                  'A memoryless model writes 1 with probability q at every step. Next-token log-loss fits q = ε' +
+                  (finite ? ` (here q̂ = route-B demos / n, averaged over its sampling law)` : '') +
+                  '; the best model in the class, judged on whole sequences, is q = 0. The factor C is the ratio of their distances from the expert; the dotted line is H + 1. ' +
+                  'The landscape chart shows the distance as a function of q at one length, with both choices marked.'}
+              </p>
+            </OffStage>
           </>
         );
       }}

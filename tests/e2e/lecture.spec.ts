@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { lecture } from '@/content/lecture';
 import { RUN_TIMEOUT, expect, test } from './fixtures';
 
-const EVERY = 'bc-lane,gatewalk-horizon,lane-horizon,exposure-bias,two-worlds,bc-car,dagger-lane,noise-injection,dagger-car,gail-lane';
+/** A deck of every scene of the lecture, in order: scene n of it is `lecture[n - 1]`. */
+const EVERY = lecture.map((s) => s.experiment).join(',');
+
+/** The scene numbers (in EVERY) of each chapter, in order: the layout test runs one chapter at a time. */
+const byChapter = new Map<string, number[]>();
+lecture.forEach((s, i) => byChapter.set(s.chapter, [...(byChapter.get(s.chapter) ?? []), i + 1]));
 
 function counter(page: Page) {
   return page.getByTestId('scene-counter');
@@ -140,55 +145,123 @@ test.describe('a scene', () => {
     await expect(counter(page)).toHaveText('scene 1/2');
   });
 
+  test('f asks for full screen, and nothing else changes', async ({ page, watch }) => {
+    await page.goto('/lecture/?deck=bc-lane,lane-horizon&scene=1');
+    await expect(counter(page)).toHaveText('scene 1/2');
+    const url = page.url();
+    // Headless Chromium may refuse full screen: record what the page asks for, and whether the key was taken.
+    await page.evaluate(() => {
+      const w = window as unknown as { asked: string[] };
+      w.asked = [];
+      document.documentElement.requestFullscreen = () => (w.asked.push('enter'), Promise.resolve());
+      window.addEventListener('keydown', (e) => e.key === 'f' && w.asked.push(e.defaultPrevented ? 'taken' : 'ignored'), {
+        capture: true,
+      });
+    });
+    await page.keyboard.press('f');
+    expect(await page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual(['enter', 'taken']);
+    expect(page.url()).toBe(url);
+    await expect(counter(page)).toHaveText('scene 1/2');
+    await expect(page.getByRole('heading', { name: 'Lecture mode' })).toHaveCount(0);
+    // The keys still work after it.
+    await page.keyboard.press('PageDown');
+    await expect(counter(page)).toHaveText('scene 2/2');
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('a swipe left or right changes the scene (not one that starts on a control)', async ({ page }) => {
+    await page.goto('/lecture/?deck=bc-lane,lane-horizon,two-worlds&scene=2');
+    await expect(counter(page)).toHaveText('scene 2/3');
+    const swipe = (selector: string, dx: number) =>
+      page.evaluate(
+        ({ selector, dx }) => {
+          const target = document.querySelector(selector)!;
+          const r = target.getBoundingClientRect();
+          const at = (x: number) => new Touch({ identifier: 1, target, clientX: x, clientY: r.top + r.height / 2 });
+          const x0 = r.left + r.width / 2;
+          target.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [at(x0)], changedTouches: [at(x0)] }));
+          target.dispatchEvent(new TouchEvent('touchend', { bubbles: true, touches: [], changedTouches: [at(x0 + dx)] }));
+        },
+        { selector, dx },
+      );
+    await swipe('[data-scene] h1', -200);
+    await expect(counter(page)).toHaveText('scene 3/3');
+    await swipe('[data-scene] h1', 200);
+    await expect(counter(page)).toHaveText('scene 2/3');
+    await swipe('[data-scene] h1', 200);
+    await expect(counter(page)).toHaveText('scene 1/3');
+    // A drag that starts on a button is the button's: one swipe on it and one on the title go one scene, not two.
+    await swipe('[data-scene] nav[aria-label="Presets"] button', -200);
+    await swipe('[data-scene] h1', -200);
+    await expect(counter(page)).toHaveText('scene 2/3');
+  });
+
+  test('p opens the presenter view in a second window, on the same scene', async ({ page }) => {
+    await page.goto('/lecture/?deck=lane-horizon,gail-lane&scene=2');
+    await expect(counter(page)).toHaveText('scene 2/2');
+    const opened = page.context().waitForEvent('page');
+    await page.keyboard.press('p');
+    const presenter = await opened;
+    await expect(presenter).toHaveURL(/[?&]presenter=1/);
+    await expect(presenter).toHaveURL(/deck=lane-horizon,gail-lane/);
+    await expect(presenter.getByTestId('presenter-scene')).toContainText('Scene 2 of 2');
+    await expect(presenter.getByRole('status')).toContainText('connected');
+    // The audience window stays where it was.
+    await expect(counter(page)).toHaveText('scene 2/2');
+    await presenter.close();
+  });
+
   for (const [width, height, minTick] of [
     [1024, 768, 18],
     [1920, 1080, 24],
   ] as const) {
-    test(`every scene fits ${width}×${height} with no scrolling, ticks ≥ ${minTick} px, lines ≥ 3 px`, async ({ page }) => {
-      test.setTimeout(180_000);
-      await page.setViewportSize({ width, height });
-      for (let n = 1; n <= 10; n++) {
-        await page.goto(`/lecture/?deck=${EVERY}&scene=${n}`);
-        await sceneDone(page);
-        // The fit settles (charts shrink to the stage once the result is drawn, and again if an animation or a
-        // scrollbar changes the figure's size; the stage says when it is done): measured until it is done and fits.
-        const measure = () => page.evaluate(() => {
-          const de = document.documentElement;
-          const stage = document.querySelector('[data-scene-stage]')!;
-          const ticks = [...document.querySelectorAll('[data-scene-stage] .recharts-cartesian-axis-tick-value')];
-          const lines = [...document.querySelectorAll('[data-scene-stage] .recharts-line-curve')].filter(
-            (l) => getComputedStyle(l).stroke !== 'none',
-          );
-          const below = [...document.querySelectorAll('[data-scene-stage] svg, [data-scene-stage] canvas, [data-scene-stage] p')].filter(
-            (e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom > stage.getBoundingClientRect().bottom + 1,
-          );
-          return {
-            scrollX: de.scrollWidth - de.clientWidth,
-            scrollY: de.scrollHeight - de.clientHeight,
-            stageOverflow: stage.scrollHeight - stage.clientHeight,
-            clipped: below.length,
-            ticks: ticks.map((t) => parseFloat(getComputedStyle(t).fontSize)),
-            lines: lines.map((l) => parseFloat(l.getAttribute('stroke-width') ?? '0')),
-            done: stage.getAttribute('data-fit') === 'done',
-          };
-        });
-        const where = `scene ${n} at ${width}×${height}`;
-        const fits = (m: Awaited<ReturnType<typeof measure>>) =>
-          m.done && m.scrollX <= 0 && m.scrollY <= 0 && m.stageOverflow <= 1 && m.clipped === 0;
-        let m = await measure();
-        await expect
-          .poll(async () => fits((m = await measure())), { timeout: 15_000, intervals: [250] })
-          .toBe(true)
-          .catch(() => undefined);
-        expect(m.done, `${where}: the fit settles`).toBe(true);
-        expect(m.scrollX, where).toBeLessThanOrEqual(0);
-        expect(m.scrollY, where).toBeLessThanOrEqual(0);
-        expect(m.stageOverflow, `${where}: the figure is taller than the stage`).toBeLessThanOrEqual(1);
-        expect(m.clipped, `${where}: drawings or text below the stage`).toBe(0);
-        if (m.ticks.length > 0) expect(Math.min(...m.ticks), where).toBeGreaterThanOrEqual(minTick);
-        if (m.lines.length > 0) expect(Math.min(...m.lines), where).toBeGreaterThanOrEqual(3);
-      }
-    });
+    for (const [chapter, scenes] of byChapter) {
+      test(`every scene of ${chapter} fits ${width}×${height} with no scrolling, ticks ≥ ${minTick} px, lines ≥ 3 px`, async ({ page }) => {
+        test.setTimeout(180_000);
+        await page.setViewportSize({ width, height });
+        for (const n of scenes) {
+          await page.goto(`/lecture/?deck=${EVERY}&scene=${n}`);
+          await sceneDone(page);
+          // The fit settles (charts shrink to the stage once the result is drawn, and again if an animation or a
+          // scrollbar changes the figure's size; the stage says when it is done): measured until it is done and fits.
+          const measure = () => page.evaluate(() => {
+            const de = document.documentElement;
+            const stage = document.querySelector('[data-scene-stage]')!;
+            const ticks = [...document.querySelectorAll('[data-scene-stage] .recharts-cartesian-axis-tick-value')];
+            const lines = [...document.querySelectorAll('[data-scene-stage] .recharts-line-curve')].filter(
+              (l) => getComputedStyle(l).stroke !== 'none',
+            );
+            const below = [...document.querySelectorAll('[data-scene-stage] svg, [data-scene-stage] canvas, [data-scene-stage] p')].filter(
+              (e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom > stage.getBoundingClientRect().bottom + 1,
+            );
+            return {
+              scrollX: de.scrollWidth - de.clientWidth,
+              scrollY: de.scrollHeight - de.clientHeight,
+              stageOverflow: stage.scrollHeight - stage.clientHeight,
+              clipped: below.length,
+              ticks: ticks.map((t) => parseFloat(getComputedStyle(t).fontSize)),
+              lines: lines.map((l) => parseFloat(l.getAttribute('stroke-width') ?? '0')),
+              done: stage.getAttribute('data-fit') === 'done',
+            };
+          });
+          const where = `scene ${n} (${lecture[n - 1].experiment}) at ${width}×${height}`;
+          const fits = (m: Awaited<ReturnType<typeof measure>>) =>
+            m.done && m.scrollX <= 0 && m.scrollY <= 0 && m.stageOverflow <= 1 && m.clipped === 0;
+          let m = await measure();
+          await expect
+            .poll(async () => fits((m = await measure())), { timeout: 15_000, intervals: [250] })
+            .toBe(true)
+            .catch(() => undefined);
+          expect(m.done, `${where}: the fit settles`).toBe(true);
+          expect(m.scrollX, where).toBeLessThanOrEqual(0);
+          expect(m.scrollY, where).toBeLessThanOrEqual(0);
+          expect(m.stageOverflow, `${where}: the figure is taller than the stage`).toBeLessThanOrEqual(1);
+          expect(m.clipped, `${where}: drawings or text below the stage`).toBe(0);
+          if (m.ticks.length > 0) expect(Math.min(...m.ticks), where).toBeGreaterThanOrEqual(minTick);
+          if (m.lines.length > 0) expect(Math.min(...m.lines), where).toBeGreaterThanOrEqual(3);
+        }
+      });
+    }
   }
 
   test('is axe clean in the projector theme (white, dark theme one key away)', async ({ page }) => {
