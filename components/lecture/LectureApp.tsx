@@ -412,7 +412,8 @@ function sceneSeed(scene: number): number {
 /**
  * Which keys lecture mode takes, and when a focused control keeps them (the rule, also in the help overlay):
  * PageUp/PageDown (what clickers send) always change the scene, whatever has focus; the arrows do too, except on a
- * slider or a select the presenter focused on purpose, which they adjust; letters and Space are left alone while
+ * slider or a select the presenter focused on purpose, which they adjust, or on a figure's area that steers with
+ * them (`data-keys="own"`, which keeps Space too); letters and Space are left alone while
  * typing in a text field. Listened to in the capture phase, before any control sees the key.
  */
 export function lectureKey(
@@ -424,7 +425,10 @@ export function lectureKey(
     target?.matches(
       'input:not([type=range]):not([type=checkbox]):not([type=radio]), textarea, [contenteditable="true"]',
     ) ?? false;
-  const adjusting = target?.matches('input[type=range], select') ?? false;
+  // A slider or a menu, or an area of a figure that steers with the arrows and Space (`data-keys="own"`: the
+  // driving area of the human-DAgger figure), keeps the arrows when focused.
+  const owns = target?.closest('[data-keys="own"]') != null;
+  const adjusting = (target?.matches('input[type=range], select') ?? false) || owns;
   switch (e.key) {
     case 'PageDown':
       return { kind: 'next' };
@@ -439,7 +443,7 @@ export function lectureKey(
   }
   if (typing) return null;
   if (e.key === ' ')
-    return target?.matches('input[type=checkbox], input[type=radio], select, summary') ? null : { kind: 'play' };
+    return owns || target?.matches('input[type=checkbox], input[type=radio], select, summary') ? null : { kind: 'play' };
   if (/^[1-9]$/.test(e.key)) return { kind: 'preset', index: Number(e.key) - 1 };
   switch (e.key) {
     case 'r':
@@ -765,8 +769,8 @@ function HelpOverlay({ onClose }: { onClose(): void }) {
         </dl>
         <p>
           PageUp / PageDown (what a clicker sends) always change the scene, even with a slider focused. The arrow keys
-          change the scene too, except while a slider or a menu has focus: then they adjust it (Tab away or click the
-          chart to give them back). Swipe left or right on a touch screen.
+          change the scene too, except while a slider, a menu or a driving area has focus: then they adjust it or steer
+          (Tab away or click the chart to give them back). Swipe left or right on a touch screen.
         </p>
         <button ref={closeRef} type="button" className="btn" onClick={onClose}>
           Close

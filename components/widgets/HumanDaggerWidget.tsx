@@ -385,6 +385,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               tabIndex={0}
               role="group"
               aria-label="Driving area. Hold the left or right arrow key to steer; space starts or pauses."
+              data-keys="own"
               data-state={JSON.stringify(carNow)}
               onKeyDown={(e) => onStageKey(e, true)}
               onKeyUp={(e) => onStageKey(e, false)}
@@ -523,6 +524,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               role="group"
               aria-labelledby="human-dagger-question"
               onKeyDown={onQuestionKey}
+              data-keys="own"
               data-testid="question"
               data-state={JSON.stringify({ e: ctx(row, 3), psi: ctx(row, 4), kappa: ctx(row, 5) })}
             >

@@ -264,6 +264,19 @@ test.describe('a scene', () => {
     }
   }
 
+  test('a focused driving area keeps the arrow keys (a student steers); a clicker still advances', async ({ page }) => {
+    await page.goto('/lecture/?deck=human-dagger,bc-lane&scene=1');
+    await expect(counter(page)).toHaveText('scene 1/2');
+    const area = page.getByRole('group', { name: /^Driving area/ });
+    await area.focus();
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect(counter(page)).toHaveText('scene 1/2');
+    await page.keyboard.press('PageDown');
+    await expect(counter(page)).toHaveText('scene 2/2');
+  });
+
   test('is axe clean in the projector theme (white, dark theme one key away)', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/lecture/?deck=lane-horizon,dagger-lane&scene=1');
