@@ -137,9 +137,11 @@ export function CarStage({ trails, marker = null, label, aspect = 0.68 }: CarSta
         if (trail.badge) {
           ctx.fillStyle = fg;
           ctx.font = `700 ${Math.round(size * 1.1)}px system-ui, sans-serif`;
-          ctx.textAlign = 'left';
           ctx.textBaseline = 'bottom';
-          ctx.fillText(trail.badge, x + size * 0.9, y - size * 0.5);
+          // Right of the car, unless that runs off the canvas (a small drawing, the car near its right edge): then left.
+          const fitsRight = x + size * 0.9 + ctx.measureText(trail.badge).width <= width - 2;
+          ctx.textAlign = fitsRight ? 'left' : 'right';
+          ctx.fillText(trail.badge, fitsRight ? x + size * 0.9 : x - size * 0.9, y - size * 0.5);
         }
       }
     }
