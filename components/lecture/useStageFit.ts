@@ -96,7 +96,7 @@ export function fitStep(search: FitSearch, shrink: number, over: number): { sear
 }
 
 /**
- * The shrink that makes the first child of `stageRef` fit the stage. Starts over (at 0) whenever `key` changes and
+ * The shrink that makes the children of `stageRef` (together) fit the stage. Starts over (at 0) whenever `key` changes and
  * whenever a figure in the stage finishes a run (a new result is measured afresh).
  */
 export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string): number {
@@ -114,14 +114,24 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
     const stage = stageRef.current;
     if (!stage || typeof ResizeObserver === 'undefined') return;
     stage.dataset.fit = 'searching';
+    // The figure's height: from the top of the stage's first child to the bottom of its last (a figure may render
+    // several blocks side by side in the stage, e.g. a session panel above its chart's frame).
+    const contentHeight = (): number | null => {
+      let top = Infinity;
+      let bottom = -Infinity;
+      for (const child of stage.children) {
+        const r = child.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        top = Math.min(top, r.top);
+        bottom = Math.max(bottom, r.bottom);
+      }
+      return bottom >= top ? bottom - top : null;
+    };
     const check = () => {
-      const content = stage.firstElementChild;
-      if (!content) return;
+      const height = contentHeight();
+      if (height === null) return;
       const overflow = stage.scrollHeight - stage.clientHeight;
-      const over = Math.max(
-        content.getBoundingClientRect().height - stage.clientHeight,
-        overflow > 1 ? overflow : -Infinity,
-      );
+      const over = Math.max(height - stage.clientHeight, overflow > 1 ? overflow : -Infinity);
       const step = fitStep(search.current, drawn.current, over);
       search.current = step.search;
       // Done only once the figure as drawn fits: a search that settles on another shrink (the best fit it measured)
@@ -133,10 +143,9 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
     measure.current = check;
     const observer = new ResizeObserver(check);
     observer.observe(stage);
-    if (stage.firstElementChild) observer.observe(stage.firstElementChild);
+    for (const child of stage.children) observer.observe(child);
     const children = new MutationObserver(() => {
-      const c = stage.firstElementChild;
-      if (c) observer.observe(c);
+      for (const child of stage.children) observer.observe(child);
       check();
     });
     children.observe(stage, { childList: true });
