@@ -205,14 +205,20 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
 
   for (let s = 0; s < p.seeds; s++) {
     const root = makeRng(seed + s);
-    const demoDrawings = () =>
-      forkDemos(N_DEMOS, p.pLeft, root.stream('demos')).trajectories.slice(0, 40).map((tr) => drawing(tr.states, tr.side, false));
+    // What the arena draws besides the rollouts: the same in the previews and in the result.
+    const scene = () => ({
+      demos: forkDemos(N_DEMOS, p.pLeft, root.stream('demos')).trajectories.slice(0, 40).map((tr) => drawing(tr.states, tr.side, false)),
+      obstacle: { ...FORK.obstacle },
+      goal: { ...FORK.goal, r: FORK.goalRadius },
+      probe: { ...PROBE },
+      denoiseProbe: { x: p.probeX, y: p.probeY },
+    });
     // The first seed's training streams a preview: a few rollouts and probe samples of the network so far.
     // The latest preview goes out with every later progress report too, so the figure keeps drawing it.
     let shown: PartialResult<ForkResult> | null = null;
-    let preview: (step: number, policy: ForkPolicy, chunk: number) => void = () => undefined;
+    let preview: ((step: number, policy: ForkPolicy, chunk: number) => void) | undefined;
     if (s === 0 && onProgress) {
-      const demos = demoDrawings();
+      const arena = scene();
       preview = (step, policy, chunk) => {
         const ro = forkRollouts(policy, chunk, FORK_PREVIEW.rollouts, root.stream('preview/rollouts'));
         const deg = probeHeadings(policy, chunk, FORK_PREVIEW.probe, root.stream('preview/probe'));
@@ -231,11 +237,7 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
           series: { 'probe/histogram': histogramOf(deg), 'loss/train': [...losses] },
           extras: {
             rollouts: ro.paths.map((path, i) => drawing(path, ro.side[i], ro.collided[i])),
-            demos,
-            obstacle: { ...FORK.obstacle },
-            goal: { ...FORK.goal, r: FORK.goalRadius },
-            probe: { ...PROBE },
-            denoiseProbe: { x: p.probeX, y: p.probeY },
+            ...arena,
             probeSamples: [],
             learner,
             chunk,
@@ -259,7 +261,7 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
             : { metrics: {}, series: { 'loss/train': [...losses] } },
         );
       },
-      s === 0 && onProgress ? preview : undefined,
+      preview,
     );
     throwIfAborted(signal);
     report((s + 0.92) / p.seeds, `seed ${s + 1}/${p.seeds}: rollouts`, undefined, true);
@@ -281,11 +283,7 @@ export const forkInTheRoadExperiment = defineExperiment(forkInTheRoadInfo, async
         series: { 'probe/histogram': histogramOf(deg), 'loss/train': trained.losses.map((l) => ({ x: l.step, y: l.loss })) },
         extras: {
           rollouts: ro.paths.slice(0, N_DRAWN).map((path, i) => drawing(path, ro.side[i], ro.collided[i])),
-          demos: demoDrawings(),
-          obstacle: { ...FORK.obstacle },
-          goal: { ...FORK.goal, r: FORK.goalRadius },
-          probe: { ...PROBE },
-          denoiseProbe: { x: p.probeX, y: p.probeY },
+          ...scene(),
           probeSamples: deg.slice(0, 200).map((d) => Math.round(d * 10) / 10),
           learner,
           chunk: trained.chunk,
