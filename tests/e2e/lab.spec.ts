@@ -12,7 +12,26 @@ function frameOf(page: Page, id: string): Locator {
 }
 
 async function waitDone(frame: Locator): Promise<string> {
-  await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
+  // What the figure last said, for the failure message (a timeout alone does not tell idle from running or error).
+  let seen = '';
+  try {
+    await expect
+      .poll(
+        async () => {
+          const status = await frame.getAttribute('data-status');
+          // A figure starts when it is on screen: if the page's layout moved it away after the test scrolled to it
+          // (figures above it drawing their results), scroll to it again, as a reader would.
+          if (status === 'idle') await frame.scrollIntoViewIfNeeded();
+          const line = await frame.locator('[role="status"]').first().textContent().catch(() => null);
+          seen = `status ${status}; status line "${line?.trim() ?? ''}"`;
+          return status;
+        },
+        { timeout: RUN_TIMEOUT, intervals: [250, 500, 1000] },
+      )
+      .toBe('done');
+  } catch (error) {
+    throw new Error(`The figure did not finish within ${RUN_TIMEOUT / 1000} s (${seen})`, { cause: error });
+  }
   const key = await frame.getAttribute('data-result-key');
   expect(key).toMatch(/^[0-9a-f]{8}$/);
   return key!;
