@@ -125,6 +125,17 @@ export interface HumanDaggerRequest {
   seed: number;
 }
 
+/**
+ * What the page asks the worker for after a session: BC on the same demonstration given as many extra labels as
+ * DAgger got, from an extra lap the reader drove.
+ */
+export interface HumanBcRequest extends HumanDaggerRequest {
+  /** The extra lap's executed commands from the start line (rad/s per step). */
+  bcSteer: Float64Array;
+  /** Labels DAgger got in each round, index 0 (the demonstration round) included: BC gets as many. */
+  labelsPerRound: number[];
+}
+
 /** How the session ended. */
 export interface HumanDaggerSummary {
   /** The demonstration's own off-track time (s). */

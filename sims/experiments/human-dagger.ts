@@ -104,6 +104,12 @@ export interface CarDaggerSession {
   oracle?: { label(query: LabelQuery): Promise<Int32Array | Float32Array | null> };
   /** Also run BC given as many extra clean labels (the figure's comparison). */
   withBc: boolean;
+  /**
+   * Extra demonstration laps for BC's comparison (executed commands from `driveStart()`, like `demoSteer`): BC's
+   * extra labels are then states of this drive, labelled with its own commands (round i takes its share evenly
+   * spaced through the i-th of `rounds` equal parts). Undefined: the automatic expert drives BC's clean laps.
+   */
+  bcSteer?: ArrayLike<number>;
 }
 
 export interface CarDaggerRun {
@@ -173,6 +179,19 @@ export function evenlySpaced(k: (round: number) => number): QuerySelector {
 }
 
 /**
+ * For a drive replayed every round: k(round) rows evenly spaced through the round-th of `parts` equal segments of
+ * it, so that over the rounds the labels cover the whole drive and no state is labelled twice.
+ */
+export function segmentSpaced(k: (round: number) => number, parts: number): QuerySelector {
+  return (visited, _data, round) => {
+    const from = Math.floor(((round - 1) * visited.n) / parts);
+    const to = Math.floor((round * visited.n) / parts);
+    const n = Math.max(0, Math.min(k(round), to - from));
+    return Array.from({ length: n }, (_, j) => from + Math.floor(((j + 0.5) * (to - from)) / n));
+  };
+}
+
+/**
  * The car in the learner's coordinates, with the demonstration as its demonstrations, rollouts that keep each
  * state's pose for the labeller (and stop at a crash), and `evaluate` = mean off-track time over the races.
  */
@@ -220,20 +239,27 @@ function sessionTask(
 }
 
 /**
- * Demonstration → clone → DAgger rounds with `session.oracle` answering (and, with `withBc`, BC given as many extra
- * clean labels). Deterministic for a seed, a drive and the oracle's answers. `onRound` hears every round of every
- * learner as soon as it is evaluated (DAgger's first: the clone).
+ * A recorded drive as a rollout: every round "visits" the drive's states (whatever the policy), with their poses as
+ * context, so a selector can pick some of them and `driveLabels` answers with the commands the driver executed.
  */
-export async function runCarDagger(
-  session: CarDaggerSession,
-  options: {
-    signal?: AbortSignal;
-    onRound?: (round: CarDaggerRound) => void;
-    onProgress?: (p: AlgoProgress) => void;
-  } = {},
-): Promise<CarDaggerRun> {
-  const { epsilon, rounds, queries, seed, withBc } = session;
-  const { signal, onRound, onProgress } = options;
+function driveTask(base: ImitationTask, drive: { x: Float32Array; n: number; states: readonly CarState[] }): ImitationTask {
+  const context = new Float32Array(drive.n * QUERY_CONTEXT.length);
+  for (let t = 0; t < drive.n; t++) {
+    const st = drive.states[t];
+    context.set([st.x, st.y, st.theta, st.lateral, st.headingError, carObservation(st)[3], t], t * QUERY_CONTEXT.length);
+  }
+  const visited: VisitedStates = {
+    x: drive.x,
+    n: drive.n,
+    meanEpisodeCost: 0,
+    context: { data: context, dim: QUERY_CONTEXT.length },
+  };
+  return { ...base, visit: () => visited };
+}
+
+/** Everything a session's learners share: the demonstration, its scaling, the races, the clone's training. */
+function prepareSession(session: CarDaggerSession, onRound?: (round: CarDaggerRound) => void) {
+  const { epsilon, rounds, seed } = session;
   const root = makeRng(seed);
   const params: Partial<CarParams> = { trembleProb: epsilon, horizon: HORIZON };
   const env = { ...carEnv.defaults, ...params };
@@ -294,6 +320,70 @@ export async function runCarDagger(
     warmStart: true,
     learner: LEARNER,
   };
+  return { root, params, scaling, demo, offTrackTime, out, note, common };
+}
+
+type PreparedSession = ReturnType<typeof prepareSession>;
+
+/**
+ * BC given extra labels, `labelsPerRound[i]` in round i (DAgger's, so both hold the same number every round), from
+ * the clone `clone` on: states of `session.bcSteer`'s drive labelled with its commands, or the automatic expert's
+ * clean laps (β = 1) with as many of its states, evenly spaced, labelled — more demonstration, none of it off the road.
+ */
+async function runBc(
+  session: CarDaggerSession,
+  prepared: PreparedSession,
+  labelsPerRound: readonly number[],
+  clone: MlpWeights,
+  options: { signal?: AbortSignal; onProgress?: (p: AlgoProgress) => void },
+): Promise<void> {
+  const { root, params, scaling, demo, offTrackTime, note, common } = prepared;
+  const base = sessionTask(demo, scaling, { ...params, trembleProb: 0 }, offTrackTime);
+  const perRound = (i: number) => labelsPerRound[i] ?? 0;
+  let source: { task: ImitationTask; oracle?: LabelOracle; selectQueries: QuerySelector };
+  if (session.bcSteer) {
+    const states = replayDrive(session.bcSteer);
+    const raw = driveData(states, session.bcSteer);
+    const drive = { x: scaleRows(raw.x, raw.n, scaling), n: raw.n, states };
+    source = {
+      task: driveTask(base, drive),
+      oracle: { label: async (q) => Float32Array.from(q.rows, (r) => raw.y[r]) },
+      selectQueries: segmentSpaced(perRound, session.rounds),
+    };
+  } else {
+    source = { task: base, selectQueries: evenlySpaced(perRound) };
+  }
+  await runDagger(
+    source.task,
+    {
+      ...common,
+      beta: () => 1,
+      selectQueries: source.selectQueries,
+      ...(source.oracle ? { oracle: source.oracle } : {}),
+      initialLearner: clone,
+    },
+    root.stream('bc'),
+    { signal: options.signal, onRound: note('bc'), onProgress: options.onProgress },
+  );
+}
+
+/**
+ * Demonstration → clone → DAgger rounds with `session.oracle` answering (and, with `withBc`, BC given as many extra
+ * labels). Deterministic for a seed, a drive and the oracle's answers. `onRound` hears every round of every
+ * learner as soon as it is evaluated (DAgger's first: the clone).
+ */
+export async function runCarDagger(
+  session: CarDaggerSession,
+  options: {
+    signal?: AbortSignal;
+    onRound?: (round: CarDaggerRound) => void;
+    onProgress?: (p: AlgoProgress) => void;
+  } = {},
+): Promise<CarDaggerRun> {
+  const { queries, withBc } = session;
+  const { signal, onRound, onProgress } = options;
+  const prepared = prepareSession(session, onRound);
+  const { root, params, scaling, demo, offTrackTime, out, note, common } = prepared;
   const share = withBc ? 0.5 : 1;
   const progress = (from: number) => (p: AlgoProgress) => onProgress?.({ ...p, fraction: from + share * p.fraction });
 
@@ -315,23 +405,44 @@ export async function runCarDagger(
   );
   throwIfAborted(signal);
 
-  // BC given as many extra labels: the expert drives clean laps (β = 1) and as many of its states are labelled.
-  if (withBc) {
-    const bcTask = sessionTask(demo, scaling, { ...params, trembleProb: 0 }, offTrackTime);
-    await runDagger(
-      bcTask,
-      {
-        ...common,
-        beta: () => 1,
-        // As many labels as DAgger got that round (fewer than `queries` only if its clone crashed within a few steps).
-        selectQueries: evenlySpaced((i) => dagger.rounds[i].expertLabels - dagger.rounds[i - 1].expertLabels),
-        initialLearner: dagger.rounds[0].weights,
-      },
-      root.stream('bc'),
-      { signal, onRound: note('bc'), onProgress: progress(0.5) },
-    );
-  }
+  // As many labels as DAgger got each round (fewer than `queries` only if its clone crashed within a few steps).
+  if (withBc)
+    await runBc(session, prepared, daggerLabelsPerRound(dagger.rounds), dagger.rounds[0].weights, {
+      signal,
+      onProgress: progress(0.5),
+    });
   return out;
+}
+
+/** Labels added in each round (index 0: the demonstration round, none). */
+function daggerLabelsPerRound(rounds: readonly DaggerRound[]): number[] {
+  return rounds.map((r, i) => (i === 0 ? 0 : r.expertLabels - rounds[i - 1].expertLabels));
+}
+
+/**
+ * BC alone, after a session: the clone of the demonstration (the same network DAgger started from: same drive, same
+ * seed, same training), then BC given `labelsPerRound[i]` extra labels in round i — from `session.bcSteer` when the
+ * reader drove extra laps. Returns BC's rounds (round 0: the clone).
+ */
+export async function runCarBc(
+  session: CarDaggerSession,
+  labelsPerRound: readonly number[],
+  options: { signal?: AbortSignal; onRound?: (round: CarDaggerRound) => void; onProgress?: (p: AlgoProgress) => void } = {},
+): Promise<CarDaggerRound[]> {
+  const { signal, onRound, onProgress } = options;
+  const prepared = prepareSession(session, onRound);
+  const { root, params, scaling, demo, offTrackTime, common } = prepared;
+  const trainings = session.rounds + 1;
+  // runDagger's round 0 with the DAgger task and the session's root stream: exactly the clone DAgger started from.
+  const clone = await runDagger(sessionTask(demo, scaling, params, offTrackTime), { ...common, nRounds: 0 }, root, {
+    signal,
+    onProgress: (p) => onProgress?.({ ...p, fraction: p.fraction / trainings }),
+  });
+  await runBc(session, prepared, labelsPerRound, clone.rounds[0].weights, {
+    signal,
+    onProgress: (p) => onProgress?.({ ...p, fraction: (1 + p.fraction * session.rounds) / trainings }),
+  });
+  return prepared.out.bc;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Progress } from '../experiments/types';
-import type { HumanDaggerRequest, HumanDaggerSummary } from '../experiments/human-dagger.params';
+import type { CarDaggerRound, HumanBcRequest, HumanDaggerRequest, HumanDaggerSummary } from '../experiments/human-dagger.params';
 import {
   ABORT_PREFIX,
   type HumanSessionCallbacks,
@@ -166,6 +166,22 @@ export class SimClient {
         },
       });
       return slot.api.humanDagger(runId, request, remote);
+    });
+  }
+
+  /** BC after a session, on the reader's extra lap (see WorkerApi.humanBc); rejects with CancelledError on abort. */
+  humanBc(
+    request: HumanBcRequest,
+    callbacks: Pick<HumanSessionCallbacks, 'progress'>,
+    signal?: AbortSignal,
+  ): Promise<CarDaggerRound[]> {
+    return this.call(signal, (slot, runId, isSettled) => {
+      const remote = Comlink.proxy<Pick<HumanSessionCallbacks, 'progress'>>({
+        progress: (f, m) => {
+          if (!isSettled()) callbacks.progress(f, m);
+        },
+      });
+      return slot.api.humanBc(runId, request, remote);
     });
   }
 

@@ -7,8 +7,8 @@ import { getExperiment } from '../experiments/index';
 import { AbortError, checkpoint } from '../core/abort';
 import { PROGRESS_INTERVAL_MS } from '../experiments/progress';
 import { checkResult, type Experiment, type Progress, type Result } from '../experiments/types';
-import { runCarDagger } from '../experiments/human-dagger';
-import { humanDaggerInfo } from '../experiments/human-dagger.params';
+import { runCarBc, runCarDagger } from '../experiments/human-dagger';
+import { humanDaggerInfo, type HumanDaggerRequest } from '../experiments/human-dagger.params';
 import { carDefaults } from '../envs/car';
 import { MAX_DRIVE_STEPS, driveProblem, replayDrive } from '../envs/carDrive';
 import {
@@ -44,6 +44,32 @@ export function runExperiment(
   const ensureBackend = () => {
     backend ??= host.startBackend(init).then((name) => (backendName = name));
     return backend;
+  };
+
+  /**
+   * One interactive session (the human-DAgger figure's): registered for `cancel(runId)` and the stats, the backend
+   * started, and a cancellation turned into the boundary's AbortError message.
+   */
+  const session = async <T>(runId: number, body: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    controllers.set(runId, { controller, experimentId: humanDaggerInfo.id });
+    const started = performance.now();
+    try {
+      await ensureBackend();
+      await checkpoint(controller.signal);
+      const out = await body(controller.signal);
+      stats.runsCompleted += 1;
+      stats.lastRunMs = performance.now() - started;
+      return out;
+    } catch (error) {
+      if (error instanceof AbortError || controller.signal.aborted) {
+        stats.runsCancelled += 1;
+        throw new Error(`${ABORT_PREFIX} session ${runId} was cancelled`, { cause: error });
+      }
+      throw error instanceof Error ? error : new Error(String(error));
+    } finally {
+      controllers.delete(runId);
+    }
   };
 
   return {
@@ -109,33 +135,11 @@ export function runExperiment(
     },
 
     async humanDagger(runId, request, callbacks) {
-      // The boundary again: the drive and the settings come from the page and are checked before anything trains.
-      const checked = zodSchema(humanDaggerInfo.params).safeParse({
-        epsilon: request.epsilon,
-        rounds: request.rounds,
-        queries: request.queries,
-      });
-      if (!checked.success) throw new Error(`Invalid parameters for human-dagger: ${checked.error.message}`);
-      if (!Number.isInteger(request.seed)) throw new Error('human-dagger: the seed must be an integer');
-      const steer = request.steer === null ? undefined : Float64Array.from(request.steer);
-      if (steer) {
-        if (
-          steer.length > MAX_DRIVE_STEPS ||
-          steer.some((v) => !Number.isFinite(v) || Math.abs(v) > carDefaults.maxSteer + 1e-9)
-        )
-          throw new Error('human-dagger: the drive holds steering commands out of range');
-        const problem = driveProblem(steer, replayDrive(steer));
-        if (problem) throw new Error(problem);
-      }
-      const controller = new AbortController();
-      controllers.set(runId, { controller, experimentId: humanDaggerInfo.id });
-      const started = performance.now();
-      try {
-        await ensureBackend();
-        await checkpoint(controller.signal);
+      const demoSteer = checkSessionRequest(request);
+      return session(runId, async (signal) => {
         const run = await runCarDagger(
           {
-            demoSteer: steer,
+            demoSteer,
             epsilon: request.epsilon,
             rounds: request.rounds,
             queries: request.queries,
@@ -157,13 +161,11 @@ export function runExperiment(
             },
           },
           {
-            signal: controller.signal,
+            signal,
             onRound: (r) => void callbacks.round(r),
             onProgress: (p) => void callbacks.progress(p.fraction, p.message),
           },
         );
-        stats.runsCompleted += 1;
-        stats.lastRunMs = performance.now() - started;
         return {
           demoOffTrack: run.demo.offTrack,
           expertOffTrack: run.expertOffTrack,
@@ -171,15 +173,26 @@ export function runExperiment(
           rounds: run.dagger,
           demo: run.demo.frames,
         };
-      } catch (error) {
-        if (error instanceof AbortError || controller.signal.aborted) {
-          stats.runsCancelled += 1;
-          throw new Error(`${ABORT_PREFIX} session ${runId} was cancelled`, { cause: error });
-        }
-        throw error instanceof Error ? error : new Error(String(error));
-      } finally {
-        controllers.delete(runId);
-      }
+      });
+    },
+
+    async humanBc(runId, request, callbacks) {
+      const demoSteer = checkSessionRequest(request);
+      const bcSteer = checkDrive(request.bcSteer, 'the extra lap');
+      const perRound = request.labelsPerRound;
+      if (
+        !Array.isArray(perRound) ||
+        perRound.length !== request.rounds + 1 ||
+        perRound.some((k) => !Number.isInteger(k) || k < 0 || k > request.queries)
+      )
+        throw new Error(`human-dagger: labelsPerRound must hold ${request.rounds + 1} whole numbers between 0 and ${request.queries}`);
+      return session(runId, (signal) =>
+        runCarBc(
+          { demoSteer, bcSteer, epsilon: request.epsilon, rounds: request.rounds, queries: request.queries, seed: request.seed, withBc: true },
+          perRound,
+          { signal, onProgress: (p) => void callbacks.progress(p.fraction, p.message) },
+        ),
+      );
     },
 
     cancel(runId) {
@@ -198,4 +211,32 @@ export function runExperiment(
       };
     },
   };
+}
+
+/**
+ * The boundary for a session: the settings and the drive come from the page and are checked before anything trains.
+ * Returns the demonstration's commands (undefined: the automatic expert's lap).
+ */
+function checkSessionRequest(request: HumanDaggerRequest): Float64Array | undefined {
+  const checked = zodSchema(humanDaggerInfo.params).safeParse({
+    epsilon: request.epsilon,
+    rounds: request.rounds,
+    queries: request.queries,
+  });
+  if (!checked.success) throw new Error(`Invalid parameters for human-dagger: ${checked.error.message}`);
+  if (!Number.isInteger(request.seed)) throw new Error('human-dagger: the seed must be an integer');
+  return request.steer === null ? undefined : checkDrive(request.steer, 'the drive');
+}
+
+/** A drive's commands, refused with the reason when they are out of range or nobody could learn from them. */
+function checkDrive(steer: ArrayLike<number>, what: string): Float64Array {
+  const commands = Float64Array.from(steer);
+  if (
+    commands.length > MAX_DRIVE_STEPS ||
+    commands.some((v) => !Number.isFinite(v) || Math.abs(v) > carDefaults.maxSteer + 1e-9)
+  )
+    throw new Error(`human-dagger: ${what} holds steering commands out of range`);
+  const problem = driveProblem(commands, replayDrive(commands));
+  if (problem) throw new Error(problem);
+  return commands;
 }

@@ -5,6 +5,7 @@
 import type { Progress, Result } from '../experiments/types';
 import type {
   CarDaggerRound,
+  HumanBcRequest,
   HumanDaggerRequest,
   HumanDaggerSummary,
   HumanQuery,
@@ -74,6 +75,15 @@ export interface WorkerApi {
     request: HumanDaggerRequest,
     callbacks: HumanSessionCallbacks,
   ): Promise<HumanDaggerSummary>;
+  /**
+   * After a session: BC on the same demonstration given DAgger's labels per round from the reader's extra lap
+   * (`human-dagger`'s fair comparison). Returns BC's rounds, round 0 being the clone.
+   */
+  humanBc(
+    runId: number,
+    request: HumanBcRequest,
+    callbacks: Pick<HumanSessionCallbacks, 'progress'>,
+  ): Promise<CarDaggerRound[]>;
   cancel(runId: number): void;
   stats(): Promise<WorkerStats>;
 }

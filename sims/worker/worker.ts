@@ -42,6 +42,13 @@ const api: WorkerApi = {
       (callbacks as typeof callbacks & { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
     }
   },
+  async humanBc(runId, request, callbacks) {
+    try {
+      return await inner.humanBc(runId, request, callbacks);
+    } finally {
+      (callbacks as typeof callbacks & { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
+    }
+  },
 };
 
 Comlink.expose(api);

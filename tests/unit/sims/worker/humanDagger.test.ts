@@ -67,6 +67,31 @@ describe('humanDagger over the worker boundary', () => {
     expect(summary.demoLabels).toBe(300);
   }, 60_000);
 
+  it('trains BC on an extra lap after the session, from the same clone, with the labels per round asked for', async () => {
+    client = new SimClient({ factory: () => new FakeWorker() });
+    const request = { steer: expertDrive(), epsilon: 0.03, rounds: 2, queries: 3, seed: 1 };
+    const fractions: number[] = [];
+    const bc = await client.humanBc(
+      { ...request, bcSteer: expertDrive(), labelsPerRound: [0, 3, 3] },
+      { progress: (f) => fractions.push(f) },
+    );
+    expect(bc.map((r) => [r.method, r.round, r.extraLabels])).toEqual([
+      ['bc', 0, 0],
+      ['bc', 1, 3],
+      ['bc', 2, 6],
+    ]);
+    expect(bc.every((r) => Number.isFinite(r.offTrack))).toBe(true);
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(Math.max(...fractions)).toBeLessThanOrEqual(1);
+    // A bad extra lap or label plan is refused with the reason.
+    await expect(
+      client.humanBc({ ...request, bcSteer: new Float64Array(100), labelsPerRound: [0, 3, 3] }, { progress: () => {} }),
+    ).rejects.toThrow(/never steered/);
+    await expect(
+      client.humanBc({ ...request, bcSteer: expertDrive(), labelsPerRound: [0, 3] }, { progress: () => {} }),
+    ).rejects.toThrow(/labelsPerRound/);
+  }, 60_000);
+
   it('refuses a drive nobody can learn from, with the reason', async () => {
     client = new SimClient({ factory: () => new FakeWorker() });
     const never = { label: async () => new Float32Array(0), round: () => {}, progress: () => {} };
