@@ -35,6 +35,7 @@ import {
   humanDaggerInfo,
   type CarDaggerRound,
   type HumanDaggerResult,
+  type HumanDaggerRequest,
   type HumanQuery,
 } from '@/sims/experiments/human-dagger.params';
 import { CancelledError, getSharedClient } from '@/sims/worker/client';
@@ -52,7 +53,17 @@ const QUERIES = humanDaggerInfo.params.queries.default;
 const EPSILON = humanDaggerInfo.params.epsilon.default;
 const SESSION_SEED = 1;
 
-type Phase = 'drive' | 'train' | 'ask' | 'done';
+/** drive → train ⇄ ask → done; then, for the comparison, extra (the reader drives one more lap) → bc (BC trains on it) → done. */
+type Phase = 'drive' | 'train' | 'ask' | 'done' | 'extra' | 'bc';
+
+/** The demonstration a session was started with, as the page reports it after the drive area is reused. */
+interface SessionDemo {
+  expert: boolean;
+  /** Labelled pairs (steps before any crash). */
+  labels: number;
+  /** Off-track time of the drive itself (s). */
+  offSeconds: number;
+}
 
 /** Frames [x, y, θ, e] of states, as CarStage draws them. */
 function framesOf(states: readonly CarState[]): Float32Array {
@@ -63,6 +74,11 @@ function framesOf(states: readonly CarState[]): Float32Array {
 
 const side = (e: number) => (Math.abs(e) < 0.05 ? 'on the centre line' : `${Math.abs(e).toFixed(1)} m ${e > 0 ? 'left' : 'right'} of the centre line`);
 const degrees = (a: number) => Math.round((Math.abs(a) * 180) / Math.PI);
+
+/** A steering command in words: "0.6 rad/s left". */
+function steerWords(w: number): string {
+  return Math.abs(w) < 0.05 ? 'straight' : `${Math.abs(w).toFixed(1)} rad/s ${w > 0 ? 'left' : 'right'}`;
+}
 
 /** A state described in words, for the question and for screen readers. */
 function describeState(e: number, psi: number, kappa: number): string {
@@ -208,6 +224,10 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
   const [answers, setAnswers] = useState<number[]>([]);
   const [labelsGiven, setLabelsGiven] = useState(0);
   const [demoFrames, setDemoFrames] = useState<Float32Array | null>(null);
+  const [demoInfo, setDemoInfo] = useState<SessionDemo | null>(null);
+  /** BC on the reader's extra lap, given DAgger's labels per round (null until the reader drives it). */
+  const [bcRounds, setBcRounds] = useState<CarDaggerRound[] | null>(null);
+  const sessionRequest = useRef<HumanDaggerRequest | null>(null);
   const pending = useRef<{ resolve: (v: Float32Array | null) => void; reject: (e: Error) => void } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const questionRef = useRef<HTMLDivElement>(null);
@@ -231,7 +251,15 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
     setProgress({ fraction: 0, message: 'Starting the worker' });
     setAnnounce('Training a network on your drive.');
     setDemoFrames(useExpertLap ? (reference?.trajectories.demo.data ?? null) : framesOf(states));
+    setDemoInfo(
+      useExpertLap
+        ? { expert: true, labels: DRIVE_STEPS, offSeconds: 0 }
+        : { expert: false, labels: driveData(states, steer).n, offSeconds: offSteps * DT },
+    );
+    setBcRounds(null);
+    setMessage(null);
     const request = { steer: useExpertLap ? null : Float64Array.from(steer), epsilon: EPSILON, rounds: ROUNDS, queries: QUERIES, seed: SESSION_SEED };
+    sessionRequest.current = request;
     getSharedClient()
       .humanDagger(
         request,
@@ -269,8 +297,11 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
       });
   };
 
+  /** A continuous answer (rad/s of yaw, + left), for readers who want more than left / straight / right. */
+  const [exact, setExact] = useState(0);
   const answer = (value: number | null) => {
     if (!query || !pending.current) return;
+    setExact(0);
     if (value === null) {
       pending.current.resolve(null);
       pending.current = null;
@@ -303,9 +334,50 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
     }
   };
 
+  // ---- Step 4: the comparison on the reader's own extra lap ----------------------------------------------------
+  const startExtraLap = () => {
+    resetDrive();
+    setPhase('extra');
+    setAnnounce(`Drive one more lap. BC will be given ${lastRoundLabels()} of its states, labelled with what you pressed: as many labels as you gave DAgger.`);
+    window.setTimeout(() => stageRef.current?.focus(), 0);
+  };
+  const lastRoundLabels = () => rounds[rounds.length - 1]?.extraLabels ?? 0;
+  const trainBcOnLap = () => {
+    const request = sessionRequest.current;
+    if (!request) return;
+    stopSession();
+    const controller = new AbortController();
+    abort.current = controller;
+    const labelsPerRound = rounds.map((r, i) => (i === 0 ? 0 : r.extraLabels - rounds[i - 1].extraLabels));
+    setPhase('bc');
+    setProgress({ fraction: 0, message: 'Starting the worker' });
+    setAnnounce('Training BC on your demonstration and your extra lap.');
+    getSharedClient()
+      .humanBc({ ...request, bcSteer: Float64Array.from(steer), labelsPerRound }, { progress: (fraction, msg) => setProgress({ fraction, message: msg }) }, controller.signal)
+      .then((bc) => {
+        setBcRounds(bc);
+        setProgress(null);
+        setPhase('done');
+        const last = bc[bc.length - 1];
+        setAnnounce(`BC given ${last.extraLabels} labels from your extra lap spends ${last.offTrack.toFixed(1)} s off the track per race; your DAgger clone ${rounds[rounds.length - 1].offTrack.toFixed(1)} s.`);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof CancelledError) return;
+        setProgress(null);
+        setPhase('done');
+        setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      });
+  };
+  const cancelExtraLap = () => {
+    resetDrive();
+    setPhase('done');
+  };
+
   const startOver = () => {
     stopSession();
     setPhase('drive');
+    setBcRounds(null);
+    setDemoInfo(null);
     setRounds([]);
     setQuery(null);
     setProgress(null);
@@ -318,9 +390,14 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
   const carNow = { t: steps, e: now.lateral, psi: now.headingError, kappa: now.crashed ? 0 : curvatureAt(CAR_TRACK, now.s + 2), driving, done: finished };
   const liveFrames = useMemo(() => framesOf(states), [states]);
   const expertDemo = reference?.trajectories.demo.data ?? null;
+  const extraLap = phase === 'extra';
   const driveTrails: StageTrail[] = useExpertLap && expertDemo
     ? [{ key: 'demo', frames: expertDemo, role: 'expert', car: true, badge: 'E' }]
-    : [{ key: 'you', frames: liveFrames, role: 'expert', car: true, badge: 'You' }];
+    : [
+        // Driving the extra lap: the demonstration faint behind it.
+        ...(extraLap && demoFrames ? [{ key: 'demo', frames: demoFrames, role: 'expert' as const, ghost: true }] : []),
+        { key: 'you', frames: liveFrames, role: 'expert', car: true, badge: 'You' },
+      ];
 
   const q = query;
   const j = answers.length;
@@ -336,21 +413,26 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
   const questionText = q ? describeState(ctx(row, 3), ctx(row, 4), ctx(row, 5)) : '';
 
   const series: LineSeries[] = [
-    { key: 'you', label: 'Your clone', role: 'dagger', points: rounds.map((r) => ({ x: r.extraLabels, y: r.offTrack })) },
+    // The reader's own learners solid, the automatic expert's run dashed.
+    { key: 'you', label: 'Your clone', role: 'dagger', dashed: false, points: rounds.map((r) => ({ x: r.extraLabels, y: r.offTrack })) },
   ];
+  if (bcRounds) {
+    series.push({ key: 'your-bc', label: 'BC on your extra lap', role: 'bc', dashed: false, points: bcRounds.map((r) => ({ x: r.extraLabels, y: r.offTrack })) });
+  }
   if (reference) {
     series.push(
-      { key: 'bc', label: 'BC, clean labels (auto expert)', role: 'bc', points: reference.series['offTrack/bc'] },
+      { key: 'bc', label: 'BC, clean labels (auto expert)', role: 'bc', dashed: true, points: reference.series['offTrack/bc'] },
       { key: 'auto', label: 'DAgger (auto expert)', role: 'learner', dashed: true, points: reference.series['offTrack/dagger'] },
     );
   }
+  const lastBc = bcRounds?.[bcRounds.length - 1];
 
   // In a lecture scene the slide's title names the figure, the instructor explains the drive, and a student drives with
   // the buttons beside the track (lecture mode takes the arrow keys): the session is short enough to leave the
   // automatic expert's chart on the screen below it.
   const projected = useProjector() !== null;
-  const stepNames = ['1 Demonstrate', '2 Clone', '3 Correct'];
-  const stepIndex = phase === 'drive' ? 0 : rounds.length === 0 ? 1 : 2;
+  const stepNames = ['1 Demonstrate', '2 Clone', '3 Correct', '4 Compare'];
+  const stepIndex = phase === 'drive' ? 0 : phase === 'extra' || phase === 'bc' || bcRounds ? 3 : rounds.length === 0 ? 1 : 2;
 
   return (
     <section className={styles.session} aria-labelledby="human-dagger-title" data-phase={phase}>
@@ -369,14 +451,22 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
         {announce}
       </p>
 
-      {phase === 'drive' && (
+      {(phase === 'drive' || extraLap) && (
         <>
           <OffStage>
-            <p className={styles.text}>
-              Drive the car for 30 seconds (a little over one lap). Hold <kbd>←</kbd> or <kbd>→</kbd> on the driving area,
-              or the buttons below; the steering eases in and out. There is no tremble while you demonstrate. Stay
-              between the edges: the network will copy what you do.
-            </p>
+            {extraLap ? (
+              <p className={styles.text}>
+                One more lap, driven as before (your demonstration is drawn faintly). BC is then given{' '}
+                {lastRound?.extraLabels ?? 0} of its states, spread through the lap and labelled with what you pressed there: as many
+                extra labels as you gave DAgger, but on the road you drove instead of where your clone went.
+              </p>
+            ) : (
+              <p className={styles.text}>
+                Drive the car for 30 seconds (a little over one lap). Hold <kbd>←</kbd> or <kbd>→</kbd> on the driving area,
+                or the buttons below; the steering eases in and out. There is no tremble while you demonstrate. Stay
+                between the edges: the network will copy what you do.
+              </p>
+            )}
           </OffStage>
           <div className={projected ? styles.sideBySide : undefined}>
             <div
@@ -400,7 +490,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               <p className={styles.status} data-testid="drive-status">
                 {useExpertLap
                   ? 'Demonstration: the automatic expert’s lap, 30.0 s, 0.0 s off the track.'
-                  : `${(steps * DT).toFixed(1)} s of ${(DRIVE_STEPS * DT).toFixed(0)} s · off the track ${(offSteps * DT).toFixed(1)} s · ${side(states[states.length - 1].lateral)}`}
+                  : `${extraLap ? 'Extra lap: ' : ''}${(steps * DT).toFixed(1)} s of ${(DRIVE_STEPS * DT).toFixed(0)} s · off the track ${(offSteps * DT).toFixed(1)} s · ${side(states[states.length - 1].lateral)}`}
               </p>
               <div className={styles.row}>
                 <button
@@ -463,6 +553,24 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   {problem}
                 </p>
               )}
+              {extraLap ? (
+                <div className={styles.row}>
+                  <button
+                    type="button"
+                    className={`${styles.button} ${styles.primary}`}
+                    disabled={driving || steps === 0 || problem !== null}
+                    onClick={trainBcOnLap}
+                  >
+                    Train BC on this lap
+                  </button>
+                  <button type="button" className={styles.button} onClick={resetDrive} disabled={driving || steps === 0}>
+                    Discard and redo
+                  </button>
+                  <button type="button" className={styles.button} onClick={cancelExtraLap} disabled={driving}>
+                    Back to the results
+                  </button>
+                </div>
+              ) : (
               <div className={styles.row}>
                 <button
                   type="button"
@@ -488,23 +596,24 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   Let the automatic expert drive
                 </button>
               </div>
+              )}
             </div>
           </div>
         </>
       )}
 
-      {phase !== 'drive' && (
+      {phase !== 'drive' && !extraLap && (
         <>
-          {progress && phase === 'train' && (
+          {progress && (phase === 'train' || phase === 'bc') && (
             <p className={styles.status}>
               <progress className={styles.progress} value={progress.fraction} max={1} aria-label="Training progress" />{' '}
-              {rounds.length === 0 ? 'Cloning your drive' : 'Retraining on your labels'}…
+              {phase === 'bc' ? 'Training BC on your extra lap' : rounds.length === 0 ? 'Cloning your drive' : 'Retraining on your labels'}…
             </p>
           )}
           {rounds.length > 0 && (
             <p className={styles.text} data-testid="clone-summary">
-              {useExpertLap ? 'The automatic expert’s lap' : 'Your lap'}: {((useExpertLap ? DRIVE_STEPS : driveData(states, steer).n) * DT).toFixed(1)} s,{' '}
-              {((useExpertLap ? 0 : offSteps) * DT).toFixed(1)} s off the track, without slips. The clone, racing through
+              {demoInfo?.expert ? 'The automatic expert’s lap' : 'Your lap'}: {((demoInfo?.labels ?? 0) * DT).toFixed(1)} s,{' '}
+              {(demoInfo?.offSeconds ?? 0).toFixed(1)} s off the track, without slips. The clone, racing through
               the actuator’s random slips (3% per step), spends <strong>{rounds[0].offTrack.toFixed(1)} s</strong> off the track per
               30-second race
               {rounds.length > 1 && (
@@ -553,6 +662,24 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   <span aria-hidden="true">→</span> Right
                 </button>
               </div>
+              <div className={`${styles.row} ${styles.exact}`}>
+                <label>
+                  Or a steering value{' '}
+                  <input
+                    type="range"
+                    min={-STEER_TARGET}
+                    max={STEER_TARGET}
+                    step={0.1}
+                    value={exact}
+                    onChange={(e) => setExact(Number(e.target.value))}
+                    aria-valuetext={steerWords(exact)}
+                  />
+                </label>
+                <output aria-hidden="true">{steerWords(exact)}</output>
+                <button type="button" className={styles.button} onClick={() => answer(exact)}>
+                  Answer {exact.toFixed(1)}
+                </button>
+              </div>
               <div className={styles.row}>
                 <button type="button" className={styles.button} onClick={() => answer(null)}>
                   Let the automatic expert answer this round
@@ -570,7 +697,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             />
           )}
           <p className={styles.status} data-testid="label-counter">
-            Labels you have given: <strong>{labelsGiven}</strong> ({QUERIES} per round; your demonstration held {useExpertLap ? DRIVE_STEPS : steps}).
+            Labels you have given: <strong>{labelsGiven}</strong> ({QUERIES} per round; your demonstration held {demoInfo?.labels ?? 0}).
           </p>
           {/* The chart below draws the same numbers; a slide keeps the chart. */}
           <OffStage>
@@ -600,9 +727,37 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             xLabel="labels after the demonstration"
             yLabel="off-track time per race (s)"
             height={260}
-            caption="Your clone: after each round, the mean over 3 races of 30 s through the same actuator slips. The other lines are the automatic expert's run (it drives the demonstration too): BC given as many extra clean labels, and DAgger with the automatic expert answering."
+            caption={`Your clone: after each round, the mean over 3 races of 30 s through the same actuator slips.${bcRounds ? ' BC on your extra lap: the same clone, then as many labels each round as DAgger got, from your extra lap, in the same races.' : ''} The dashed lines are the automatic expert's run (it drives the demonstration too): BC given as many extra clean labels, and DAgger with the automatic expert answering.`}
           />
+          {phase === 'done' && lastRound && (
+            <div className={styles.compare} data-testid="compare">
+              {lastBc ? (
+                <p className={styles.text} data-testid="bc-summary">
+                  BC given the same {lastBc.extraLabels} extra labels from your extra lap spends{' '}
+                  <strong>{lastBc.offTrack.toFixed(1)} s</strong> off the track per race; your DAgger clone{' '}
+                  <strong>{lastRound.offTrack.toFixed(1)} s</strong>. {lastBc.offTrack > lastRound.offTrack + 0.5
+                    ? 'Your labels were worth more where your clone went than on the road you already drove well.'
+                    : 'Here more of your own driving did as well as the questions: one seed, one drive — try a shakier extra lap, or different answers.'}
+                </p>
+              ) : (
+                <p className={styles.text}>
+                  A fair comparison: would more of your own driving have done as well as answering? Drive one more lap and BC
+                  gets {lastRound.extraLabels} of its states, labelled with what you pressed: as many labels as DAgger got.
+                </p>
+              )}
+              {message && (
+                <p className={`${styles.message} ${message.error ? styles.error : ''}`} role={message.error ? 'alert' : 'status'}>
+                  {message.text}
+                </p>
+              )}
+            </div>
+          )}
           <div className={styles.row}>
+            {phase === 'done' && lastRound && (
+              <button type="button" className={`${styles.button} ${lastBc ? '' : styles.primary}`} onClick={startExtraLap}>
+                {lastBc ? 'Drive the extra lap again' : 'Drive an extra lap for BC'}
+              </button>
+            )}
             <button type="button" className={styles.button} onClick={startOver}>
               Start over
             </button>

@@ -99,6 +99,22 @@ test('drive a lap by keys, clone it, answer every question by keys; the chart ga
   const rows = await table.allTextContents();
   console.log(`scripted human: ${status}; rounds: ${rows.join(' | ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`timings: ${timings.join('; ')}`);
+
+  // Step 4: the same number of labels as an extra lap of the human's own driving, for BC.
+  await fig.getByRole('button', { name: 'Drive an extra lap for BC' }).click();
+  await expect(fig).toHaveAttribute('data-phase', 'extra');
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await driveLap(page);
+  await page.clock.resume();
+  mark = Date.now();
+  await fig.getByRole('button', { name: 'Train BC on this lap' }).click();
+  const bcSummary = fig.getByTestId('bc-summary');
+  await expect(bcSummary).toContainText(`BC given the same ${ROUNDS * QUERIES} extra labels from your extra lap`, { timeout: RUN_TIMEOUT });
+  lap('BC trained on the extra lap and raced');
+  await expect(fig.locator('svg text', { hasText: 'BC on your extra lap' }).first()).toBeVisible();
+  console.log(`extra lap: ${await bcSummary.textContent()}`);
+  console.log(`timings: ${timings.join('; ')}`);
+
   const axe = await new AxeBuilder({ page }).include('section[data-phase]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(watch.errors).toEqual([]);
@@ -115,6 +131,14 @@ test('a malformed drive file is rejected with the reason; the automatic expert c
   await fig.getByRole('button', { name: 'Clone the expert’s drive' }).click();
   const question = fig.getByTestId('question');
   await expect(question).toBeVisible({ timeout: RUN_TIMEOUT });
+  // A continuous answer: the slider by keyboard, then its button.
+  const value = question.getByRole('slider', { name: /steering value/ });
+  await value.focus();
+  await page.keyboard.press('End');
+  await expect(value).toHaveAttribute('aria-valuetext', '1.2 rad/s left');
+  await question.getByRole('button', { name: 'Answer 1.2' }).click();
+  await expect(question).toContainText('question 2 of');
+  await expect(value).toHaveValue('0');
   await fig.getByRole('button', { name: 'Let the automatic expert answer this round' }).click();
   await expect(fig.getByTestId('rounds-table').locator('tbody tr')).toHaveCount(2, { timeout: RUN_TIMEOUT });
   expect(watch.errors).toEqual([]);
