@@ -14,6 +14,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { CarStage, type StageTrail } from '@/components/viz/CarStage';
+import { usePrefersReducedMotion } from '@/components/viz/hooks';
 import { OffStage, useProjector } from '@/components/viz/projector';
 import { loadShipped } from '@/components/hooks/useExperiment';
 import { download } from '@/components/viz/export';
@@ -52,6 +53,8 @@ const ROUNDS = humanDaggerInfo.params.rounds.default;
 const QUERIES = humanDaggerInfo.params.queries.default;
 const EPSILON = humanDaggerInfo.params.epsilon.default;
 const SESSION_SEED = 1;
+/** The clone's lap replays up to each question at this many steps per second (a 30 s lap in 2.5 s). */
+const PLAYBACK_STEPS_PER_S = 120;
 
 /** drive → train ⇄ ask → done; then, for the comparison, extra (the reader drives one more lap) → bc (BC trains on it) → done. */
 type Phase = 'drive' | 'train' | 'ask' | 'done' | 'extra' | 'bc';
@@ -72,7 +75,12 @@ function framesOf(states: readonly CarState[]): Float32Array {
   return out;
 }
 
-const side = (e: number) => (Math.abs(e) < 0.05 ? 'on the centre line' : `${Math.abs(e).toFixed(1)} m ${e > 0 ? 'left' : 'right'} of the centre line`);
+/** Lateral offset in words, to the centimetre when small (the learner's standardised inputs see such offsets). */
+function side(e: number): string {
+  const a = Math.abs(e);
+  if (a < 0.005) return 'on the centre line';
+  return `${a < 0.1 ? `${Math.round(a * 100)} cm` : `${a.toFixed(1)} m`} ${e > 0 ? 'left' : 'right'} of the centre line`;
+}
 const degrees = (a: number) => Math.round((Math.abs(a) * 180) / Math.PI);
 
 /** A steering command in words: "0.6 rad/s left". */
@@ -83,9 +91,37 @@ function steerWords(w: number): string {
 /** A state described in words, for the question and for screen readers. */
 function describeState(e: number, psi: number, kappa: number): string {
   const where = side(e) + (Math.abs(e) > HALF_WIDTH ? ', off the track' : ', on the track');
-  const pointing = degrees(psi) < 3 ? 'pointing along the road' : `pointing ${degrees(psi)}° to the ${psi > 0 ? 'left' : 'right'} of the road`;
+  const pointing = degrees(psi) < 1 ? 'pointing along the road' : `pointing ${degrees(psi)}° to the ${psi > 0 ? 'left' : 'right'} of the road`;
   const bend = Math.abs(kappa) < 0.03 ? 'the road ahead is nearly straight' : `the road ahead bends ${kappa > 0 ? 'left' : 'right'}${Math.abs(kappa) > 0.15 ? ' sharply' : ''}`;
   return `The car is ${where}, ${pointing}; ${bend}.`;
+}
+
+/**
+ * How far along a lap the replay is: from 0 when `lap` changes (a new round's lap), towards `target` at
+ * PLAYBACK_STEPS_PER_S, so the reader watches the clone drive up to the state it is asked about and stop there.
+ * With reduced motion it is at `target` at once.
+ */
+function usePlayback(lap: unknown, target: number, reduced: boolean): number {
+  const [shown, setShown] = useState<{ lap: unknown; upTo: number }>({ lap: null, upTo: 0 });
+  // The replay's exact position (fractional), carried from one question of a lap to the next.
+  const position = useRef<{ lap: unknown; upTo: number }>({ lap: null, upTo: 0 });
+  useEffect(() => {
+    if (reduced) return;
+    if (position.current.lap !== lap) position.current = { lap, upTo: 0 };
+    const at = position.current;
+    let frame = 0;
+    let last: number | null = null;
+    const tick = (now: number) => {
+      at.upTo = Math.min(target, at.upTo + (last === null ? 0 : ((now - last) * PLAYBACK_STEPS_PER_S) / 1000));
+      last = now;
+      setShown({ lap, upTo: Math.floor(at.upTo) });
+      if (at.upTo < target) frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [lap, target, reduced]);
+  if (reduced) return target;
+  return shown.lap === lap ? shown.upTo : 0;
 }
 
 export function HumanDaggerWidget({ urlKey, preset, shipped }: WidgetProps<HumanDaggerResult>) {
@@ -411,6 +447,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
   }, [q]);
   const lastRound = rounds[rounds.length - 1];
   const questionText = q ? describeState(ctx(row, 3), ctx(row, 4), ctx(row, 5)) : '';
+  const reduced = usePrefersReducedMotion();
+  const replayedTo = usePlayback(q, q ? row + 1 : 0, reduced);
 
   const series: LineSeries[] = [
     // The reader's own learners solid, the automatic expert's run dashed.
@@ -635,6 +673,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               onKeyDown={onQuestionKey}
               data-keys="own"
               data-testid="question"
+              data-replay-done={replayedTo >= row + 1}
               data-state={JSON.stringify({ e: ctx(row, 3), psi: ctx(row, 4), kappa: ctx(row, 5) })}
             >
               <p id="human-dagger-question" className={styles.text} aria-live="polite">
@@ -646,7 +685,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               <CarStage
                 trails={[
                   ...(demoFrames ? [{ key: 'demo', frames: demoFrames, role: 'expert' as const, ghost: true }] : []),
-                  ...(cloneLap ? [{ key: 'clone', frames: cloneLap, upTo: row + 1, role: 'dagger' as const, car: true, badge: 'C' }] : []),
+                  ...(cloneLap ? [{ key: 'clone', frames: cloneLap, upTo: Math.max(1, replayedTo), role: 'dagger' as const, car: true, badge: 'C' }] : []),
                 ]}
                 marker={{ x: ctx(row, 0), y: ctx(row, 1) }}
                 label={`The clone's lap up to the state asked about, frozen; your demonstration faint behind it. ${questionText}`}

@@ -131,6 +131,8 @@ test('a malformed drive file is rejected with the reason; the automatic expert c
   await fig.getByRole('button', { name: 'Clone the expert’s drive' }).click();
   const question = fig.getByTestId('question');
   await expect(question).toBeVisible({ timeout: RUN_TIMEOUT });
+  // The clone's lap replays up to the state asked about, and stops there.
+  await expect(question).toHaveAttribute('data-replay-done', 'true');
   // A continuous answer: the slider by keyboard, then its button.
   const value = question.getByRole('slider', { name: /steering value/ });
   await value.focus();
