@@ -11,7 +11,7 @@
  *   3 Correct      each round the worker asks about a few of the clone's states; the reader answers left / straight /
  *                  right (or lets the automatic expert answer); the clone retrains; the chart gains a round
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { LineChart, type LineSeries } from '@/components/viz/LineChart';
 import { CarStage, type StageTrail } from '@/components/viz/CarStage';
 import { usePrefersReducedMotion } from '@/components/viz/hooks';
@@ -82,6 +82,18 @@ function side(e: number): string {
   return `${a < 0.1 ? `${Math.round(a * 100)} cm` : `${a.toFixed(1)} m`} ${e > 0 ? 'left' : 'right'} of the centre line`;
 }
 const degrees = (a: number) => Math.round((Math.abs(a) * 180) / Math.PI);
+
+/**
+ * Keeps a held steering button's pointer events while the finger slides off it. A pointer that is already gone
+ * (lifted before the handler ran) cannot be captured; the button is then simply released by its pointerup.
+ */
+function capturePointer(e: ReactPointerEvent<HTMLElement>): void {
+  try {
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  } catch {
+    // Nothing to capture.
+  }
+}
 
 /** A steering command in words: "0.6 rad/s left". */
 function steerWords(w: number): string {
@@ -553,8 +565,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   className={`${styles.button} ${styles.steer} ${held === 1 ? styles.held : ''}`}
                   aria-label="Steer left (hold)"
                   onPointerDown={(e) => {
-                    e.currentTarget.setPointerCapture?.(e.pointerId);
                     setInput('left', true);
+                    capturePointer(e);
                   }}
                   onPointerUp={() => setInput('left', false)}
                   onPointerCancel={() => setInput('left', false)}
@@ -569,8 +581,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   className={`${styles.button} ${styles.steer} ${held === -1 ? styles.held : ''}`}
                   aria-label="Steer right (hold)"
                   onPointerDown={(e) => {
-                    e.currentTarget.setPointerCapture?.(e.pointerId);
                     setInput('right', true);
+                    capturePointer(e);
                   }}
                   onPointerUp={() => setInput('right', false)}
                   onPointerCancel={() => setInput('right', false)}

@@ -145,3 +145,33 @@ test('a malformed drive file is rejected with the reason; the automatic expert c
   await expect(fig.getByTestId('rounds-table').locator('tbody tr')).toHaveCount(2, { timeout: RUN_TIMEOUT });
   expect(watch.errors).toEqual([]);
 });
+
+test.describe('on a 375 px touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 812 } });
+
+  test('the on-screen buttons steer the car while held', async ({ page, watch }) => {
+    await page.clock.install();
+    await page.goto(PATH);
+    const fig = session(page);
+    await fig.scrollIntoViewIfNeeded();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
+    await fig.getByRole('button', { name: 'Start driving' }).tap();
+    const stage = fig.getByRole('group', { name: /Driving area/ });
+    const now = async () => JSON.parse((await stage.getAttribute('data-state')) ?? '{}') as CarNow;
+    // A finger held on "Left" for a second, then lifted (pointer events, as a touch screen sends them).
+    const left = fig.getByRole('button', { name: 'Steer left (hold)' });
+    await left.dispatchEvent('pointerdown', { pointerType: 'touch', pointerId: 7, isPrimary: true });
+    await page.clock.runFor(1000);
+    const held = await now();
+    await left.dispatchEvent('pointerup', { pointerType: 'touch', pointerId: 7, isPrimary: true });
+    await page.clock.runFor(1000);
+    const after = await now();
+    expect(held.t).toBeGreaterThanOrEqual(9);
+    // Steering left turned the car to the left of the road's direction (untouched, the bend ahead leaves it pointing
+    // 0.65 rad to the right of the road by then); after release it is still driving.
+    expect(held.psi).toBeGreaterThan(0.1);
+    expect(after.t).toBeGreaterThan(held.t);
+    expect(after.driving).toBe(true);
+    expect(watch.errors).toEqual([]);
+  });
+});
