@@ -97,7 +97,7 @@ export function fitStep(search: FitSearch, shrink: number, over: number): { sear
 
 /**
  * The shrink that makes the children of `stageRef` (together) fit the stage. Starts over (at 0) whenever `key` changes and
- * whenever a figure in the stage finishes a run (a new result is measured afresh).
+ * whenever a figure in the stage finishes a run or enters another phase (`data-phase`): what it draws is measured afresh.
  */
 export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string): number {
   const [shrink, setShrink] = useState(0);
@@ -149,15 +149,17 @@ export function useStageFit(stageRef: RefObject<HTMLElement | null>, key: string
       check();
     });
     children.observe(stage, { childList: true });
+    // A new result, or a figure entering another phase (the human-DAgger session: driving, a question, the results),
+    // changes what the figure draws: search again from full size.
     const status = new MutationObserver((records) => {
-      if (records.some((r) => (r.target as Element).getAttribute('data-status') === 'done')) {
+      if (records.some((r) => r.attributeName === 'data-phase' || (r.target as Element).getAttribute('data-status') === 'done')) {
         search.current = newFitSearch();
         stage.dataset.fit = 'searching';
         setShrink(0);
         requestAnimationFrame(check);
       }
     });
-    status.observe(stage, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+    status.observe(stage, { subtree: true, attributes: true, attributeFilter: ['data-status', 'data-phase'] });
     // Observers miss some changes (a figure's root replaced by its result, a player's text reflowing): look again a few
     // times a second as well. Two rectangle reads; a settled figure does not re-render.
     const poll = window.setInterval(check, 250);

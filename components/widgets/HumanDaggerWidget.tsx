@@ -137,17 +137,29 @@ function usePlayback(lap: unknown, target: number, reduced: boolean): number {
 }
 
 export function HumanDaggerWidget({ urlKey, preset, shipped }: WidgetProps<HumanDaggerResult>) {
+  // On a projected slide the automatic expert's figure shows only before a session starts: the session's own chart
+  // carries its lines, and a question needs the screen for the track.
+  const projected = useProjector() !== null;
+  const [sessionPhase, setSessionPhase] = useState<Phase>('drive');
   return (
     <>
-      <HumanSession shipped={shipped} />
-      <ExperimentFrame info={humanDaggerInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
-        {({ state }) => <AutoFigure state={state} />}
-      </ExperimentFrame>
+      <HumanSession shipped={shipped} onPhase={setSessionPhase} />
+      <div hidden={projected && sessionPhase !== 'drive'}>
+        <ExperimentFrame info={humanDaggerInfo} urlKey={urlKey} preset={preset} shipped={shipped} allowCompare={false}>
+          {({ state }) => <AutoFigure state={state} />}
+        </ExperimentFrame>
+      </div>
     </>
   );
 }
 
-function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['shipped'] }) {
+function HumanSession({
+  shipped,
+  onPhase,
+}: {
+  shipped?: WidgetProps<HumanDaggerResult>['shipped'];
+  onPhase?: (phase: Phase) => void;
+}) {
   const [reference, setReference] = useState<HumanDaggerResult | null>(null);
   useEffect(() => {
     if (!shipped) return;
@@ -162,6 +174,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
 
   // ---- Step 1: the drive -------------------------------------------------------------------------------------
   const [phase, setPhase] = useState<Phase>('drive');
+  useEffect(() => onPhase?.(phase), [phase, onPhase]);
   const [driving, setDriving] = useState(false);
   const [pace, setPace] = useState<1 | 0.5>(1);
   const [states, setStates] = useState<CarState[]>(() => [driveStart()]);
@@ -694,6 +707,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                 </strong>{' '}
                 {questionText} What would you do here? (← left, ↑ straight, → right)
               </p>
+              {/* On a projected slide the track and the answers side by side, so the track can be large. */}
+              <div className={projected ? styles.sideBySide : undefined}>
               <CarStage
                 trails={[
                   ...(demoFrames ? [{ key: 'demo', frames: demoFrames, role: 'expert' as const, ghost: true }] : []),
@@ -702,6 +717,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                 marker={{ x: ctx(row, 0), y: ctx(row, 1) }}
                 label={`The clone's lap up to the state asked about, frozen; your demonstration faint behind it. ${questionText}`}
               />
+              <div>
               <div className={`${styles.row} ${styles.steerRow}`}>
                 <button type="button" className={`${styles.button} ${styles.steer}`} aria-label="Steer left" onClick={() => answer(STEER_TARGET)}>
                   <span aria-hidden="true">←</span> Left
@@ -713,6 +729,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   <span aria-hidden="true">→</span> Right
                 </button>
               </div>
+              {/* On a projected slide the three buttons answer: the slider's row would push the chart off the screen. */}
+              <OffStage>
               <div className={`${styles.row} ${styles.exact}`}>
                 <label>
                   Or a steering value{' '}
@@ -731,10 +749,13 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
                   Answer {exact.toFixed(1)}
                 </button>
               </div>
+              </OffStage>
               <div className={styles.row}>
                 <button type="button" className={styles.button} onClick={() => answer(null)}>
                   Let the automatic expert answer this round
                 </button>
+              </div>
+              </div>
               </div>
             </div>
           )}
@@ -772,6 +793,8 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
               </tbody>
             </table>
           </OffStage>
+          {/* While a question is on a projected slide the chart waits: it gains its round once the answers are in. */}
+          {!(projected && phase === 'ask') && (
           <LineChart
             title="Off-track time of your clone, round by round"
             series={series}
@@ -780,6 +803,7 @@ function HumanSession({ shipped }: { shipped?: WidgetProps<HumanDaggerResult>['s
             height={260}
             caption={`Your clone: after each round, the mean over 3 races of 30 s through the same actuator slips.${bcRounds ? ' BC on your extra lap: the same clone, then as many labels each round as DAgger got, from your extra lap, in the same races.' : ''} The dashed lines are the automatic expert's run (it drives the demonstration too): BC given as many extra clean labels, and DAgger with the automatic expert answering.`}
           />
+          )}
           {phase === 'done' && lastRound && (
             <div className={styles.compare} data-testid="compare">
               {lastBc ? (
