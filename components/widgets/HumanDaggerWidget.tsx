@@ -815,10 +815,13 @@ function HumanSession({
                     : 'Here more of your own driving did as well as the questions: one seed, one drive — try a shakier extra lap, or different answers.'}
                 </p>
               ) : (
-                <p className={styles.text}>
-                  A fair comparison: would more of your own driving have done as well as answering? Drive one more lap and BC
-                  gets {lastRound.extraLabels} of its states, labelled with what you pressed: as many labels as DAgger got.
-                </p>
+                // On a slide the button below says it; the instructor explains.
+                <OffStage>
+                  <p className={styles.text}>
+                    A fair comparison: would more of your own driving have done as well as answering? Drive one more lap and
+                    BC gets {lastRound.extraLabels} of its states, labelled with what you pressed: as many labels as DAgger got.
+                  </p>
+                </OffStage>
               )}
               {message && (
                 <p className={`${styles.message} ${message.error ? styles.error : ''}`} role={message.error ? 'alert' : 'status'}>
