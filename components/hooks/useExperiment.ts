@@ -95,6 +95,18 @@ export interface UseExperimentOptions<R extends Result> {
 
 type State<R extends Result> = Omit<ExperimentState<R>, 'rerun' | 'cancel'>;
 
+/**
+ * A run's partial results are drawn only while it has at least this long to go (at its rate so far). A figure redraw
+ * costs tens of milliseconds of main thread, up to a few hundred for a large chart: a run about to end should land
+ * once, not redraw its figure for each fragment on the way.
+ */
+export const PARTIAL_MIN_REMAINING_MS = 250;
+
+/** Time left at the run's average rate so far (Infinity before any progress). */
+function remainingMs(elapsedMs: number, fraction: number): number {
+  return fraction > 0 ? (elapsedMs * (1 - fraction)) / fraction : Infinity;
+}
+
 const IDLE = {
   status: 'idle',
   progress: 0,
@@ -183,8 +195,13 @@ export function useExperiment<R extends Result = Result>(
             message: p.message ?? null,
             // From the recent rate: the run's start (worker and wasm startup) would inflate it.
             etaMs: eta.remainingMs(),
-            // Partial curves only for a single seed (a mean over seeds needs them all).
-            partial: seedList.length === 1 && p.partial ? (p.partial as PartialResult<R>) : prev.partial,
+            // Partial curves only for a single seed (a mean over seeds needs them all), and only while the run looks
+            // like it has PARTIAL_MIN_REMAINING_MS or more to go: a quick run lands once instead of redrawing its figure
+            // for each fragment.
+            partial:
+              seedList.length === 1 && p.partial && remainingMs(performance.now() - started, p.fraction) >= PARTIAL_MIN_REMAINING_MS
+                ? (p.partial as PartialResult<R>)
+                : prev.partial,
           }));
         };
         let outcome: RunOutcome;

@@ -29,7 +29,7 @@ import {
 import { useElementWidth, useStable } from './hooks';
 import { useProjector } from './projector';
 import { ROLES, roleColor, vizColor, vizDash, type VizRole } from './palette';
-import { formatTick, formatValue, logAxis, niceTicks, padDomain } from './ticks';
+import { formatTick, formatValue, logAxis, niceTicks, padDomain, spacedTicks } from './ticks';
 import paletteStyles from './palette.module.css';
 import styles from './LineChart.module.css';
 
@@ -128,6 +128,10 @@ interface PreparedSeries {
 
 /** Below this many points a series also shows its sample points (a single point has no line to show). */
 const DOT_THRESHOLD = 40;
+/** Room beside the widest y tick label: Recharts' tick line (6 px) and margin (2 px), and a little air. */
+const Y_TICK_ROOM = 12;
+/** Least space between two x tick labels, in px. */
+const X_TICK_GAP = 8;
 const SWATCH = 30;
 
 function styleOf(s: LineSeries, i: number): { color: string; dash: string } {
@@ -355,6 +359,18 @@ export function LineChart({
     };
     const xAxisHeight = fontSize + 14;
     const tick = { fontSize, fill: 'var(--viz-axis)' };
+    // Tick labels measured on a canvas: Recharts' own "auto" axis width and overlap check lay hidden text out in the
+    // page, a forced layout per label that made every redraw of a chart on a long page a long task.
+    const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
+    const tickWidth = (v: number) => textWidth(formatTick(v), `${fontSize}px ${family}`, fontSize);
+    const yAxisWidth = Math.ceil(Math.max(0, ...(axes.y.ticks ?? []).map(tickWidth))) + Y_TICK_ROOM;
+    const plotLeft = margin.left + yAxisWidth;
+    const plotWidth = Math.max(1, width - margin.right - plotLeft);
+    const [x0, x1] = axes.x.domain;
+    const xFraction = logX
+      ? (v: number) => (Math.log(v) - Math.log(x0)) / (Math.log(x1) - Math.log(x0) || 1)
+      : (v: number) => (v - x0) / (x1 - x0 || 1);
+    const xTicks = spacedTicks(axes.x.ticks ?? [], (v) => plotLeft + xFraction(v) * plotWidth, tickWidth, X_TICK_GAP);
     return (
       <ComposedChart width={width} height={totalHeight} data={rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--viz-grid)" strokeDasharray="3 4" />
@@ -363,13 +379,13 @@ export function LineChart({
           type="number"
           scale={logX ? 'log' : 'linear'}
           domain={axes.x.domain}
-          ticks={axes.x.ticks}
+          ticks={xTicks}
+          interval={0}
           allowDataOverflow={axes.x.clip}
           tickFormatter={formatTick}
           tick={tick}
           stroke="var(--viz-axis)"
           height={xAxisHeight}
-          minTickGap={8}
         />
         <YAxis
           type="number"
@@ -380,7 +396,7 @@ export function LineChart({
           tickFormatter={formatTick}
           tick={tick}
           stroke="var(--viz-axis)"
-          width="auto"
+          width={yAxisWidth}
         />
         {prepared.map((s, i) =>
           s.band ? (

@@ -185,3 +185,28 @@ export function padDomain(
   const newHi = touches(hi, data[1]) ? f(hi) + pad : f(hi);
   return log ? [10 ** newLo, 10 ** newHi] : [newLo, newHi];
 }
+
+/**
+ * The ticks whose labels, centred on their positions, keep at least `gap` px apart: the last one is kept, then each
+ * earlier one that ends `gap` px before the label after it begins (what Recharts' "preserveEnd" does, but from
+ * widths measured on a canvas instead of by laying out hidden text in the page, which forces a layout per label).
+ */
+export function spacedTicks(
+  ticks: readonly number[],
+  position: (v: number) => number,
+  labelWidth: (v: number) => number,
+  gap: number,
+): number[] {
+  const kept: number[] = [];
+  let leftEdge = Infinity;
+  for (let i = ticks.length - 1; i >= 0; i--) {
+    const v = ticks[i];
+    const x = position(v);
+    const half = labelWidth(v) / 2;
+    if (x + half + gap <= leftEdge || kept.length === 0) {
+      kept.push(v);
+      leftEdge = x - half;
+    }
+  }
+  return kept.reverse();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatValue, logAxis, niceTicks } from '@/components/viz/ticks';
+import { formatTick, formatValue, logAxis, niceTicks, spacedTicks } from '@/components/viz/ticks';
 
 describe('logAxis', () => {
   it('uses powers of 2 for sweeps spanning less than two decades (horizons 10…160)', () => {
@@ -92,5 +92,17 @@ describe('formatValue', () => {
     expect(formatValue(-0.5)).toBe('\u22120.5');
     expect(formatValue(Infinity)).toBe('—');
     expect(formatValue(Number.NaN)).toBe('—');
+  });
+});
+
+describe('spacedTicks', () => {
+  it('keeps the last tick and drops earlier ones whose labels would come within the gap of the next', () => {
+    const position = (v: number) => v * 10; // 10 px per unit
+    const width = () => 16; // every label 16 px wide
+    // Ticks 1 apart (10 px) with 16 px labels and an 8 px gap: every other one would still collide, so every third.
+    expect(spacedTicks([0, 1, 2, 3, 4, 5, 6], position, width, 8)).toEqual([0, 3, 6]);
+    // Far enough apart: all kept, in order.
+    expect(spacedTicks([0, 5, 10], position, width, 8)).toEqual([0, 5, 10]);
+    expect(spacedTicks([], position, width, 8)).toEqual([]);
   });
 });
