@@ -13,6 +13,7 @@ import { presentLink } from '@/lib/deck';
 import { withDefaults, type ParamSchema, type ParamValues } from '@/lib/params';
 import { fnv1a } from '@/lib/resultJson';
 import { FIGURE_SEED } from '@/lib/urlState';
+import { getSharedClient } from '@/sims/worker/client';
 import type { ExperimentInfo, Result } from '@/sims/experiments/types';
 import { figureAnchor, linkWithAnchor } from './figureLink';
 import styles from './frame.module.css';
@@ -58,6 +59,11 @@ export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
 
 /** How far ahead of the viewport a figure draws its build-time result. */
 const NEAR_MARGIN = '150% 0px';
+
+/** Starts the shared worker if it is not running yet (a no-op after the first call). */
+function warmWorker(): void {
+  getSharedClient().warm();
+}
 
 function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -260,6 +266,9 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
     <div
       ref={rootRef}
       className={styles.frame}
+      // A reader reaching for the figure (pointer over it, focus in it) is about to run it: start the worker now.
+      onPointerEnter={warmWorker}
+      onFocus={warmWorker}
       data-experiment={info.id}
       data-status={state.status}
       data-result-key={resultKey}

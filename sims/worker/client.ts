@@ -90,6 +90,14 @@ export class SimClient {
     this.poolSize = Math.max(this.poolSize, size);
   }
 
+  /**
+   * Starts a worker (and its tfjs backend) now if none is running, so the first run does not wait for it: a figure
+   * calls this when the reader reaches for its controls.
+   */
+  warm(): void {
+    if (this.slots.length === 0) this.slots.push(this.spawn());
+  }
+
   onRestart(listener: (error: WorkerCrashedError) => void): () => void {
     this.restartListeners.add(listener);
     return () => this.restartListeners.delete(listener);

@@ -109,6 +109,16 @@ describe('SimClient', () => {
     expect(fractions.every((f) => f > 0 && f <= 1)).toBe(true);
   });
 
+  it('warm() starts one worker ahead of the first run, which then runs on it', async () => {
+    makeClient();
+    client.warm();
+    client.warm();
+    expect(workers).toHaveLength(1);
+    const response = await client.run('counting', { n: 2 }, 1);
+    expect(response.result.metrics.last).toBe(2);
+    expect(workers).toHaveLength(1);
+  });
+
   it('marks a result with NaN as diverged', async () => {
     makeClient();
     const response = await client.run('exploding', {}, 1);
