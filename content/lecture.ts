@@ -241,7 +241,8 @@ export const lecture: readonly LectureScene[] = [
     say: [
       'Call up a student to drive the lap in the figure; the network clones the drive while the class watches.',
       'Then the student answers DAgger’s questions: left, straight or right, at the states where the clone was farthest from its data.',
-      'Below, the automatic expert does the same: 32 well-placed labels against behavior cloning given as many extra clean labels.',
+      'Before the session starts, the automatic expert’s run is on the slide: 32 well-placed labels against behavior cloning given as many extra clean labels.',
+      'After the last round the student can drive one more lap: behavior cloning gets as many of its states as the student answered, labelled with the student’s own steering. One drive and one seed: it can come out either way.',
     ],
     ask: 'DAgger asks only 8 questions a round. Behavior cloning gets the same number of extra labels as clean driving. Which one stays on the track?',
     thumbnail: { series: ['offTrack/bc', 'offTrack/dagger', 'offTrack/expert'] },
