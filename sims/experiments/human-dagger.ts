@@ -11,7 +11,8 @@
  *                asked about `queries` of its states — the ones farthest from every state already labelled, at
  *                least QUERY_GAP steps apart — and the clone retrains on everything
  *   baseline     BC given as many extra labels: the same loop with the expert driving clean laps (β = 1) and the same
- *                number of its states, evenly spaced, labelled — more demonstration, none of it off the road
+ *                number of its states, evenly spaced, labelled — more demonstration, none of it off the road. In the
+ *                figure, after a session, the reader may drive the extra lap instead (`runCarBc` with `bcSteer`)
  *   evaluation   after every round each network drives RACES races of HORIZON steps from the same starts through the
  *                same trembles (dagger-car's races); the off-track time is the mean over them (s per race)
  *
@@ -24,7 +25,8 @@
  *            x (m), y (m), heading θ (rad), lateral offset e (m)
  *
  * `runCarDagger` is the pipeline itself: the worker's `humanDagger` calls it with the reader's drive and an oracle
- * that waits for the reader's answers; given the same drive and the same answers it returns the same numbers.
+ * that waits for the reader's answers; given the same drive and the same answers it returns the same numbers. The
+ * worker's `humanBc` calls `runCarBc` afterwards, for BC on the reader's extra lap.
  */
 import { makeRng } from '../../lib/rng';
 import {
