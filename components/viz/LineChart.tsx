@@ -218,6 +218,11 @@ export function LineChart({
   const plotRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const width = useElementWidth(plotRef);
+  // The chart's font, for measuring its labels on a canvas: read once the element exists (its width is known then).
+  const family = useMemo(
+    () => (width !== null && plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif'),
+    [width !== null], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   // Parents often rebuild the series array on every render; keep its identity while its contents are the same, so
   // an unrelated re-render neither waits for the throttle nor redraws the chart.
   const same = useSameSeries(series);
@@ -292,7 +297,6 @@ export function LineChart({
   const labelSize = fontSize + 1;
   const legend = useMemo(() => {
     if (width === null) return { items: [], height: 0 };
-    const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
     const widths = prepared.map(
       (s) => SWATCH + 6 + textWidth(plainLabel(legendLabel(s)), `${labelSize}px ${family}`, labelSize),
     );
@@ -301,7 +305,7 @@ export function LineChart({
       rowHeight: Math.round(labelSize * 1.6),
     });
     return { items: positions, height: h };
-  }, [prepared, width, labelSize]);
+  }, [prepared, width, labelSize, family]);
 
   // Curves drawn under later ones: their hidden points get rings (one size up per curve on top), and curves that
   // coincide everywhere are named in a note, so nothing the reader should compare disappears.
@@ -319,13 +323,12 @@ export function LineChart({
 
   const ends = useMemo(() => {
     if (!endLabels || width === null || prepared.filter((s) => s.points.length > 0).length < 2) return null;
-    const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
     const widest = Math.max(
       ...prepared.map((s) => textWidth(plainLabel(s.endLabel), `600 ${fontSize}px ${family}`, fontSize)),
     );
     const room = Math.ceil(widest) + 10;
     return room <= width * 0.26 ? { room } : null;
-  }, [endLabels, width, prepared, fontSize]);
+  }, [endLabels, width, prepared, fontSize, family]);
 
   const summary = chartSummary({
     title: title === undefined ? undefined : plainLabel(title),
@@ -361,7 +364,6 @@ export function LineChart({
     const tick = { fontSize, fill: 'var(--viz-axis)' };
     // Tick labels measured on a canvas: Recharts' own "auto" axis width and overlap check lay hidden text out in the
     // page, a forced layout per label that made every redraw of a chart on a long page a long task.
-    const family = plotRef.current ? getComputedStyle(plotRef.current).fontFamily : 'sans-serif';
     const tickWidth = (v: number) => textWidth(formatTick(v), `${fontSize}px ${family}`, fontSize);
     const yAxisWidth = Math.ceil(Math.max(0, ...(axes.y.ticks ?? []).map(tickWidth))) + Y_TICK_ROOM;
     const plotLeft = margin.left + yAxisWidth;
@@ -500,6 +502,7 @@ export function LineChart({
     );
   }, [
     width,
+    family,
     empty,
     labelSize,
     legend,

@@ -34,6 +34,7 @@ import {
 } from '@/sims/envs/carDrive';
 import {
   humanDaggerInfo,
+  labelsPerRound,
   type CarDaggerRound,
   type HumanDaggerResult,
   type HumanDaggerRequest,
@@ -399,22 +400,20 @@ function HumanSession({
   const startExtraLap = () => {
     resetDrive();
     setPhase('extra');
-    setAnnounce(`Drive one more lap. BC will be given ${lastRoundLabels()} of its states, labelled with what you pressed: as many labels as you gave DAgger.`);
+    setAnnounce(`Drive one more lap. BC will be given ${rounds[rounds.length - 1]?.extraLabels ?? 0} of its states, labelled with what you pressed: as many labels as you gave DAgger.`);
     window.setTimeout(() => stageRef.current?.focus(), 0);
   };
-  const lastRoundLabels = () => rounds[rounds.length - 1]?.extraLabels ?? 0;
   const trainBcOnLap = () => {
     const request = sessionRequest.current;
     if (!request) return;
     stopSession();
     const controller = new AbortController();
     abort.current = controller;
-    const labelsPerRound = rounds.map((r, i) => (i === 0 ? 0 : r.extraLabels - rounds[i - 1].extraLabels));
     setPhase('bc');
     setProgress({ fraction: 0, message: 'Starting the worker' });
     setAnnounce('Training BC on your demonstration and your extra lap.');
     getSharedClient()
-      .humanBc({ ...request, bcSteer: Float64Array.from(steer), labelsPerRound }, { progress: (fraction, msg) => setProgress({ fraction, message: msg }) }, controller.signal)
+      .humanBc({ ...request, bcSteer: Float64Array.from(steer), labelsPerRound: labelsPerRound(rounds.map((r) => r.extraLabels)) }, { progress: (fraction, msg) => setProgress({ fraction, message: msg }) }, controller.signal)
       .then((bc) => {
         setBcRounds(bc);
         setProgress(null);

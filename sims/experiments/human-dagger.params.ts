@@ -102,6 +102,11 @@ export interface CarDaggerRound {
   race: Trajectory;
 }
 
+/** Labels added in each round from the running totals (index 0, the demonstration round: none). */
+export function labelsPerRound(totals: readonly number[]): number[] {
+  return totals.map((n, i) => (i === 0 ? 0 : n - totals[i - 1]));
+}
+
 /** Columns of a visited state's context in a label query: x (m), y (m), θ (rad), e (m), ψ (rad), κ 2 m ahead (1/m), t. */
 export const QUERY_CONTEXT = ['x', 'y', 'theta', 'lateral', 'headingError', 'curvatureAhead', 't'] as const;
 

@@ -70,7 +70,7 @@ import {
 } from '../envs/carDrive';
 import { carExpertSteer } from '../experts/car';
 import type { MlpWeights } from '../policies/weights';
-import { QUERY_CONTEXT, humanDaggerInfo, type CarDaggerRound, type HumanDaggerResult } from './human-dagger.params';
+import { QUERY_CONTEXT, humanDaggerInfo, labelsPerRound, type CarDaggerRound, type HumanDaggerResult } from './human-dagger.params';
 
 export { QUERY_CONTEXT, type CarDaggerRound };
 import { progressReporter } from './progress';
@@ -409,16 +409,11 @@ export async function runCarDagger(
 
   // As many labels as DAgger got each round (fewer than `queries` only if its clone crashed within a few steps).
   if (withBc)
-    await runBc(session, prepared, daggerLabelsPerRound(dagger.rounds), dagger.rounds[0].weights, {
+    await runBc(session, prepared, labelsPerRound(dagger.rounds.map((r) => r.expertLabels)), dagger.rounds[0].weights, {
       signal,
       onProgress: progress(0.5),
     });
   return out;
-}
-
-/** Labels added in each round (index 0: the demonstration round, none). */
-function daggerLabelsPerRound(rounds: readonly DaggerRound[]): number[] {
-  return rounds.map((r, i) => (i === 0 ? 0 : r.expertLabels - rounds[i - 1].expertLabels));
 }
 
 /**
