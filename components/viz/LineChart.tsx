@@ -354,17 +354,20 @@ export function LineChart({
   // The chart as one memoised element: a parent re-render that changes none of its inputs does not reach Recharts.
   const chart = useMemo(() => {
     if (width === null || width <= 0 || empty) return null;
+    // Tick labels measured on a canvas: Recharts' own "auto" axis width and overlap check lay hidden text out in the
+    // page, a forced layout per label that made every redraw of a chart on a long page a long task.
+    const tickWidth = (v: number) => textWidth(formatTick(v), `${fontSize}px ${family}`, fontSize);
+    // The last x tick's label is centred on the plot's right end: leave room for its right half.
+    const lastX = axes.x.ticks?.[axes.x.ticks.length - 1];
+    const xOverhang = lastX === undefined ? 0 : Math.ceil(tickWidth(lastX) / 2) + 4;
     const margin = {
       top: Math.round(labelSize * 1.6 + 8),
-      right: ends ? ends.room + 8 : 18,
+      right: Math.max(ends ? ends.room + 8 : 18, xOverhang),
       left: 4,
       bottom: Math.round(labelSize * 1.4 + 8) + (legend.height ? legend.height + 8 : 0),
     };
     const xAxisHeight = fontSize + 14;
     const tick = { fontSize, fill: 'var(--viz-axis)' };
-    // Tick labels measured on a canvas: Recharts' own "auto" axis width and overlap check lay hidden text out in the
-    // page, a forced layout per label that made every redraw of a chart on a long page a long task.
-    const tickWidth = (v: number) => textWidth(formatTick(v), `${fontSize}px ${family}`, fontSize);
     const yAxisWidth = Math.ceil(Math.max(0, ...(axes.y.ticks ?? []).map(tickWidth))) + Y_TICK_ROOM;
     const plotLeft = margin.left + yAxisWidth;
     const plotWidth = Math.max(1, width - margin.right - plotLeft);
