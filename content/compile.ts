@@ -13,13 +13,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
-import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { references } from './references';
 import { toc } from './toc';
 import { parseParams, parsePreset } from '../lib/params';
 import { getExperimentInfo } from '../sims/experiments/catalog';
+import { rehypeKatexHtml } from './katexHtml';
 import { MDX_COMPONENTS, VALUE_FORMATS } from './vocabulary';
 
 export interface Heading {
@@ -265,7 +265,7 @@ export async function compileSource(slug: string, source: string): Promise<Compi
     cwd: contentDir(),
     mdxOptions(options) {
       options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath, remarkChapter(slug, analysis)];
-      options.rehypePlugins = [...(options.rehypePlugins ?? []), [rehypeKatex, { strict: 'ignore', output: 'html' }]];
+      options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeKatexHtml];
       return options;
     },
     esbuildOptions(options) {
@@ -279,9 +279,8 @@ export async function compileSource(slug: string, source: string): Promise<Compi
   if (result.errors.length > 0) {
     throw new ContentError(`Chapter "${slug}" failed to compile: ${result.errors.map((e) => e.text).join('; ')}`);
   }
-  if (result.code.includes('katex-error')) {
-    const match = /katex-error[^>]*title[=:]\s*\\?"([^"\\]*)/.exec(result.code);
-    throw new ContentError(`Chapter "${slug}" has math KaTeX cannot render${match ? `: ${match[1]}` : ''}`);
+  if (/math-(inline|display)/.test(result.code)) {
+    throw new ContentError(`Chapter "${slug}" has math the build left unrendered (a formula where rehypeKatexHtml does not look)`);
   }
   return {
     slug,

@@ -6,6 +6,7 @@ import { Callout } from './Callout';
 import { Cite, type CiteEntry } from './Cite';
 import { EqRef, Equation } from './Equation';
 import { FigRef, Figure } from './Figure';
+import { KatexHtml } from './KatexHtml';
 import { LiveFigure } from './LiveFigure';
 import { Predict } from './Predict';
 import { Recap } from './Recap';
@@ -16,8 +17,10 @@ export interface MdxContext {
   references: ReadonlyMap<string, CiteEntry>;
 }
 
+/** The map for `getMDXComponent`: the vocabulary plus KatexHtml, which the build writes for every formula. */
 export function mdxComponents(context: MdxContext) {
   return {
+    KatexHtml,
     Callout,
     Equation,
     EqRef,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileChapter, compileSource, slugify } from '@/content/compile';
 import { references } from '@/content/references';
 import { toc } from '@/content/toc';
+import { KATEX_HTML_COMPONENT } from '@/content/katexHtml';
 import { MDX_COMPONENTS } from '@/content/vocabulary';
 import { mdxComponents } from '@/components/mdx';
 
@@ -68,9 +69,9 @@ describe('references', () => {
 });
 
 describe('MDX vocabulary', () => {
-  it('the component map provides exactly the registered names', () => {
+  it('the component map provides exactly the registered names (and the build\'s KatexHtml)', () => {
     const names = Object.keys(mdxComponents({ references: new Map() })).sort();
-    expect(names).toEqual([...MDX_COMPONENTS].sort());
+    expect(names).toEqual([...MDX_COMPONENTS, KATEX_HTML_COMPONENT].sort());
   });
 });
 

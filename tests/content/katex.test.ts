@@ -1,5 +1,5 @@
 /**
- * One KaTeX for the math markup (rehype-katex, at build time) and for the stylesheet and fonts the page loads
+ * One KaTeX for the math markup (content/katexHtml.ts, at build time) and for the stylesheet and fonts the page loads
  * (app/layout.tsx imports katex/dist/katex.min.css). KaTeX renames its layout classes between versions (0.16 `inner`,
  * `fix`, `thinbox`; 0.19 `katex-inner`, `katex-fix`, `katex-thinbox`), so markup from one version under the CSS of
  * another draws `\neq` as "/=" (issue 17, point 4).
@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getMDXComponent } from 'mdx-bundler/client';
-import { createElement } from 'react';
+import katex from 'katex';
+import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../content/compile';
+import { KatexHtml } from '../../components/mdx/KatexHtml';
 
 const require = createRequire(import.meta.url);
 
@@ -19,21 +21,17 @@ function versionOf(packageJson: string): string {
   return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
-/** The directory of the `katex` package that `fromPackage` imports (node resolution from that package). */
-function katexDirFrom(fromPackage: string): string {
-  const entry = require.resolve(fromPackage);
-  return path.dirname(require.resolve('katex/package.json', { paths: [path.dirname(entry)] }));
-}
-
 const projectKatex = path.dirname(require.resolve('katex/package.json'));
 
 describe('KaTeX versions', () => {
-  it('rehype-katex renders with the same KaTeX whose CSS and fonts the page ships', () => {
+  it('the build renders with the KaTeX version package.json declares, whose CSS and fonts the page ships', () => {
     const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> })
       .dependencies.katex;
-    const used = versionOf(path.join(katexDirFrom('rehype-katex'), 'package.json'));
-    expect(used).toBe(versionOf(path.join(projectKatex, 'package.json')));
-    expect(used).toBe(declared);
+    expect(versionOf(path.join(projectKatex, 'package.json'))).toBe(declared);
+    // No second KaTeX anywhere in the dependency tree that could render the markup instead.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version: string }> };
+    const copies = Object.entries(lock.packages).filter(([key]) => key.endsWith('node_modules/katex'));
+    expect(copies.map(([, p]) => p.version)).toEqual([declared]);
   });
 });
 
@@ -41,7 +39,7 @@ describe('≠ in a chapter', () => {
   it('renders \\neq with classes the shipped stylesheet styles (the slash overlays the "=")', async () => {
     const chapter = await compileSource('neq-test', 'Tokens differ, $a \\neq b$, when the learner errs.\n');
     const Content = getMDXComponent(chapter.code);
-    const html = renderToStaticMarkup(createElement(Content, { components: {} }));
+    const html = renderToStaticMarkup(createElement(Content, { components: { KatexHtml } }));
     // The overlay structure of \neq: a zero-width box holding the slash, then the "=".
     expect(html).toContain('katex-thinbox');
     expect(html).toContain('katex-inner');
@@ -54,5 +52,21 @@ describe('≠ in a chapter', () => {
     const semantic = new Set(['mord', 'mrel', 'mbin', 'mop', 'mopen', 'mclose', 'mpunct', 'minner', 'nobreak']);
     const unstyled = [...classes].filter((c) => !semantic.has(c) && !new RegExp(`\\.${c.replace(/[-]/g, '\\-')}(?![\\w-])`).test(css));
     expect(unstyled).toEqual([]);
+  });
+});
+
+describe('math as HTML strings', () => {
+  it('renders every formula, also inside components, with the DOM KaTeX gives', async () => {
+    const source = 'A $x$ b.\n\n$$\ny^2\n$$\n\n<Callout kind="note" title="t">\n\nIn $z_1$ a callout.\n\n</Callout>\n';
+    const chapter = await compileSource('math-test', source);
+    expect(chapter.code).not.toMatch(/math-(inline|display)/);
+    const Content = getMDXComponent(chapter.code);
+    const Callout = ({ children }: { children?: ReactNode }) => createElement('aside', null, children);
+    const html = renderToStaticMarkup(createElement(Content, { components: { KatexHtml, Callout } }));
+    expect(html.match(/<span class="katex">/g)).toHaveLength(3);
+    expect(html.match(/<span class="katex-display"><span class="katex">/g)).toHaveLength(1);
+    for (const [tex, display] of [['x', false], ['y^2', true], ['z_1', false]] as const) {
+      expect(html).toContain(katex.renderToString(tex, { displayMode: display, output: 'html', strict: 'ignore' }));
+    }
   });
 });

@@ -22,7 +22,16 @@ async function box(locator: Locator): Promise<{ top: number; bottom: number; hei
   });
 }
 
+/**
+ * Every figure of the page mounted without scrolling to it: a page loads only the figures near the viewport; from the
+ * reader's first key, scroll or touch on, the others load and mount in idle time (so that printing can draw them).
+ */
 async function figuresMounted(page: Page): Promise<Locator> {
+  // A key pressed before the page has hydrated arms nothing: press until the prefetch has run.
+  await expect(async () => {
+    await page.keyboard.press('Shift');
+    await expect(page.locator('html')).toHaveAttribute('data-figures-prefetched', 'true', { timeout: 5000 });
+  }).toPass({ timeout: RUN_TIMEOUT });
   await expect(page.locator('.widget-loading')).toHaveCount(0, { timeout: RUN_TIMEOUT });
   return page.locator('[data-experiment]');
 }
@@ -134,8 +143,7 @@ test('a shared link to a figure lands on it, although the figures above it draw 
   await page.goto('/learn/compounding-error/#fig-bc-car');
   const frame = frameOf(page, 'bc-car');
   await expect(frame).toHaveAttribute('data-status', 'done', { timeout: RUN_TIMEOUT });
-  // Give the figures above it time to draw and grow.
-  await expect(page.locator('.widget-loading')).toHaveCount(0, { timeout: RUN_TIMEOUT });
+  // Give the figures above it (those within a screen and a half load at once) time to draw and grow.
   await page.waitForTimeout(1500);
   const top = (await box(page.locator('#fig-bc-car'))).top;
   expect(top).toBeGreaterThanOrEqual(0);
@@ -184,3 +192,25 @@ for (const path of CHAPTERS) {
     expect(watch.errors).toEqual([]);
   });
 }
+
+test('a chapter loads the code of the figures near the viewport only; scrolling to a far one loads and draws it', async ({ page, watch }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('/learn/beyond-bc/');
+  await page.waitForLoadState('networkidle');
+  const frames = page.locator('[data-experiment]');
+  const n = await frames.count();
+  expect(n).toBeGreaterThan(3);
+  // Far below the opening screens: still placeholders, their code not fetched.
+  const waiting = await page.locator('.widget-loading').count();
+  expect(waiting).toBeGreaterThanOrEqual(n - 2);
+  const before = scripts.length;
+  const last = frames.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toHaveAttribute('data-status', /^(done|diverged)$/, { timeout: RUN_TIMEOUT });
+  expect(scripts.length).toBeGreaterThan(before);
+  expect(watch.errors).toEqual([]);
+});
