@@ -7,6 +7,9 @@
  * React sees one element per formula instead of the dozens of spans KaTeX draws it with: a chapter's math is most of
  * its DOM, and as React elements it was hydrated node by node and repeated as JSON in the page's RSC payload.
  *
+ * Each formula carries MathML beside its drawing (KaTeX's `htmlAndMathml`): the drawing is aria-hidden, so without
+ * the MathML a screen reader would skip every formula.
+ *
  * Invalid TeX fails the build with the formula and KaTeX's message.
  */
 import katex from 'katex';
@@ -38,7 +41,7 @@ const textOf = (node: HastNode): string => (node.type === 'text' ? (node.value ?
 export function katexInnerHtml(tex: string, display: boolean): string {
   let html: string;
   try {
-    html = katex.renderToString(tex, { displayMode: display, output: 'html', strict: 'ignore', throwOnError: true });
+    html = katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', strict: 'ignore', throwOnError: true });
   } catch (error) {
     throw new MathError(`KaTeX cannot render ${display ? '$$' : '$'}${tex}${display ? '$$' : '$'}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -65,8 +65,10 @@ describe('math as HTML strings', () => {
     const html = renderToStaticMarkup(createElement(Content, { components: { KatexHtml, Callout } }));
     expect(html.match(/<span class="katex">/g)).toHaveLength(3);
     expect(html.match(/<span class="katex-display"><span class="katex">/g)).toHaveLength(1);
+    // Read by screen readers: MathML beside the aria-hidden drawing.
+    expect(html.match(/<span class="katex-mathml"><math/g)).toHaveLength(3);
     for (const [tex, display] of [['x', false], ['y^2', true], ['z_1', false]] as const) {
-      expect(html).toContain(katex.renderToString(tex, { displayMode: display, output: 'html', strict: 'ignore' }));
+      expect(html).toContain(katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', strict: 'ignore' }));
     }
   });
 });

@@ -37,9 +37,10 @@ for (const path of pages) {
       const wide = await page.evaluate(() => {
         const W = document.documentElement.clientWidth;
         return [...document.querySelectorAll('body *')]
+          // Screen-reader-only content (.visually-hidden, KaTeX's MathML) is clipped to 1 px whatever its boxes say.
           // Inside an <svg> the svg's own box is what counts (it clips what it draws, e.g. a curve leaving the plot).
           .filter((el) => !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg'))
-          .filter((el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.visually-hidden, .katex-display, pre'))
+          .filter((el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.visually-hidden, .katex-mathml, .katex-display, pre'))
           .slice(0, 5)
           .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '')}`);
       });
@@ -115,6 +116,8 @@ test('"Copy link" copies a link that carries the figure\'s anchor', async ({ pag
   const figure = page.locator('figure.figure:has([data-experiment])').first();
   const id = await figure.getAttribute('id');
   expect(id).toMatch(/^fig-/);
+  // A figure's code loads as the reader nears it.
+  await figure.scrollIntoViewIfNeeded();
   const button = figure.getByRole('button', { name: 'Copy link' });
   await button.scrollIntoViewIfNeeded();
   await button.click();
