@@ -17,12 +17,17 @@
  * of the export (system Chromium), against the issue's targets (performance ≥ 90, TBT ≤ 200 ms, accessibility, best
  * practices and SEO at 100). It needs `npm run build` first and writes bench-results/lighthouse.json.
  *
+ * Soak (tests/bench/soak.ts), only when asked: `--soak 10m` drives /lab/ with random slider moves, seed changes and
+ * reruns for that long and reports tensors, JS heap, worker restarts and errors at start and end
+ * (bench-results/soak.json). Not part of the default run nor of `npm test`.
+ *
  * Flags:
- *   --node-only, --browser-only, --lighthouse (only that part; the default runs all three in that order),
+ *   --node-only, --browser-only, --lighthouse, --soak <duration> (only that part; the default runs the first three in
+ *   that order; durations like 10m, 90s), --seed N (the soak's PRNG seed, default 1),
  *   --quick (fewer steps and runs, for a smoke run; the Lighthouse pass is unchanged),
  *   --out <file> (the JSON of the one part run alone; default bench-results/node.json for the Node part),
  *   --browser-out <file> (default bench-results/browser.json), --lighthouse-out <file> (default
- *   bench-results/lighthouse.json),
+ *   bench-results/lighthouse.json), --soak-out <file> (default bench-results/soak.json),
  *   --only <id,id…> (the browser part's experiments; default every one the build shows),
  *   --lighthouse-runs N (runs per page, medians reported; default 1), --pages </path/,…> (the Lighthouse pages;
  *   default every page).
@@ -350,7 +355,7 @@ function writeJson(file: string, value: unknown): void {
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const option = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
-  const alone = (['--node-only', '--browser-only', '--lighthouse'] as const).filter((f) => argv.includes(f));
+  const alone = (['--node-only', '--browser-only', '--lighthouse', '--soak'] as const).filter((f) => argv.includes(f));
   if (alone.length > 1) {
     console.error(`${alone.join(' and ')} exclude each other`);
     process.exit(2);
@@ -369,6 +374,18 @@ async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) {
     console.error(`--lighthouse-runs wants a positive integer, not ${option('--lighthouse-runs')}`);
     process.exit(2);
+  }
+  if (alone[0] === '--soak') {
+    const { parseDuration, runSoak, formatSoak } = await import('./soak');
+    const durationMs = parseDuration(option('--soak') ?? '');
+    const seed = Number(option('--seed') ?? 1);
+    const soakOut = option('--soak-out') ?? outAlone ?? 'bench-results/soak.json';
+    console.error('bench (soak):');
+    const report = await runSoak({ durationMs, seed, log: (line) => console.error(line) });
+    console.log(formatSoak(report));
+    writeJson(soakOut, report);
+    console.log(`\nwrote ${soakOut} in ${report.elapsedS.toFixed(1)} s`);
+    return;
   }
   // The browser part and the Lighthouse pass build nothing: fail before spending a minute on the Node part.
   if ((runs.browser || runs.lighthouse) && !existsSync('out/index.html')) {
