@@ -68,6 +68,10 @@ export interface LighthouseRun {
   totalTransferBytes: number | null;
   failing: FailingAudit[];
   runtimeError: string | null;
+  /** Where the main-thread time went (mainthread-work-breakdown's groups, ms) and the scripts that cost most
+   *  (bootup-time, top five): JSON only, for finding what to cut. */
+  mainThreadByGroup: Record<string, number>;
+  topScripts: { url: string; totalMs: number; scriptingMs: number }[];
 }
 
 export interface LighthousePageReport {
@@ -76,7 +80,7 @@ export interface LighthousePageReport {
   htmlBytes: number | null;
   runs: LighthouseRun[];
   /** Median of each number over the runs (the first run's values when there is one). */
-  median: Omit<LighthouseRun, 'failing' | 'runtimeError'>;
+  median: Omit<LighthouseRun, 'failing' | 'runtimeError' | 'mainThreadByGroup' | 'topScripts'>;
   /** Failing non-performance audits of any run, each once. */
   failing: FailingAudit[];
   targets: {
@@ -163,6 +167,11 @@ function failingAudits(lhr: Result): FailingAudit[] {
   return failing;
 }
 
+function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
+  const details = lhr.audits[id]?.details;
+  return details && details.type === 'table' ? (details.items as Record<string, unknown>[]) : [];
+}
+
 function readRun(lhr: Result): LighthouseRun {
   const score = (id: CategoryId) => {
     const s = lhr.categories[id]?.score;
@@ -186,6 +195,19 @@ function readRun(lhr: Result): LighthouseRun {
     totalTransferBytes: numeric(lhr, 'total-byte-weight'),
     failing: failingAudits(lhr),
     runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
+    mainThreadByGroup: Object.fromEntries(
+      tableItems(lhr, 'mainthread-work-breakdown').map((i) => [
+        String(i.groupLabel ?? i.group),
+        Math.round(Number(i.duration)),
+      ]),
+    ),
+    topScripts: tableItems(lhr, 'bootup-time')
+      .slice(0, 5)
+      .map((i) => ({
+        url: String(i.url),
+        totalMs: Math.round(Number(i.total)),
+        scriptingMs: Math.round(Number(i.scripting)),
+      })),
   };
 }
 
