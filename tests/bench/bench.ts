@@ -13,9 +13,24 @@
  * (slider → redraw, default run → result, long tasks, tensors after 50 reruns, first-load JS and the worker chunk).
  * It needs `npm run build` first and writes bench-results/browser.json.
  *
- * Flags: --node-only, --browser-only, --quick (fewer steps and runs, for a smoke run), --out <file> (the Node JSON,
- * default bench-results/node.json; with --browser-only, the browser JSON), --browser-out <file> (default
- * bench-results/browser.json), --only <id,id…> (the browser part's experiments; default every one the build shows).
+ * Lighthouse pass (tests/bench/lighthouse.ts), after the browser part: Lighthouse 12, mobile defaults, on every page
+ * of the export (system Chromium), against the issue's targets (performance ≥ 90, TBT ≤ 200 ms, accessibility, best
+ * practices and SEO at 100). It needs `npm run build` first and writes bench-results/lighthouse.json.
+ *
+ * Soak (tests/bench/soak.ts), only when asked: `--soak 10m` drives /lab/ with random slider moves, seed changes and
+ * reruns for that long and reports tensors, JS heap, worker restarts and errors at start and end
+ * (bench-results/soak.json). Not part of the default run nor of `npm test`.
+ *
+ * Flags:
+ *   --node-only, --browser-only, --lighthouse, --soak <duration> (only that part; the default runs the first three in
+ *   that order; durations like 10m, 90s), --seed N (the soak's PRNG seed, default 1),
+ *   --quick (fewer steps and runs, for a smoke run; the Lighthouse pass is unchanged),
+ *   --out <file> (the JSON of the one part run alone; default bench-results/node.json for the Node part),
+ *   --browser-out <file> (default bench-results/browser.json), --lighthouse-out <file> (default
+ *   bench-results/lighthouse.json), --soak-out <file> (default bench-results/soak.json),
+ *   --only <id,id…> (the browser part's experiments; default every one the build shows),
+ *   --lighthouse-runs N (runs per page, medians reported; default 1), --pages </path/,…> (the Lighthouse pages;
+ *   default every page).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -339,22 +354,46 @@ function writeJson(file: string, value: unknown): void {
 
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
-  const nodeOnly = argv.includes('--node-only');
-  const browserOnly = argv.includes('--browser-only');
   const option = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
-  if (nodeOnly && browserOnly) {
-    console.error('--node-only and --browser-only exclude each other');
+  const alone = (['--node-only', '--browser-only', '--lighthouse', '--soak'] as const).filter((f) => argv.includes(f));
+  if (alone.length > 1) {
+    console.error(`${alone.join(' and ')} exclude each other`);
     process.exit(2);
   }
-  const nodeOut = (browserOnly ? undefined : option('--out')) ?? 'bench-results/node.json';
-  const browserOut = option('--browser-out') ?? (browserOnly ? option('--out') : undefined) ?? 'bench-results/browser.json';
-  // The browser part builds nothing: fail before spending a minute on the Node part.
-  if (!nodeOnly && !existsSync('out/index.html')) {
+  const runs = {
+    node: alone.length === 0 || alone[0] === '--node-only',
+    browser: alone.length === 0 || alone[0] === '--browser-only',
+    lighthouse: alone.length === 0 || alone[0] === '--lighthouse',
+  };
+  // --out names the JSON of the part run alone (the Node part's by default).
+  const outAlone = alone.length === 1 ? option('--out') : undefined;
+  const nodeOut = (alone.length === 0 ? option('--out') : outAlone) ?? 'bench-results/node.json';
+  const browserOut = option('--browser-out') ?? (runs.browser ? outAlone : undefined) ?? 'bench-results/browser.json';
+  const lighthouseOut = option('--lighthouse-out') ?? (runs.lighthouse ? outAlone : undefined) ?? 'bench-results/lighthouse.json';
+  const lighthouseRuns = Number(option('--lighthouse-runs') ?? 1);
+  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) {
+    console.error(`--lighthouse-runs wants a positive integer, not ${option('--lighthouse-runs')}`);
+    process.exit(2);
+  }
+  if (alone[0] === '--soak') {
+    const { parseDuration, runSoak, formatSoak } = await import('./soak');
+    const durationMs = parseDuration(option('--soak') ?? '');
+    const seed = Number(option('--seed') ?? 1);
+    const soakOut = option('--soak-out') ?? outAlone ?? 'bench-results/soak.json';
+    console.error('bench (soak):');
+    const report = await runSoak({ durationMs, seed, log: (line) => console.error(line) });
+    console.log(formatSoak(report));
+    writeJson(soakOut, report);
+    console.log(`\nwrote ${soakOut} in ${report.elapsedS.toFixed(1)} s`);
+    return;
+  }
+  // The browser part and the Lighthouse pass build nothing: fail before spending a minute on the Node part.
+  if ((runs.browser || runs.lighthouse) && !existsSync('out/index.html')) {
     console.error('No built site in out/: run `npm run build` first (or use --node-only).');
     process.exit(1);
   }
 
-  if (!browserOnly) {
+  if (runs.node) {
     const started = performance.now();
     console.error(`bench (Node part${quick ? ', quick' : ''}):`);
     const report = await runNodeBench({ quick, log: (line) => console.error(line) });
@@ -363,16 +402,27 @@ async function main(argv: string[]): Promise<void> {
     console.log(`\nwrote ${nodeOut} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
-  if (!nodeOnly) {
+  if (runs.browser) {
     // Loaded only here, so --node-only never starts Playwright.
     const { runBrowserBench, formatBrowserTable } = await import('./browser');
     console.error(`\nbench (browser part${quick ? ', quick' : ''}):`);
     const only = option('--only')?.split(',').filter(Boolean);
     const report = await runBrowserBench({ quick, only, log: (line) => console.error(line) });
-    if (!browserOnly) console.log('');
+    if (runs.node) console.log('');
     console.log(formatBrowserTable(report));
     writeJson(browserOut, report);
     console.log(`\nwrote ${browserOut} in ${report.elapsedS.toFixed(1)} s`);
+  }
+
+  if (runs.lighthouse) {
+    const { runLighthouseBench, formatLighthouseTable } = await import('./lighthouse');
+    console.error(`\nbench (Lighthouse pass${lighthouseRuns > 1 ? `, ${lighthouseRuns} runs per page` : ''}):`);
+    const pages = option('--pages')?.split(',').filter(Boolean);
+    const report = await runLighthouseBench({ runs: lighthouseRuns, only: pages, log: (line) => console.error(line) });
+    if (runs.node || runs.browser) console.log('');
+    console.log(formatLighthouseTable(report));
+    writeJson(lighthouseOut, report);
+    console.log(`\nwrote ${lighthouseOut} in ${report.elapsedS.toFixed(1)} s`);
   }
 }
 

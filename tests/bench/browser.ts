@@ -259,7 +259,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts scripts/serve.mjs on a free loopback port; resolves once it answers. */
-async function startServer(siteDir: string): Promise<{ child: ChildProcess; baseURL: string }> {
+export async function startServer(siteDir: string): Promise<{ child: ChildProcess; baseURL: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_DIR: siteDir },
