@@ -19,8 +19,12 @@
  *     entry independently, so batching it changes no bit (checked empirically on both backends);
  *   - the loss, the weight decay and the optimizer are batched tfjs ops over the seed axis: elementwise or reduced
  *     per row, in the same order as the single-seed ops.
- * The step then dispatches about N + 4 kernels per layer in the forward, and as many as one seed's in the backward
- * and the update, instead of N times everything.
+ * The backward and the update dispatch as many kernels as one seed's; the forward about 2N + 2 per layer.
+ *
+ * Cost. Exactness pins each seed's backward to the same (scalar, blocked) wasm matMul loop the single-seed trainer
+ * uses, so a batched step still does N seeds' backward arithmetic: batching saves the per-kernel overhead, the
+ * optimizer's and the loss's kernels, not the multiply–adds. `npm run bench` prints what that buys (issue #15 asked
+ * for a 5-seed band at ≤ 1.5× one seed; with exactness that holds only where a step is overhead-bound).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../lib/rng';
@@ -125,44 +129,62 @@ export function createMlpSeedTrainer(
     return out;
   };
   const noRows = seedData.map(() => null);
-  const resident = allFull
-    ? {
-        x: tf.tensor3d(stackRows((d) => d.x, inputDim, noRows), [N, batchSize, inputDim]),
-        t: tf.tensor3d(stackRows((d) => d.targets, outputDim, noRows), [N, batchSize, outputDim]),
-      }
-    : null;
+  /** A step's inputs, batched [N, B, inputDim] (for the backward) and per seed [B, inputDim] (for the forward). */
+  const inputTensors = (rows: (Int32Array | null)[]) => {
+    const values = stackRows((d) => d.x, inputDim, rows);
+    const size = batchSize * inputDim;
+    return {
+      x: tf.tensor3d(values, [N, batchSize, inputDim]),
+      xs: seedData.map((_, k) => tf.tensor2d(values.subarray(k * size, (k + 1) * size), [batchSize, inputDim])),
+    };
+  };
+  const targetTensor = (rows: (Int32Array | null)[]) => tf.tensor3d(stackRows((d) => d.targets, outputDim, rows), [N, batchSize, outputDim]);
+  const resident = allFull ? { ...inputTensors(noRows), t: targetTensor(noRows) } : null;
 
   /** Layer l's weights of every seed, [N, in·out]: a slice of `p` (the flat parameters), so gradients reach it. */
   const weightRows = (p: tf.Tensor, l: number) =>
     tf.slice(tf.reshape(p, [N, total]), [0, offsets[l].w], [N, shapes[l].inDim * shapes[l].outDim]) as tf.Tensor2D;
-  /** Seed k's bias of layer l, [out]. */
-  const bias = (p: tf.Tensor, k: number, l: number) => tf.slice(p, k * total + offsets[l].b, shapes[l].outDim) as tf.Tensor1D;
+  // Seed k's W of layer l is gathered from the flat parameters by index: on wasm a slice first copies its whole source
+  // out of the heap (readSync), so N·L slices of the [N·total] vector would cost O(N²·total) per step. The biases
+  // are gathered all at once into a small vector and sliced from it, because the wasm fused matMul wants a bias
+  // whose underlying data is rank 1 (it checks the data, not the view), which only a slice of a vector gives.
+  const range = (start: number, length: number) => Int32Array.from({ length }, (_, i) => start + i);
+  const weightIndices = Array.from({ length: N }, (_, k) =>
+    shapes.map(({ inDim, outDim }, l) => tf.tensor1d(range(k * total + offsets[l].w, inDim * outDim), 'int32')),
+  );
+  const biasWidth = shapes.reduce((sum, { outDim }) => sum + outDim, 0);
+  const biasOffsets = shapes.map((_, l) => shapes.slice(0, l).reduce((sum, { outDim }) => sum + outDim, 0));
+  const biasIndices = tf.tensor1d(
+    Int32Array.from({ length: N * biasWidth }, (_, i) => {
+      const [k, j] = [Math.floor(i / biasWidth), i % biasWidth];
+      const l = biasOffsets.findLastIndex((o) => o <= j);
+      return k * total + offsets[l].b + (j - biasOffsets[l]);
+    }),
+    'int32',
+  );
 
   /**
    * The N networks' outputs [N, B, outputDim] for inputs x [N, B, inputDim], as a function of the parameters with a
    * hand-written gradient: per-seed forward, batched backward (see the file header for why).
    */
-  const forwardSeeds = (x: tf.Tensor3D) =>
+  const forwardSeeds = (x: tf.Tensor3D, xs: tf.Tensor2D[]) =>
     tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [p, save] = args as [tf.Tensor, tf.GradSaveFunc];
       const inputs: tf.Tensor3D[] = []; // what each layer saw, [N, B, in]: the backward needs them batched
       const Ws: tf.Tensor3D[] = [];
       let h = x;
-      let hs = tf.unstack(x) as tf.Tensor2D[];
+      let hs = xs;
+      const biases = tf.gather(p, biasIndices); // [N·Σout]: seed k's layer l at k·Σout + biasOffsets[l]
       for (let l = 0; l < L; l++) {
         const { inDim, outDim } = shapes[l];
         const hidden = l < L - 1;
-        const W = tf.reshape(weightRows(p, l), [N, inDim, outDim]) as tf.Tensor3D;
-        const Wk = tf.unstack(W) as tf.Tensor2D[];
+        const Wk = weightIndices.map((idx) => tf.reshape(tf.gather(p, idx[l]), [inDim, outDim]) as tf.Tensor2D);
         const activation = hidden && !tanh ? 'relu' : 'linear';
         inputs.push(h);
-        Ws.push(W);
-        hs = hs.map((a, k) => tf.fused.matMul({ a, b: Wk[k], bias: bias(p, k, l), activation }) as tf.Tensor2D);
+        Ws.push(tf.stack(Wk) as tf.Tensor3D);
+        hs = hs.map((a, k) => tf.fused.matMul({ a, b: Wk[k], bias: tf.slice(biases, k * biasWidth + biasOffsets[l], outDim), activation }) as tf.Tensor2D);
+        if (hidden && tanh) hs = hs.map((a) => tf.tanh(a));
         h = tf.stack(hs) as tf.Tensor3D;
-        if (hidden && tanh) {
-          h = tf.tanh(h);
-          hs = tf.unstack(h) as tf.Tensor2D[];
-        }
         inputs.push(h); // the layer's output (after its activation)
       }
       save([...inputs, ...Ws]);
@@ -187,8 +209,8 @@ export function createMlpSeedTrainer(
     });
 
   /** Each seed's loss, [N]: its mean minibatch loss plus its own weight-decay term. */
-  const seedLosses = (xb: tf.Tensor3D, tb: tf.Tensor3D): tf.Tensor1D => {
-    const out = forwardSeeds(xb)(params) as tf.Tensor3D;
+  const seedLosses = (xb: tf.Tensor3D, xs: tf.Tensor2D[], tb: tf.Tensor3D): tf.Tensor1D => {
+    const out = forwardSeeds(xb, xs)(params) as tf.Tensor3D;
     let value: tf.Tensor1D =
       spec.head === 'categorical'
         ? tf.mul(tf.sum(tf.mul(tb, tf.logSoftmax(out)), [1, 2]), -1 / batchSize)
@@ -218,11 +240,11 @@ export function createMlpSeedTrainer(
       // The per-seed losses are an intermediate of the minimized sum: kept (out of every tidy) only when asked for.
       const recorded: { losses?: tf.Tensor1D } = {};
       tf.tidy(() => {
-        const xb = resident?.x ?? tf.tensor3d(stackRows((d) => d.x, inputDim, rows), [N, batchSize, inputDim]);
-        const tb = resident?.t ?? tf.tensor3d(stackRows((d) => d.targets, outputDim, rows), [N, batchSize, outputDim]);
+        const { x: xb, xs } = resident ?? inputTensors(rows);
+        const tb = resident?.t ?? targetTensor(rows);
         optimizer.minimize(
           () => {
-            const perSeed = seedLosses(xb, tb);
+            const perSeed = seedLosses(xb, xs, tb);
             if (recordLoss) recorded.losses = tf.keep(perSeed);
             return tf.sum(perSeed);
           },
@@ -246,7 +268,8 @@ export function createMlpSeedTrainer(
       disposed = true;
       optimizer.dispose();
       params.dispose();
-      if (resident !== null) tf.dispose([resident.x, resident.t]);
+      if (resident !== null) tf.dispose([resident.x, ...resident.xs, resident.t]);
+      tf.dispose([...weightIndices.flat(), biasIndices]);
     },
   };
 }
