@@ -28,6 +28,8 @@ import { initBackend, type BackendName } from '../../sims/policies/backend';
 import { forward } from '../../sims/policies/forward';
 import { createMlpTrainer, type Dataset } from '../../sims/policies/mlp';
 import { createMlpSeedTrainer, type MlpSeedTrainer } from '../../sims/policies/mlpSeeds';
+import { defaults } from '../../lib/params';
+import { bcLaneExperiment, runBcLaneSeeds } from '../../sims/experiments/bc-lane';
 import { initMlpWeights, layerSizes, multiplyAddsPerInput, type MlpSpec } from '../../sims/policies/weights';
 import { ReferenceMlpTrainer } from './reference';
 
@@ -91,6 +93,19 @@ export interface NodeBenchReport {
   referenceCheck: { case: string; backend: BackendName; maxAbsDiff: number }[];
   /** Seeds as a batch dimension (issue #15): a 5-seed band vs one seed, on wasm at batch 128. */
   seedBand: SeedBandRow[];
+  /** The same for whole experiment runs (default parameters) that have a batched-seeds path. */
+  experimentBand: ExperimentBandRow[];
+}
+
+export interface ExperimentBandRow {
+  id: string;
+  seeds: number;
+  /** Median ms of a whole run: one seed, all seeds with batched training, all seeds one run after another. */
+  oneSeedMs: number;
+  batchedMs: number;
+  sequentialMs: number;
+  ratio: number;
+  targetMet: boolean;
 }
 
 export interface SeedBandRow {
@@ -346,6 +361,29 @@ export async function benchSeedBand(
   }
 }
 
+/** bc-lane at its default parameters: one seed's run vs a band of `seeds` (batched) vs the band run seed by seed. */
+export async function benchBcLaneBand(opts: { seeds: number; quick: boolean }): Promise<ExperimentBandRow | null> {
+  if ((await initBackend('wasm')) !== 'wasm') return null;
+  const params = defaults(bcLaneExperiment.params);
+  const seeds = Array.from({ length: opts.seeds }, (_, k) => 1 + k);
+  const time = async (run: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await run();
+    return performance.now() - t0;
+  };
+  await runBcLaneSeeds(params, seeds); // warm-up
+  const blocks = { one: [] as number[], batched: [] as number[], sequential: [] as number[] };
+  for (let round = 0; round < (opts.quick ? 1 : 3); round++) {
+    blocks.one.push(await time(() => bcLaneExperiment.run(params, { seed: seeds[0] })));
+    blocks.batched.push(await time(() => runBcLaneSeeds(params, seeds)));
+    blocks.sequential.push(await time(async () => {
+      for (const seed of seeds) await bcLaneExperiment.run(params, { seed });
+    }));
+  }
+  const [oneSeedMs, batchedMs, sequentialMs] = [median(blocks.one), median(blocks.batched), median(blocks.sequential)];
+  return { id: 'bc-lane', seeds: opts.seeds, oneSeedMs, batchedMs, sequentialMs, ratio: batchedMs / oneSeedMs, targetMet: batchedMs / oneSeedMs <= SEED_BAND_TARGET };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The Node part
 // ---------------------------------------------------------------------------------------------------------------
@@ -387,6 +425,8 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
     const row = await benchSeedBand('wasm', bc, 128, { seeds: 5, quick: opts.quick ?? false });
     if (row !== null) seedBand.push(row);
   }
+  log('  bc-lane: a 5-seed band …');
+  const bcLaneBand = await benchBcLaneBand({ seeds: 5, quick: opts.quick ?? false });
 
   return {
     when: new Date().toISOString(),
@@ -407,6 +447,7 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
     rows,
     referenceCheck,
     seedBand,
+    experimentBand: bcLaneBand === null ? [] : [bcLaneBand],
   };
 }
 
@@ -432,7 +473,7 @@ export function formatTable(report: NodeBenchReport): string {
     ...header,
     ...lines,
     '',
-    ...formatSeedBand(report.seedBand),
+    ...formatSeedBand(report.seedBand, report.experimentBand),
     '',
     `reference loop vs tfjs, max |Δweight| after 5 Adam steps: ${check}`,
     ...report.notes.map((n) => `- ${n}`),
@@ -440,10 +481,15 @@ export function formatTable(report: NodeBenchReport): string {
 }
 
 /** The seed-band table: one seed, N seeds batched, N seeds in sequence, per block of steps. */
-export function formatSeedBand(rows: SeedBandRow[]): string[] {
+export function formatSeedBand(rows: SeedBandRow[], experiments: ExperimentBandRow[] = []): string[] {
   if (rows.length === 0) return ['seeds as a batch dimension: wasm unavailable, not measured'];
   const seeds = rows[0].seeds;
   const ms = (v: number) => v.toFixed(1).padStart(10);
+  const experimentLines = experiments.map(
+    (e) =>
+      `${`${e.id} run`.padEnd(16)}  -${ms(e.oneSeedMs)}${ms(e.batchedMs)}${ms(e.sequentialMs)}${`${e.ratio.toFixed(2)}×`.padStart(12)}` +
+      `${(e.targetMet ? 'met' : 'missed').padStart(16)}`,
+  );
   return [
     `seeds as a batch dimension (wasm, batch ${rows[0].batch}; ms per block of S steps, median of interleaved blocks)`,
     `network           S    1 seed  ${seeds} batched  ${seeds} in turn   batched/1   target ≤ ${SEED_BAND_TARGET}×   kernels/step 1 → ${seeds}`,
@@ -452,6 +498,7 @@ export function formatSeedBand(rows: SeedBandRow[]): string[] {
         `${r.sizes.padEnd(16)} ${String(r.steps).padStart(2)}${ms(r.oneSeedMs)}${ms(r.batchedMs)}${ms(r.sequentialMs)}${`${r.ratio.toFixed(2)}×`.padStart(12)}` +
         `${(r.targetMet ? 'met' : 'missed').padStart(16)}${`${r.kernelsPerStep.oneSeed} → ${r.kernelsPerStep.batched}`.padStart(20)}`,
     ),
+    ...experimentLines,
   ];
 }
 
