@@ -24,7 +24,9 @@
  * Cost. Exactness pins each seed's backward to the same (scalar, blocked) wasm matMul loop the single-seed trainer
  * uses, so a batched step still does N seeds' backward arithmetic: batching saves the per-kernel overhead, the
  * optimizer's and the loss's kernels, not the multiply–adds. `npm run bench` prints what that buys (issue #15 asked
- * for a 5-seed band at ≤ 1.5× one seed; with exactness that holds only where a step is overhead-bound).
+ * for a 5-seed band at ≤ 1.5× one seed; with exactness that holds only where a step is overhead-bound). The option
+ * `backward: 'xnnpack'` (experimental) routes the backward's products through XNNPACK instead: several times faster,
+ * but then no longer bit-identical to createMlpTrainer (only to itself run with one seed).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../lib/rng';
@@ -64,6 +66,16 @@ export interface MlpSeedTrainer {
   dispose(): void;
 }
 
+export interface SeedTrainerOptions {
+  /**
+   * How the backward's matrix products run. 'blocked' (default): batched, through the same wasm kernel as
+   * createMlpTrainer's backward, so every seed equals its single-seed run bit for bit. 'xnnpack' (experimental):
+   * per seed, each transposed operand transposed explicitly so the product takes XNNPACK's SIMD kernel, 4–14× faster
+   * per product on wasm; each seed then equals this trainer's own N = 1 run bit for bit, but NOT createMlpTrainer's.
+   */
+  backward?: 'blocked' | 'xnnpack';
+}
+
 interface SeedData {
   x: Float32Array;
   targets: Float32Array;
@@ -84,8 +96,10 @@ export function createMlpSeedTrainer(
   config: Partial<TrainConfig>,
   rngs: Rng[],
   inits?: MlpWeights[],
+  options: SeedTrainerOptions = {},
 ): MlpSeedTrainer {
   validateSpec(spec);
+  const backward = options.backward ?? 'blocked';
   const cfg = resolveTrainConfig(config);
   const N = datasets.length;
   if (N < 1) throw new RangeError('createMlpSeedTrainer needs at least one data set');
@@ -163,6 +177,10 @@ export function createMlpSeedTrainer(
     'int32',
   );
 
+  // Where the 'xnnpack' backward finds each seed's layer input and W among the saved tensors (after 3L batched ones).
+  const seedInputs = (saved: tf.Tensor[], l: number) => saved.slice(3 * L + 2 * N * l, 3 * L + 2 * N * l + N) as tf.Tensor2D[];
+  const seedWeights = (saved: tf.Tensor[], l: number) => saved.slice(3 * L + 2 * N * l + N, 3 * L + 2 * N * (l + 1)) as tf.Tensor2D[];
+
   /**
    * The N networks' outputs [N, B, outputDim] for inputs x [N, B, inputDim], as a function of the parameters with a
    * hand-written gradient: per-seed forward, batched backward (see the file header for why).
@@ -172,6 +190,7 @@ export function createMlpSeedTrainer(
       const [p, save] = args as [tf.Tensor, tf.GradSaveFunc];
       const inputs: tf.Tensor3D[] = []; // what each layer saw, [N, B, in]: the backward needs them batched
       const Ws: tf.Tensor3D[] = [];
+      const perSeed: tf.Tensor2D[] = []; // 'xnnpack' backward: layer by layer, each seed's input then its W
       let h = x;
       let hs = xs;
       const biases = tf.gather(p, biasIndices); // [N·Σout]: seed k's layer l at k·Σout + biasOffsets[l]
@@ -182,12 +201,13 @@ export function createMlpSeedTrainer(
         const activation = hidden && !tanh ? 'relu' : 'linear';
         inputs.push(h);
         Ws.push(tf.stack(Wk) as tf.Tensor3D);
+        if (backward === 'xnnpack') perSeed.push(...hs, ...Wk);
         hs = hs.map((a, k) => tf.fused.matMul({ a, b: Wk[k], bias: tf.slice(biases, k * biasWidth + biasOffsets[l], outDim), activation }) as tf.Tensor2D);
         if (hidden && tanh) hs = hs.map((a) => tf.tanh(a));
         h = tf.stack(hs) as tf.Tensor3D;
         inputs.push(h); // the layer's output (after its activation)
       }
-      save([...inputs, ...Ws]);
+      save([...inputs, ...Ws, ...perSeed]);
       return {
         value: h,
         gradFunc: (dy: tf.Tensor3D, saved: tf.Tensor[]) => {
@@ -199,8 +219,15 @@ export function createMlpSeedTrainer(
             const hidden = l < L - 1;
             if (hidden && tanh) g = tf.mul(g, tf.sub(tf.scalar(1), tf.square(output))); // tfjs's Tanh gradient
             else if (hidden) g = tf.mul(g, tf.step(output)); // the fused ReLU's gradient
-            grads[2 * l] = tf.reshape(tf.matMul(input, g, true, false), [N, shapes[l].inDim * shapes[l].outDim]);
             grads[2 * l + 1] = tf.sum(g, 1);
+            if (backward === 'xnnpack') {
+              const [ins, Wk] = [seedInputs(saved, l), seedWeights(saved, l)];
+              const gs = tf.unstack(g) as tf.Tensor2D[];
+              grads[2 * l] = tf.reshape(tf.stack(gs.map((gk, k) => tf.matMul(tf.transpose(ins[k]), gk))), [N, shapes[l].inDim * shapes[l].outDim]);
+              if (l > 0) g = tf.stack(gs.map((gk, k) => tf.matMul(gk, tf.transpose(Wk[k])))) as tf.Tensor3D;
+              continue;
+            }
+            grads[2 * l] = tf.reshape(tf.matMul(input, g, true, false), [N, shapes[l].inDim * shapes[l].outDim]);
             if (l > 0) g = tf.matMul(g, W, false, true);
           }
           return tf.reshape(tf.concat(grads, 1), [N * total]);

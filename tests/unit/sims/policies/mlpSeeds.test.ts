@@ -154,6 +154,34 @@ describe('each seed equals its single-seed run, bit for bit', () => {
   });
 });
 
+describe("the experimental 'xnnpack' backward", () => {
+  it.each(['wasm', 'cpu'] as const)('each seed equals the same trainer run with that seed alone, bit for bit (%s)', async (backend) => {
+    await on(backend);
+    const config = { batchSize: 32, learningRate: 0.02, weightDecay: 0.01 };
+    for (const spec of [lane, tanhNet]) {
+      const datasets = [0, 1, 2].map((k) => randomData(spec, 90 + 20 * k, 80 + k));
+      const before = tf.memory().numTensors;
+      const batched = createMlpSeedTrainer(spec, datasets, config, seedRngs([1, 2, 3]), undefined, { backward: 'xnnpack' });
+      const alone = datasets.map((d, k) => createMlpSeedTrainer(spec, [d], config, [makeRng(1 + k)], undefined, { backward: 'xnnpack' }));
+      const reference = datasets.map((d, k) => createMlpTrainer(spec, d, config, makeRng(1 + k)));
+      for (let s = 0; s < 20; s++) {
+        const losses = batched.step(true)!;
+        alone.forEach((t, k) => expect(Object.is(t.step(true)![0], losses[k])).toBe(true));
+        reference.forEach((t) => t.step());
+      }
+      const weights = batched.weights();
+      alone.forEach((t, k) => expect(bitDifferences(flat(t.weights()[0]), flat(weights[k]))).toBe(0));
+      // Not createMlpTrainer's rounding, but the same training up to float32 noise.
+      reference.forEach((t, k) => {
+        const [a, b] = [flat(t.weights()), flat(weights[k])];
+        for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
+      });
+      [batched, ...alone, ...reference].forEach((t) => t.dispose());
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Bookkeeping
 // ---------------------------------------------------------------------------------------------------------------
