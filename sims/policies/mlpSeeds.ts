@@ -158,14 +158,13 @@ export function createMlpSeedTrainer(
   /** Layer l's weights of every seed, [N, in·out]: a slice of `p` (the flat parameters), so gradients reach it. */
   const weightRows = (p: tf.Tensor, l: number) =>
     tf.slice(tf.reshape(p, [N, total]), [0, offsets[l].w], [N, shapes[l].inDim * shapes[l].outDim]) as tf.Tensor2D;
-  // Seed k's W of layer l is gathered from the flat parameters by index: on wasm a slice first copies its whole source
-  // out of the heap (readSync), so N·L slices of the [N·total] vector would cost O(N²·total) per step. The biases
-  // are gathered all at once into a small vector and sliced from it, because the wasm fused matMul wants a bias
-  // whose underlying data is rank 1 (it checks the data, not the view), which only a slice of a vector gives.
+  // Layer l's W of every seed is gathered from the parameters (viewed as [N, total]) by column index: on wasm a
+  // slice first copies its whole source out of the heap (readSync), so N·L slices of the [N·total] vector would cost
+  // O(N²·total) per step. The biases are gathered all at once into a small vector and sliced from it, because the
+  // wasm fused matMul wants a bias whose underlying data is rank 1 (it checks the data, not the view), which only a
+  // slice of a vector gives.
   const range = (start: number, length: number) => Int32Array.from({ length }, (_, i) => start + i);
-  const weightIndices = Array.from({ length: N }, (_, k) =>
-    shapes.map(({ inDim, outDim }, l) => tf.tensor1d(range(k * total + offsets[l].w, inDim * outDim), 'int32')),
-  );
+  const weightIndices = shapes.map(({ inDim, outDim }, l) => tf.tensor1d(range(offsets[l].w, inDim * outDim), 'int32'));
   const biasWidth = shapes.reduce((sum, { outDim }) => sum + outDim, 0);
   const biasOffsets = shapes.map((_, l) => shapes.slice(0, l).reduce((sum, { outDim }) => sum + outDim, 0));
   const biasIndices = tf.tensor1d(
@@ -197,10 +196,11 @@ export function createMlpSeedTrainer(
       for (let l = 0; l < L; l++) {
         const { inDim, outDim } = shapes[l];
         const hidden = l < L - 1;
-        const Wk = weightIndices.map((idx) => tf.reshape(tf.gather(p, idx[l]), [inDim, outDim]) as tf.Tensor2D);
+        const W = tf.reshape(tf.gather(tf.reshape(p, [N, total]), weightIndices[l], 1), [N, inDim, outDim]) as tf.Tensor3D;
+        const Wk = tf.unstack(W) as tf.Tensor2D[];
         const activation = hidden && !tanh ? 'relu' : 'linear';
         inputs.push(h);
-        Ws.push(tf.stack(Wk) as tf.Tensor3D);
+        Ws.push(W);
         if (backward === 'xnnpack') perSeed.push(...hs, ...Wk);
         hs = hs.map((a, k) => tf.fused.matMul({ a, b: Wk[k], bias: tf.slice(biases, k * biasWidth + biasOffsets[l], outDim), activation }) as tf.Tensor2D);
         if (hidden && tanh) hs = hs.map((a) => tf.tanh(a));
@@ -296,7 +296,7 @@ export function createMlpSeedTrainer(
       optimizer.dispose();
       params.dispose();
       if (resident !== null) tf.dispose([resident.x, ...resident.xs, resident.t]);
-      tf.dispose([...weightIndices.flat(), biasIndices]);
+      tf.dispose([...weightIndices, biasIndices]);
     },
   };
 }
