@@ -13,6 +13,7 @@
 import type { Rng } from '../../lib/rng';
 import { throwIfAborted } from '../core/abort';
 import { trainMlp } from '../policies/mlp';
+import { trainMlpSeeds } from '../policies/mlpSeeds';
 import type { MlpWeights } from '../policies/weights';
 import {
   DEFAULT_LEARNER,
@@ -92,6 +93,12 @@ export async function trainBc(
   });
 
   // 3. What we got.
+  const metrics = bcMetrics(task, weights, data, losses, horizon);
+  onProgress?.({ fraction: 1, message: 'done', metrics });
+  return { weights, data, losses, metrics };
+}
+
+function bcMetrics(task: ImitationTask, weights: MlpWeights, data: LabelledData, losses: LossPoint[], horizon: number): Record<string, number> {
   const metrics: Record<string, number> = {
     'loss/train': losses[losses.length - 1]?.loss ?? NaN,
     'data/size': data.n,
@@ -100,6 +107,47 @@ export async function trainBc(
   if (task.head === 'categorical') metrics['accuracy/train'] = labelAccuracy(weights, data);
   if (data.meanEpisodeCost !== undefined) metrics['cost/demonstrator'] = data.meanEpisodeCost;
   if (task.evaluate) metrics['eval/cost'] = task.evaluate(weights, horizon);
-  onProgress?.({ fraction: 1, message: 'done', metrics });
-  return { weights, data, losses, metrics };
+  return metrics;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Several seeds at once (a "compare over N seeds" band)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `trainBc` for several seeds, their networks trained as one (sims/policies/mlpSeeds.ts): result k equals
+ * `trainBc(task, config, rngs[k])` exactly. Every seed's data set must give the same minibatch size (true whenever
+ * each seed has at least `batchSize` pairs, or all have the same number). Progress is reported for the whole band.
+ */
+export async function trainBcSeeds(
+  task: ImitationTask,
+  config: Partial<BcConfig>,
+  rngs: Rng[],
+  options: AlgoOptions = {},
+): Promise<BcResult[]> {
+  const { nDemos, horizon, learner } = { ...BC_DEFAULTS, ...config };
+  const { signal, onProgress } = options;
+  throwIfAborted(signal);
+  const datasets = rngs.map((rng) => task.demonstrate(nDemos, horizon, rng.stream('demos')));
+  if (datasets.some((data) => data.n === 0))
+    throw new RangeError('trainBcSeeds: the demonstrations contain no steps (nDemos and horizon must be ≥ 1)');
+  const trained = await trainMlpSeeds(
+    learnerSpec(task, learner),
+    datasets,
+    learner.train,
+    rngs.map((rng) => rng.stream('train')),
+    {
+      signal,
+      onProgress: (p) =>
+        onProgress?.({
+          fraction: 0.05 + 0.9 * ((p.step + 1) / p.steps),
+          message: `training ${rngs.length} seeds: step ${p.step + 1}/${p.steps}`,
+          metrics: { 'train/step': p.step },
+        }),
+    },
+  );
+  return datasets.map((data, k) => {
+    const [weights, losses] = [trained.weights[k], trained.losses[k]];
+    return { weights, data, losses, metrics: bcMetrics(task, weights, data, losses, horizon) };
+  });
 }

@@ -20,12 +20,12 @@
  *            expertTable (greedy action per lane), demoCounts (demonstration pairs per lane), inDemos (boolean[13]),
  *            animation: { episode, reason }
  */
-import { makeRng } from '../../lib/rng';
+import { makeRng, type Rng } from '../../lib/rng';
 import { rollout } from '../core/rollout';
 import type { Trajectory as EnvTrajectory } from '../core/trajectory';
-import { trainBc } from '../algos/bc';
+import { trainBc, trainBcSeeds, type BcResult } from '../algos/bc';
 import { laneActionProbs, laneGreedyTable, laneTask } from '../algos/laneTask';
-import { DEFAULT_LEARNER, greedyPolicy, labelAccuracy } from '../algos/task';
+import { DEFAULT_LEARNER, greedyPolicy, labelAccuracy, type ImitationTask } from '../algos/task';
 import {
   LANE_ACTION_LABELS,
   LANE_N_STATES,
@@ -40,6 +40,7 @@ import {
 import { laneExpertPolicy, laneExpertTable } from '../experts/lane';
 import { bcLaneInfo, type BcLaneResult } from './bc-lane.params';
 import { progressReporter } from './progress';
+import type { ParamValues } from '../../lib/params';
 import { defineExperiment, throwIfAborted, type PartialResult, type Point, type Trajectory } from './types';
 
 /** How many of the seed's episodes the animation looks through for one in which the car is pushed off centre. */
@@ -60,18 +61,24 @@ function laneFrames(traj: EnvTrajectory<LaneState>): Trajectory {
   return { data: Float32Array.from(states, (s) => s.y), dims: [states.length, 1], labels: ['y (lanes)'] };
 }
 
+type BcLaneParams = ParamValues<typeof bcLaneInfo.params>;
+
+/** The task and the BC configuration of a parameter set (shared by one seed's run and a band of seeds). */
+function bcLaneSetup(p: BcLaneParams) {
+  const task = laneTask({ epsilon: p.epsilon, encoding: p.encoding });
+  const learner = { ...DEFAULT_LEARNER, train: { ...DEFAULT_LEARNER.train, steps: p.trainSteps } };
+  return { task, config: { nDemos: p.nDemos, horizon: p.horizon, learner } };
+}
+
 export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, signal, onProgress }) => {
-  const encoding: LaneEncoding = p.encoding;
-  const { epsilon, horizon } = p;
   const root = makeRng(seed);
   const report = progressReporter<BcLaneResult>(onProgress);
   const losses: Point[] = [];
   const partial = (): PartialResult<BcLaneResult> => ({ metrics: {}, series: { 'loss/train': [...losses] } });
 
   // 1. Behavior cloning on clean demonstrations.
-  const task = laneTask({ epsilon, encoding });
-  const learner = { ...DEFAULT_LEARNER, train: { ...DEFAULT_LEARNER.train, steps: p.trainSteps } };
-  const bc = await trainBc(task, { nDemos: p.nDemos, horizon, learner }, root.stream('bc'), {
+  const { task, config } = bcLaneSetup(p);
+  const bc = await trainBc(task, config, root.stream('bc'), {
     signal,
     onProgress: (ap) => {
       const step = ap.metrics['train/step'];
@@ -80,6 +87,32 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
     },
   });
   throwIfAborted(signal);
+  const result = bcLaneResult(p, root, task, bc);
+  report(1, 'done', () => result, true);
+  return result;
+});
+
+/**
+ * The experiment for several seeds at once, their networks trained as one (issue #15, "seeds as a batch
+ * dimension"): result k equals `bcLaneExperiment.run(p, { seed: seeds[k] })` exactly. For a "compare over N seeds"
+ * band; the worker does not call it yet (it runs seeds one after another).
+ */
+export async function runBcLaneSeeds(
+  p: BcLaneParams,
+  seeds: number[],
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<BcLaneResult[]> {
+  const roots = seeds.map((seed) => makeRng(seed));
+  const { task, config } = bcLaneSetup(p);
+  const bcs = await trainBcSeeds(task, config, roots.map((root) => root.stream('bc')), { signal });
+  throwIfAborted(signal);
+  return bcs.map((bc, k) => bcLaneResult(p, roots[k], task, bc));
+}
+
+/** Everything after training: what the network learned, what it costs deployed, and the animation. */
+function bcLaneResult(p: BcLaneParams, root: Rng, task: ImitationTask, bc: BcResult): BcLaneResult {
+  const encoding: LaneEncoding = p.encoding;
+  const { epsilon, horizon } = p;
 
   // 2. What it learned, state by state, and what that costs when deployed with the tremble (exact).
   const bcTable = laneGreedyTable(bc.weights, encoding);
@@ -167,6 +200,5 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
       },
     },
   };
-  report(1, 'done', () => result, true);
   return result;
-});
+}

@@ -17,7 +17,7 @@ import type { Rng } from '../../lib/rng';
 // AbortError and checkpoint are the run-cancellation contract that the worker and the CLI recognise.
 import { checkpoint, throwIfAborted } from '../core/abort';
 import { ensureBackend } from './backend';
-import { activationOf, initMlpWeights, validateSpec, validateWeights, type MlpSpec, type MlpWeights } from './weights';
+import { activationOf, initMlpWeights, layerSizes, validateSpec, validateWeights, type MlpSpec, type MlpWeights } from './weights';
 
 export type { MlpSpec, MlpWeights } from './weights';
 
@@ -149,7 +149,7 @@ export function forwardTf(weights: MlpWeights, x: Float32Array, n: number): Floa
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The targets as an [n, outputDim] matrix: one-hot rows for action indices, the given rows otherwise. */
-function targetMatrix(spec: MlpSpec, data: Dataset): Float32Array {
+export function targetMatrix(spec: MlpSpec, data: Dataset): Float32Array {
   const { n, y } = data;
   const k = spec.outputDim;
   if (spec.head === 'categorical' && y.length === n) {
@@ -169,7 +169,7 @@ function targetMatrix(spec: MlpSpec, data: Dataset): Float32Array {
 }
 
 /** Epoch-wise sampling without replacement: every example once per pass, in an order drawn from `rng`. */
-class MinibatchSampler {
+export class MinibatchSampler {
   private readonly order: Int32Array;
   private cursor: number;
 
@@ -195,10 +195,70 @@ class MinibatchSampler {
   }
 }
 
-function gatherRows(source: Float32Array, width: number, rows: Int32Array): Float32Array {
+/** Checks `data` against `spec` (throws a RangeError naming the field) and returns its target matrix. */
+export function checkedTargets(spec: MlpSpec, data: Dataset): Float32Array {
+  const { n, x } = data;
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`Dataset.n must be an integer ≥ 1, got ${n}`);
+  if (x.length !== n * spec.inputDim) throw new RangeError(`Dataset.x has ${x.length} numbers, expected ${n}×${spec.inputDim}`);
+  return targetMatrix(spec, data);
+}
+
+export function assertGradientsRegistered(): void {
+  if (tf.getGradient('Mean') === undefined) throw new Error('tfjs gradients are not registered: await initBackend() before training');
+}
+
+export function gatherRows(source: Float32Array, width: number, rows: Int32Array): Float32Array {
   const out = new Float32Array(rows.length * width);
   for (let r = 0; r < rows.length; r++) out.set(source.subarray(rows[r] * width, rows[r] * width + width), r * width);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The parameters as one flat vector: W row-major, then b, layer by layer
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface FlatLayout {
+  shapes: { inDim: number; outDim: number }[];
+  /** Where each layer's W and b start in the flat vector. */
+  offsets: { w: number; b: number }[];
+  total: number;
+}
+
+export function flatLayout(spec: MlpSpec): FlatLayout {
+  const sizes = layerSizes(spec);
+  const shapes = sizes.slice(1).map((outDim, l) => ({ inDim: sizes[l], outDim }));
+  const offsets: { w: number; b: number }[] = [];
+  let total = 0;
+  for (const { inDim, outDim } of shapes) {
+    offsets.push({ w: total, b: total + inDim * outDim });
+    total += inDim * outDim + outDim;
+  }
+  return { shapes, offsets, total };
+}
+
+export function flattenWeights(weights: MlpWeights): Float32Array {
+  const { offsets, total } = flatLayout(weights.spec);
+  const flat = new Float32Array(total);
+  weights.layers.forEach((l, i) => {
+    flat.set(l.W, offsets[i].w);
+    flat.set(l.b, offsets[i].b);
+  });
+  return flat;
+}
+
+/** The weights in `values` (a flat vector in `flatLayout(spec)` order, from `start` on), copied into new arrays. */
+export function unflattenWeights(spec: MlpSpec, values: Float32Array, start = 0): MlpWeights {
+  const { shapes, offsets } = flatLayout(spec);
+  return {
+    spec: { ...spec, hidden: [...spec.hidden] },
+    // slice: a copy (dataSync may hand out the backend's own buffer)
+    layers: shapes.map(({ inDim, outDim }, i) => ({
+      W: values.slice(start + offsets[i].w, start + offsets[i].w + inDim * outDim),
+      b: values.slice(start + offsets[i].b, start + offsets[i].b + outDim),
+      inDim,
+      outDim,
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -231,10 +291,8 @@ export function createMlpTrainer(
   validateSpec(spec);
   const cfg = resolveTrainConfig(config);
   const { n, x } = data;
-  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`Dataset.n must be an integer ≥ 1, got ${n}`);
-  if (x.length !== n * spec.inputDim) throw new RangeError(`Dataset.x has ${x.length} numbers, expected ${n}×${spec.inputDim}`);
-  const targets = targetMatrix(spec, data);
-  if (tf.getGradient('Mean') === undefined) throw new Error('tfjs gradients are not registered: await initBackend() before training');
+  const targets = checkedTargets(spec, data);
+  assertGradientsRegistered();
   if (init !== undefined) validateWeights(init, spec);
 
   // Draw the initial weights in TypeScript so they are identical on every backend.
@@ -246,19 +304,8 @@ export function createMlpTrainer(
   // All parameters live in one flat variable, viewed as layers (W row-major, then b, layer by layer): the optimizer
   // updates one tensor per step instead of one per weight matrix and bias, which cuts the kernels a step dispatches.
   // Adam and SGD are elementwise, so the numbers are those of per-tensor updates.
-  const shapes = start.layers.map((l) => ({ inDim: l.inDim, outDim: l.outDim }));
-  const offsets: { w: number; b: number }[] = [];
-  let total = 0;
-  for (const { inDim, outDim } of shapes) {
-    offsets.push({ w: total, b: total + inDim * outDim });
-    total += inDim * outDim + outDim;
-  }
-  const flat = new Float32Array(total);
-  start.layers.forEach((l, i) => {
-    flat.set(l.W, offsets[i].w);
-    flat.set(l.b, offsets[i].b);
-  });
-  const params = tf.tidy(() => tf.variable(tf.tensor1d(flat)));
+  const { shapes, offsets } = flatLayout(spec);
+  const params = tf.tidy(() => tf.variable(tf.tensor1d(flattenWeights(start))));
   const variables: tf.Variable[] = [params];
   /** The layers as views (slices) of the flat parameters, inside the graph so gradients reach `params`. */
   const layerViews = (): LayerTensors[] =>
@@ -314,19 +361,7 @@ export function createMlpTrainer(
     },
     weights() {
       assertLive();
-      return {
-        spec: { ...spec, hidden: [...spec.hidden] },
-        layers: (() => {
-          const values = params.dataSync() as Float32Array; // one read for every layer
-          return shapes.map(({ inDim, outDim }, i) => ({
-            // slice: a copy (dataSync may hand out the backend's own buffer)
-            W: values.slice(offsets[i].w, offsets[i].w + inDim * outDim),
-            b: values.slice(offsets[i].b, offsets[i].b + outDim),
-            inDim,
-            outDim,
-          }));
-        })(),
-      };
+      return unflattenWeights(spec, params.dataSync() as Float32Array); // one read for every layer
     },
     dispose() {
       if (disposed) return;
@@ -342,7 +377,7 @@ export function createMlpTrainer(
 // trainMlp: the loop with progress, checkpoints and cancellation
 // ---------------------------------------------------------------------------------------------------------------
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
  * Trains an MLP on `data` and returns its final weights (read out once) and the recorded losses.
