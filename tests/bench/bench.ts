@@ -31,7 +31,8 @@
  *   bench-results/lighthouse.json), --soak-out <file> (default bench-results/soak.json),
  *   --only <id,id…> (the browser part's experiments; default every one the build shows),
  *   --lighthouse-runs N (runs per page, medians reported; default 1), --pages </path/,…> (the Lighthouse pages;
- *   default every page).
+ *   default every page), --site <dir> (the export the Lighthouse pass serves; default out/: e.g. an older build's
+ *   out/ for a before/after table).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -565,7 +566,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // The browser part and the Lighthouse pass build nothing: fail before spending a minute on the Node part.
-  if ((runs.browser || runs.lighthouse) && !existsSync('out/index.html')) {
+  if ((runs.browser || (runs.lighthouse && option('--site') === undefined)) && !existsSync('out/index.html')) {
     console.error('No built site in out/: run `npm run build` first (or use --node-only).');
     process.exit(1);
   }
@@ -595,7 +596,7 @@ async function main(argv: string[]): Promise<void> {
     const { runLighthouseBench, formatLighthouseTable } = await import('./lighthouse');
     console.error(`\nbench (Lighthouse pass${lighthouseRuns > 1 ? `, ${lighthouseRuns} runs per page` : ''}):`);
     const pages = option('--pages')?.split(',').filter(Boolean);
-    const report = await runLighthouseBench({ runs: lighthouseRuns, only: pages, log: (line) => console.error(line) });
+    const report = await runLighthouseBench({ runs: lighthouseRuns, only: pages, siteDir: option('--site'), log: (line) => console.error(line) });
     if (runs.node || runs.browser) console.log('');
     console.log(formatLighthouseTable(report));
     writeJson(lighthouseOut, report);
