@@ -43,7 +43,10 @@ test.describe('results computed at build time', () => {
       void watch;
       test.setTimeout(180_000);
       await page.goto('/lab/');
-      await frameOf(page, id).waitFor();
+      // The figure's code (and with it the page's worker client) loads as the figure nears the viewport.
+      const frame = frameOf(page, id);
+      await frame.scrollIntoViewIfNeeded();
+      await expect(frame).toHaveAttribute('data-status', /^(done|diverged)$/, { timeout: 45_000 });
       const report = await page.evaluate(
         async ({ file, entry }) => {
           const revive = (_k: string, v: unknown): unknown => {

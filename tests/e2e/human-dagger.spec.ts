@@ -16,6 +16,14 @@ function session(page: Page): Locator {
   return page.locator('section[data-phase]');
 }
 
+/** Scrolls to the figure (its code loads as it nears the viewport) and returns its session panel, on screen. */
+async function openSession(page: Page): Promise<Locator> {
+  await page.locator('#fig-human-dagger').scrollIntoViewIfNeeded();
+  const fig = session(page);
+  await fig.scrollIntoViewIfNeeded();
+  return fig;
+}
+
 interface CarNow {
   t: number;
   e: number;
@@ -57,8 +65,7 @@ test('drive a lap by keys, clone it, answer every question by keys; the chart ga
   test.setTimeout(6 * RUN_TIMEOUT);
   await page.clock.install();
   await page.goto(PATH);
-  const fig = session(page);
-  await fig.scrollIntoViewIfNeeded();
+  const fig = await openSession(page);
   await page.clock.pauseAt(Date.now() + 60_000);
   const started = Date.now();
   await driveLap(page);
@@ -123,8 +130,7 @@ test('drive a lap by keys, clone it, answer every question by keys; the chart ga
 test('a malformed drive file is rejected with the reason; the automatic expert can drive instead', async ({ page, watch }) => {
   test.setTimeout(3 * RUN_TIMEOUT);
   await page.goto(PATH);
-  const fig = session(page);
-  await fig.scrollIntoViewIfNeeded();
+  const fig = await openSession(page);
   await fig.getByLabel('Import a drive').setInputFiles({ name: 'drive.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
   await expect(fig.getByRole('alert')).toContainText('not valid JSON');
   await fig.getByRole('button', { name: 'Let the automatic expert drive' }).click();
@@ -152,8 +158,7 @@ test.describe('on a 375 px touch screen', () => {
   test('the on-screen buttons steer the car while held', async ({ page, watch }) => {
     await page.clock.install();
     await page.goto(PATH);
-    const fig = session(page);
-    await fig.scrollIntoViewIfNeeded();
+    const fig = await openSession(page);
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
     await fig.getByRole('button', { name: 'Start driving' }).tap();
     const stage = fig.getByRole('group', { name: /Driving area/ });
