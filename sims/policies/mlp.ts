@@ -126,57 +126,6 @@ function forwardGraph(layers: LayerTensors[], x: tf.Tensor2D, spec: MlpSpec): tf
   return h;
 }
 
-/**
- * One layer, act(h·W + b), with a hand-written gradient whose matrix products are plain (untransposed, unbatched):
- * tfjs's own gradient of the fused matMul multiplies by transposed operands, which the wasm backend runs in a scalar
- * blocked loop, while an untransposed product goes to XNNPACK's SIMD kernel. Transposing explicitly first makes a
- * training step 1.7–2.5× faster on wasm for this site's networks (npm run bench). `h` is a constant for the first
- * layer (the data: no gradient needed), an input otherwise. ReLU's gradient is tfjs's: dy·step(output).
- */
-function trainableLayer(h: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D, relu: boolean, first: boolean): tf.Tensor2D {
-  const activation = relu ? 'relu' : 'linear';
-  const localGrad = (dy: tf.Tensor2D, out: tf.Tensor2D) => (relu ? tf.mul(dy, tf.step(out)) : dy);
-  if (first) {
-    return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const [w, bias, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
-      const out = tf.fused.matMul({ a: h, b: w, bias, activation }) as tf.Tensor2D;
-      save([out]);
-      return {
-        value: out,
-        gradFunc: (dy: tf.Tensor2D, [saved]: tf.Tensor[]) => {
-          const g = localGrad(dy, saved as tf.Tensor2D);
-          return [tf.matMul(tf.transpose(h), g), tf.sum(g, 0)];
-        },
-      };
-    })(W, b) as tf.Tensor2D;
-  }
-  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [input, w, bias, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
-    const out = tf.fused.matMul({ a: input, b: w, bias, activation }) as tf.Tensor2D;
-    save([input, w, out]);
-    return {
-      value: out,
-      gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
-        const [x, weights, y] = saved as tf.Tensor2D[];
-        const g = localGrad(dy, y);
-        return [tf.matMul(g, tf.transpose(weights)), tf.matMul(tf.transpose(x), g), tf.sum(g, 0)];
-      },
-    };
-  })(h, W, b) as tf.Tensor2D;
-}
-
-/** forwardGraph for training: the same values, with trainableLayer's faster gradient. */
-function trainingGraph(layers: LayerTensors[], x: tf.Tensor2D, spec: MlpSpec): tf.Tensor2D {
-  const tanh = activationOf(spec) === 'tanh';
-  let h = x;
-  layers.forEach(({ W, b }, l) => {
-    const hidden = l < layers.length - 1;
-    h = trainableLayer(h, W, b, hidden && !tanh, l === 0);
-    if (hidden && tanh) h = tf.tanh(h);
-  });
-  return h;
-}
-
 function layerTensors(weights: MlpWeights): LayerTensors[] {
   return weights.layers.map((l) => ({ W: tf.tensor2d(l.W, [l.inDim, l.outDim]), b: tf.tensor1d(l.b) }));
 }
@@ -373,7 +322,7 @@ export function createMlpTrainer(
 
   const loss = (xb: tf.Tensor2D, tb: tf.Tensor2D): tf.Scalar => {
     const layers = layerViews();
-    const out = trainingGraph(layers, xb, spec);
+    const out = forwardGraph(layers, xb, spec);
     let value: tf.Scalar =
       spec.head === 'categorical'
         ? tf.mul(tf.sum(tf.mul(tb, tf.logSoftmax(out))), -1 / xb.shape[0]) // mean over the batch of −log p(label)

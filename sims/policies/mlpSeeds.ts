@@ -11,16 +11,22 @@
  * `createMlpTrainer(spec, datasets[k], config, rngs[k])` bit for bit, on wasm and on cpu (tests/unit/sims/policies/
  * mlpSeeds.test.ts). That needs care on wasm, whose matMul has two kernels (tfjs-backend-wasm batch_mat_mul_impl.cc):
  * an unbatched, untransposed product goes to XNNPACK, which starts each sum from the bias and orders it its own way;
- * anything batched or transposed goes to a scalar loop that sums in blocks of 48. A batched product [N, B, in] ×
- * [N, in, out] would therefore round differently from the single-seed trainer's. So every matrix product runs per
- * seed, through the kernel createMlpTrainer uses for it: the fused forward, and in the backward (a custom gradient,
- * as createMlpTrainer's trainableLayer) the products with explicitly transposed operands. The activations' gradients,
- * the bias gradients, the loss, the weight decay and the optimizer are batched over the seed axis: elementwise or
- * reduced per row, in the same order as the single-seed ops.
+ * anything batched or transposed goes to a blocked loop that sums in blocks of 48. A batched forward [N, B, in] ×
+ * [N, in, out] would therefore round differently from the single-seed trainer's fused forward. So:
+ *   - the forward runs per seed: N fused matMuls per layer, the very kernel `createMlpTrainer` calls;
+ *   - the backward is one batched matMul per weight gradient and per input gradient (a custom gradient): the
+ *     single-seed trainer's backward already uses transposed products, i.e. the blocked loop, which treats each batch
+ *     entry independently, so batching it changes no bit (checked empirically on both backends);
+ *   - the loss, the weight decay and the optimizer are batched tfjs ops over the seed axis: elementwise or reduced
+ *     per row, in the same order as the single-seed ops.
+ * The backward and the update dispatch as many kernels as one seed's; the forward about 2N + 2 per layer.
  *
- * Cost. Batching saves the per-kernel overhead of the elementwise work, the loss and the optimizer (one Adam update of
- * the [N·total] vector), not the matrix products: those are N seeds' worth, in about 2N kernels per layer each way.
- * `npm run bench` prints what that buys against one seed and against N seeds in turn.
+ * Cost. Exactness pins each seed's backward to the same (scalar, blocked) wasm matMul loop the single-seed trainer
+ * uses, so a batched step still does N seeds' backward arithmetic: batching saves the per-kernel overhead, the
+ * optimizer's and the loss's kernels, not the multiply–adds. `npm run bench` prints what that buys (issue #15 asked
+ * for a 5-seed band at ≤ 1.5× one seed; with exactness that holds only where a step is overhead-bound). The option
+ * `backward: 'xnnpack'` (experimental) routes the backward's products through XNNPACK instead: several times faster,
+ * but then no longer bit-identical to createMlpTrainer (only to itself run with one seed).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../lib/rng';
@@ -60,6 +66,16 @@ export interface MlpSeedTrainer {
   dispose(): void;
 }
 
+export interface SeedTrainerOptions {
+  /**
+   * How the backward's matrix products run. 'blocked' (default): batched, through the same wasm kernel as
+   * createMlpTrainer's backward, so every seed equals its single-seed run bit for bit. 'xnnpack' (experimental):
+   * per seed, each transposed operand transposed explicitly so the product takes XNNPACK's SIMD kernel, 4–14× faster
+   * per product on wasm; each seed then equals this trainer's own N = 1 run bit for bit, but NOT createMlpTrainer's.
+   */
+  backward?: 'blocked' | 'xnnpack';
+}
+
 interface SeedData {
   x: Float32Array;
   targets: Float32Array;
@@ -80,8 +96,10 @@ export function createMlpSeedTrainer(
   config: Partial<TrainConfig>,
   rngs: Rng[],
   inits?: MlpWeights[],
+  options: SeedTrainerOptions = {},
 ): MlpSeedTrainer {
   validateSpec(spec);
+  const backward = options.backward ?? 'blocked';
   const cfg = resolveTrainConfig(config);
   const N = datasets.length;
   if (N < 1) throw new RangeError('createMlpSeedTrainer needs at least one data set');
@@ -125,11 +143,14 @@ export function createMlpSeedTrainer(
     return out;
   };
   const noRows = seedData.map(() => null);
-  /** A step's inputs, per seed [B, inputDim] (every product runs per seed). */
+  /** A step's inputs, batched [N, B, inputDim] (for the backward) and per seed [B, inputDim] (for the forward). */
   const inputTensors = (rows: (Int32Array | null)[]) => {
     const values = stackRows((d) => d.x, inputDim, rows);
     const size = batchSize * inputDim;
-    return { xs: seedData.map((_, k) => tf.tensor2d(values.subarray(k * size, (k + 1) * size), [batchSize, inputDim])) };
+    return {
+      x: tf.tensor3d(values, [N, batchSize, inputDim]),
+      xs: seedData.map((_, k) => tf.tensor2d(values.subarray(k * size, (k + 1) * size), [batchSize, inputDim])),
+    };
   };
   const targetTensor = (rows: (Int32Array | null)[]) => tf.tensor3d(stackRows((d) => d.targets, outputDim, rows), [N, batchSize, outputDim]);
   const resident = allFull ? { ...inputTensors(noRows), t: targetTensor(noRows) } : null;
@@ -155,20 +176,21 @@ export function createMlpSeedTrainer(
     'int32',
   );
 
-  // The saved tensors: each layer's output [N, B, out] (after its activation), then layer by layer each seed's
-  // input to it and its W.
-  const seedInputs = (saved: tf.Tensor[], l: number) => saved.slice(L + 2 * N * l, L + 2 * N * l + N) as tf.Tensor2D[];
-  const seedWeights = (saved: tf.Tensor[], l: number) => saved.slice(L + 2 * N * l + N, L + 2 * N * (l + 1)) as tf.Tensor2D[];
+  // Where the 'xnnpack' backward finds each seed's layer input and W among the saved tensors (after 3L batched ones).
+  const seedInputs = (saved: tf.Tensor[], l: number) => saved.slice(3 * L + 2 * N * l, 3 * L + 2 * N * l + N) as tf.Tensor2D[];
+  const seedWeights = (saved: tf.Tensor[], l: number) => saved.slice(3 * L + 2 * N * l + N, 3 * L + 2 * N * (l + 1)) as tf.Tensor2D[];
 
   /**
-   * The N networks' outputs [N, B, outputDim] for each seed's inputs xs[k] [B, inputDim], as a function of the
-   * parameters with a hand-written gradient: every product per seed, the rest batched (see the file header for why).
+   * The N networks' outputs [N, B, outputDim] for inputs x [N, B, inputDim], as a function of the parameters with a
+   * hand-written gradient: per-seed forward, batched backward (see the file header for why).
    */
-  const forwardSeeds = (xs: tf.Tensor2D[]) =>
+  const forwardSeeds = (x: tf.Tensor3D, xs: tf.Tensor2D[]) =>
     tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [p, save] = args as [tf.Tensor, tf.GradSaveFunc];
-      const outputs: tf.Tensor3D[] = [];
-      const perSeed: tf.Tensor2D[] = [];
+      const inputs: tf.Tensor3D[] = []; // what each layer saw, [N, B, in]: the backward needs them batched
+      const Ws: tf.Tensor3D[] = [];
+      const perSeed: tf.Tensor2D[] = []; // 'xnnpack' backward: layer by layer, each seed's input then its W
+      let h = x;
       let hs = xs;
       const biases = tf.gather(p, biasIndices); // [N·Σout]: seed k's layer l at k·Σout + biasOffsets[l]
       for (let l = 0; l < L; l++) {
@@ -177,29 +199,36 @@ export function createMlpSeedTrainer(
         const W = tf.reshape(tf.gather(tf.reshape(p, [N, total]), weightIndices[l], 1), [N, inDim, outDim]) as tf.Tensor3D;
         const Wk = tf.unstack(W) as tf.Tensor2D[];
         const activation = hidden && !tanh ? 'relu' : 'linear';
-        perSeed.push(...hs, ...Wk);
+        inputs.push(h);
+        Ws.push(W);
+        if (backward === 'xnnpack') perSeed.push(...hs, ...Wk);
         hs = hs.map((a, k) => tf.fused.matMul({ a, b: Wk[k], bias: tf.slice(biases, k * biasWidth + biasOffsets[l], outDim), activation }) as tf.Tensor2D);
         if (hidden && tanh) hs = hs.map((a) => tf.tanh(a));
-        outputs.push(tf.stack(hs) as tf.Tensor3D);
+        h = tf.stack(hs) as tf.Tensor3D;
+        inputs.push(h); // the layer's output (after its activation)
       }
-      save([...outputs, ...perSeed]);
+      save([...inputs, ...Ws, ...perSeed]);
       return {
-        value: outputs[L - 1],
+        value: h,
         gradFunc: (dy: tf.Tensor3D, saved: tf.Tensor[]) => {
-          // The gradient of createMlpTrainer's graph (trainableLayer, then tanh as its own op), batched over seeds
-          // except for the products.
+          // The gradient of createMlpTrainer's graph (fused matMul, then tanh as its own op), batched over seeds.
           const grads: tf.Tensor[] = [];
           let g: tf.Tensor3D = dy;
           for (let l = L - 1; l >= 0; l--) {
-            const output = saved[l] as tf.Tensor3D;
+            const [input, output, W] = [saved[2 * l], saved[2 * l + 1], saved[2 * L + l]] as tf.Tensor3D[];
             const hidden = l < L - 1;
             if (hidden && tanh) g = tf.mul(g, tf.sub(tf.scalar(1), tf.square(output))); // tfjs's Tanh gradient
-            else if (hidden) g = tf.mul(g, tf.step(output)); // ReLU's gradient, as in trainableLayer
+            else if (hidden) g = tf.mul(g, tf.step(output)); // the fused ReLU's gradient
             grads[2 * l + 1] = tf.sum(g, 1);
-            const [ins, Wk] = [seedInputs(saved, l), seedWeights(saved, l)];
-            const gs = tf.unstack(g) as tf.Tensor2D[];
-            grads[2 * l] = tf.reshape(tf.stack(gs.map((gk, k) => tf.matMul(tf.transpose(ins[k]), gk))), [N, shapes[l].inDim * shapes[l].outDim]);
-            if (l > 0) g = tf.stack(gs.map((gk, k) => tf.matMul(gk, tf.transpose(Wk[k])))) as tf.Tensor3D;
+            if (backward === 'xnnpack') {
+              const [ins, Wk] = [seedInputs(saved, l), seedWeights(saved, l)];
+              const gs = tf.unstack(g) as tf.Tensor2D[];
+              grads[2 * l] = tf.reshape(tf.stack(gs.map((gk, k) => tf.matMul(tf.transpose(ins[k]), gk))), [N, shapes[l].inDim * shapes[l].outDim]);
+              if (l > 0) g = tf.stack(gs.map((gk, k) => tf.matMul(gk, tf.transpose(Wk[k])))) as tf.Tensor3D;
+              continue;
+            }
+            grads[2 * l] = tf.reshape(tf.matMul(input, g, true, false), [N, shapes[l].inDim * shapes[l].outDim]);
+            if (l > 0) g = tf.matMul(g, W, false, true);
           }
           return tf.reshape(tf.concat(grads, 1), [N * total]);
         },
@@ -207,8 +236,8 @@ export function createMlpSeedTrainer(
     });
 
   /** Each seed's loss, [N]: its mean minibatch loss plus its own weight-decay term. */
-  const seedLosses = (xs: tf.Tensor2D[], tb: tf.Tensor3D): tf.Tensor1D => {
-    const out = forwardSeeds(xs)(params) as tf.Tensor3D;
+  const seedLosses = (xb: tf.Tensor3D, xs: tf.Tensor2D[], tb: tf.Tensor3D): tf.Tensor1D => {
+    const out = forwardSeeds(xb, xs)(params) as tf.Tensor3D;
     let value: tf.Tensor1D =
       spec.head === 'categorical'
         ? tf.mul(tf.sum(tf.mul(tb, tf.logSoftmax(out)), [1, 2]), -1 / batchSize)
@@ -238,11 +267,11 @@ export function createMlpSeedTrainer(
       // The per-seed losses are an intermediate of the minimized sum: kept (out of every tidy) only when asked for.
       const recorded: { losses?: tf.Tensor1D } = {};
       tf.tidy(() => {
-        const { xs } = resident ?? inputTensors(rows);
+        const { x: xb, xs } = resident ?? inputTensors(rows);
         const tb = resident?.t ?? targetTensor(rows);
         optimizer.minimize(
           () => {
-            const perSeed = seedLosses(xs, tb);
+            const perSeed = seedLosses(xb, xs, tb);
             if (recordLoss) recorded.losses = tf.keep(perSeed);
             return tf.sum(perSeed);
           },
@@ -266,7 +295,7 @@ export function createMlpSeedTrainer(
       disposed = true;
       optimizer.dispose();
       params.dispose();
-      if (resident !== null) tf.dispose([...resident.xs, resident.t]);
+      if (resident !== null) tf.dispose([resident.x, ...resident.xs, resident.t]);
       tf.dispose([...weightIndices, biasIndices]);
     },
   };

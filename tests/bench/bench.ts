@@ -142,6 +142,11 @@ export interface SeedBandRow {
   targetMet: boolean;
   /** tfjs kernels one step dispatches: one seed, and all seeds batched. */
   kernelsPerStep: { oneSeed: number; batched: number };
+  /**
+   * The experimental 'xnnpack' backward of createMlpSeedTrainer (not bit-identical to createMlpTrainer): one seed
+   * alone and all seeds batched, ms per block; ratio = batchedMs / the default one seed's oneSeedMs above.
+   */
+  xnnpack: { oneSeedMs: number; batchedMs: number; ratio: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -333,6 +338,8 @@ export async function benchSeedBand(
   const one = createMlpTrainer(spec, datasets[0], config, makeRng(20));
   const batched: MlpSeedTrainer = createMlpSeedTrainer(spec, datasets, config, rngs());
   const sequential = datasets.map((d, k) => createMlpTrainer(spec, d, config, makeRng(20 + k)));
+  const xnnOne = createMlpSeedTrainer(spec, [datasets[0]], config, [makeRng(20)], undefined, { backward: 'xnnpack' });
+  const xnnBatched = createMlpSeedTrainer(spec, datasets, config, rngs(), undefined, { backward: 'xnnpack' });
   try {
     const time = (run: () => void): number => {
       const t0 = performance.now();
@@ -344,13 +351,21 @@ export async function benchSeedBand(
       one.step(false);
       batched.step(false);
       for (const t of sequential) t.step(false);
+      xnnOne.step(false);
+      xnnBatched.step(false);
     }
     const perStep = time(() => {
       for (let i = 0; i < 3; i++) one.step(false);
     }) / 3;
     const steps = Math.max(3, Math.min(30, Math.round((opts.quick ? 40 : 200) / perStep)));
-    const blocks = { one: [] as number[], batched: [] as number[], sequential: [] as number[] };
+    const blocks = { one: [] as number[], batched: [] as number[], sequential: [] as number[], xnnOne: [] as number[], xnnBatched: [] as number[] };
     for (let round = 0; round < (opts.quick ? 3 : 7); round++) {
+      blocks.xnnOne.push(time(() => {
+        for (let i = 0; i < steps; i++) xnnOne.step(false);
+      }));
+      blocks.xnnBatched.push(time(() => {
+        for (let i = 0; i < steps; i++) xnnBatched.step(false);
+      }));
       blocks.one.push(time(() => {
         for (let i = 0; i < steps; i++) one.step(false);
       }));
@@ -375,10 +390,13 @@ export async function benchSeedBand(
       ratio: batchedMs / oneSeedMs,
       targetMet: batchedMs / oneSeedMs <= SEED_BAND_TARGET,
       kernelsPerStep: { oneSeed: await kernels(() => void one.step(false)), batched: await kernels(() => void batched.step(false)) },
+      xnnpack: { oneSeedMs: fastest(blocks.xnnOne), batchedMs: fastest(blocks.xnnBatched), ratio: fastest(blocks.xnnBatched) / oneSeedMs },
     };
   } finally {
     one.dispose();
     batched.dispose();
+    xnnOne.dispose();
+    xnnBatched.dispose();
     for (const t of sequential) t.dispose();
   }
 }
@@ -465,7 +483,7 @@ export async function runNodeBench(opts: { quick?: boolean; log?: (line: string)
       'plain TS: tests/bench/reference.ts, the same arithmetic on Float32Arrays, single thread.',
       'kernels per step: tfjs kernels one wasm training step dispatches (forward, backward, Adam), counted with tf.profile.',
       'rollout evals/s: sims/policies/forward.ts, one input per call (fused forward; issue 15 target ≥ 1,000,000/s for 2→32→32→1, 637k/s before).',
-      'seed band: createMlpSeedTrainer (sims/policies/mlpSeeds.ts), each seed bit-identical to createMlpTrainer: its matrix products run per seed (a batched wasm product rounds differently), so it saves kernel overhead, not multiply-adds.',
+      'seed band: createMlpSeedTrainer (sims/policies/mlpSeeds.ts), each seed bit-identical to createMlpTrainer; its backward does every seed\'s arithmetic in the same scalar wasm matMul loop, so it cannot go below N seeds\' backward time. xnnpack bwd: the experimental variant (SIMD backward, not bit-identical to createMlpTrainer).',
     ],
     rows,
     referenceCheck,
@@ -515,11 +533,13 @@ export function formatSeedBand(rows: SeedBandRow[], experiments: ExperimentBandR
   );
   return [
     `seeds as a batch dimension (wasm, batch ${rows[0].batch}; ms per block of S steps, fastest of interleaved blocks)`,
-    `network           S    1 seed  ${seeds} batched  ${seeds} in turn   batched/1   target ≤ ${SEED_BAND_TARGET}×   kernels/step 1 → ${seeds}`,
+    `network           S    1 seed  ${seeds} batched  ${seeds} in turn   batched/1   target ≤ ${SEED_BAND_TARGET}×   kernels/step 1 → ${seeds}` +
+      `   xnnpack bwd: 1 seed  ${seeds} batched  ratio`,
     ...rows.map(
       (r) =>
         `${r.sizes.padEnd(16)} ${String(r.steps).padStart(2)}${ms(r.oneSeedMs)}${ms(r.batchedMs)}${ms(r.sequentialMs)}${`${r.ratio.toFixed(2)}×`.padStart(12)}` +
-        `${(r.targetMet ? 'met' : 'missed').padStart(16)}${`${r.kernelsPerStep.oneSeed} → ${r.kernelsPerStep.batched}`.padStart(20)}`,
+        `${(r.targetMet ? 'met' : 'missed').padStart(16)}${`${r.kernelsPerStep.oneSeed} → ${r.kernelsPerStep.batched}`.padStart(20)}` +
+        `${' '.repeat(11)}${ms(r.xnnpack.oneSeedMs)}${ms(r.xnnpack.batchedMs)}${`${r.xnnpack.ratio.toFixed(2)}×`.padStart(7)}`,
     ),
     ...experimentLines,
   ];

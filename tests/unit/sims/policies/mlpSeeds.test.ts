@@ -1,11 +1,11 @@
 // Seeds as a batch dimension (issue #15): N networks trained as one give, seed by seed, exactly the single-seed
 // trainer's numbers — bit for bit (Object.is on every float), on wasm and on cpu — and leak no tensors.
 //
-// Why exact on wasm: the batched trainer runs every matrix product per seed, through the kernel createMlpTrainer uses
-// for it (the fused XNNPACK forward; untransposed products of explicitly transposed operands in the backward), and
-// batches only the elementwise work, the reductions per row and the optimizer. A batched product would NOT be exact
-// on wasm: a batched [N, B, in]×[N, in, out] product leaves XNNPACK for the blocked loop, which sums in blocks of 48
-// and adds the bias last. The first test pins that fact down, so a tfjs upgrade that changes it shows up here.
+// Why exact on wasm: the batched trainer runs its forward per seed through the same fused XNNPACK matMul as
+// createMlpTrainer, and batches only the backward, whose transposed products go to tfjs-wasm's blocked loop in both
+// trainers (batch entries independent, same summation order). A fully batched forward would NOT be exact on wasm:
+// a batched [N, B, in]×[N, in, out] product leaves XNNPACK for the blocked loop, which sums in blocks of 48 and adds
+// the bias last. The first test pins that fact down, so a tfjs upgrade that changes it shows up here.
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRng, type Rng } from '../../../../lib/rng';
@@ -151,6 +151,34 @@ describe('each seed equals its single-seed run, bit for bit', () => {
     const config = { steps: 20, batchSize: 40, learningRate: 0.02 };
     const [batched, single] = [await trainMlpSeeds(lane, [data], config, [makeRng(51)]), await trainMlp(lane, data, config, makeRng(51))];
     expect(bitDifferences(flat(batched.weights[0]), flat(single.weights))).toBe(0);
+  });
+});
+
+describe("the experimental 'xnnpack' backward", () => {
+  it.each(['wasm', 'cpu'] as const)('each seed equals the same trainer run with that seed alone, bit for bit (%s)', async (backend) => {
+    await on(backend);
+    const config = { batchSize: 32, learningRate: 0.02, weightDecay: 0.01 };
+    for (const spec of [lane, tanhNet]) {
+      const datasets = [0, 1, 2].map((k) => randomData(spec, 90 + 20 * k, 80 + k));
+      const before = tf.memory().numTensors;
+      const batched = createMlpSeedTrainer(spec, datasets, config, seedRngs([1, 2, 3]), undefined, { backward: 'xnnpack' });
+      const alone = datasets.map((d, k) => createMlpSeedTrainer(spec, [d], config, [makeRng(1 + k)], undefined, { backward: 'xnnpack' }));
+      const reference = datasets.map((d, k) => createMlpTrainer(spec, d, config, makeRng(1 + k)));
+      for (let s = 0; s < 20; s++) {
+        const losses = batched.step(true)!;
+        alone.forEach((t, k) => expect(Object.is(t.step(true)![0], losses[k])).toBe(true));
+        reference.forEach((t) => t.step());
+      }
+      const weights = batched.weights();
+      alone.forEach((t, k) => expect(bitDifferences(flat(t.weights()[0]), flat(weights[k]))).toBe(0));
+      // Not createMlpTrainer's rounding, but the same training up to float32 noise.
+      reference.forEach((t, k) => {
+        const [a, b] = [flat(t.weights()), flat(weights[k])];
+        for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
+      });
+      [batched, ...alone, ...reference].forEach((t) => t.dispose());
+      expect(tf.memory().numTensors).toBe(before);
+    }
   });
 });
 
