@@ -3,6 +3,13 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /**
+ * "Near the viewport": within a screen and a half. A figure's code loads there (LiveWidget) and it draws its
+ * build-time result there (ExperimentFrame), so it is ready before the reader arrives without every figure of a long
+ * page working at once.
+ */
+export const NEAR_MARGIN = '150% 0px';
+
+/**
  * Whether the element has come on screen (with a margin, so work starts just before it scrolls into view). Once
  * seen, it stays true unless `track` is set, so a figure that scrolled past keeps its result.
  */

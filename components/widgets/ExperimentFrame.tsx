@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefOb
 import { ParamControls } from '@/components/controls/ParamControls';
 import { SeedControl } from '@/components/controls/SeedControl';
 import { useExperiment, type ExperimentState, type ShippedResult } from '@/components/hooks/useExperiment';
-import { useOnScreen } from '@/components/hooks/useOnScreen';
+import { NEAR_MARGIN, useOnScreen } from '@/components/hooks/useOnScreen';
 import { usePrinting } from '@/components/hooks/usePrinting';
 import { useUrlState } from '@/components/hooks/useUrlState';
 import { useProjector } from '@/components/viz/projector';
@@ -56,9 +56,6 @@ export interface ExperimentFrameProps<S extends ParamSchema, R extends Result> {
   /** Draws the result; gets the experiment state and the current parameters. */
   children: (props: FrameRenderProps<S, R>) => ReactNode;
 }
-
-/** How far ahead of the viewport a figure draws its build-time result. */
-const NEAR_MARGIN = '150% 0px';
 
 /** Starts the shared worker if it is not running yet (a no-op after the first call). */
 function warmWorker(): void {

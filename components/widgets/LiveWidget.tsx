@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { loadShipped, type ShippedResult } from '@/components/hooks/useExperiment';
-import { useOnScreen } from '@/components/hooks/useOnScreen';
+import { NEAR_MARGIN, useOnScreen } from '@/components/hooks/useOnScreen';
 import { usePrinting } from '@/components/hooks/usePrinting';
 import type { ExperimentId } from '@/sims/experiments/catalog';
 import { loadGenericFigure, widgetLoaders } from './registry';
@@ -12,9 +12,6 @@ export interface LiveWidgetProps extends WidgetProps {
   /** Experiment id from the catalog. */
   id: ExperimentId;
 }
-
-/** Within a screen and a half of the viewport a figure's code loads (as ExperimentFrame draws its result there). */
-const NEAR_MARGIN = '150% 0px';
 
 type AnyWidget = ComponentType<WidgetProps & { id: ExperimentId }>;
 
