@@ -118,8 +118,32 @@ function readColors(el: HTMLElement, tracks: readonly TrajectoryTrack[], theme: 
   };
 }
 
+/** Whether two track lists show the same thing: same keys, names, colours and trajectory objects, in order. */
+function sameTracks(a: readonly TrajectoryTrack[], b: readonly TrajectoryTrack[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((t, i) => {
+        const u = b[i];
+        return t.key === u.key && t.label === u.label && t.color === u.color && t.role === u.role && t.trajectory === u.trajectory;
+      }))
+  );
+}
+
+/**
+ * The tracks as of the last real change. A figure rebuilds its track list on every render (a slider moved, a rerun's
+ * progress arrived) while the trajectories stay the same objects; only new trajectories are new tracks, which start
+ * playback over. Without this, every progress report of a rerun would restart the animation of the result on screen.
+ */
+function useStableTracks(tracks: readonly TrajectoryTrack[]): readonly TrajectoryTrack[] {
+  const [stable, setStable] = useState(tracks);
+  const same = sameTracks(stable, tracks);
+  if (!same) setStable(tracks); // React re-renders at once with the new list (state from the previous render)
+  return same ? stable : tracks;
+}
+
 export function TrajectoryPlayer({
-  tracks,
+  tracks: tracksProp,
   renderer,
   label,
   aspect = 0.5,
@@ -133,6 +157,7 @@ export function TrajectoryPlayer({
   className,
   ref,
 }: TrajectoryPlayerProps) {
+  const tracks = useStableTracks(tracksProp);
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -80,6 +80,45 @@ test('plays, pauses, steps by one, resets and skips to the end', async ({ page, 
   expect(watch.errors).toEqual([]);
 });
 
+test('a rerun in flight leaves the shown rollout where the reader paused it', async ({ page, watch }) => {
+  const { player, scrubber } = await openPlayer(page);
+  const frame = page.locator('[data-experiment="bc-lane"]');
+  await player.getByRole('button', { name: 'Reset to step 0' }).click();
+  for (let i = 0; i < 5; i++) await player.getByRole('button', { name: 'Step forward' }).click();
+  expect(await stepOf(scrubber)).toBe(5);
+  const before = await frame.getAttribute('data-result-key');
+
+  // Every animation frame until the new result arrives: the scrubber's step while the old rollout is still shown.
+  await page.evaluate(() => {
+    const w = window as unknown as { seen: number[] };
+    w.seen = [];
+    const fig = document.querySelector('[data-experiment="bc-lane"]')!;
+    const input = fig.querySelector<HTMLInputElement>('input[type="range"][aria-valuetext^="step"]')!;
+    const key = fig.getAttribute('data-result-key');
+    const sample = () => {
+      const now = fig.getAttribute('data-result-key');
+      if (now !== key && now !== '') return; // '' while it computes
+      w.seen.push(Number(input.value));
+      requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  // A slider change re-renders the figure at once and streams progress while it retrains.
+  const slider = frame.getByRole('slider', { name: 'Demonstrations' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect
+    .poll(async () => {
+      const now = await frame.getAttribute('data-result-key');
+      return now !== before && now !== '';
+    }, { timeout: RUN_TIMEOUT })
+    .toBe(true);
+  const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+  expect(seen.length).toBeGreaterThan(3);
+  expect(new Set(seen)).toEqual(new Set([5]));
+  expect(watch.errors).toEqual([]);
+});
+
 test('a faster speed advances further in the same time', async ({ page, watch }) => {
   const { player, scrubber } = await openPlayer(page);
   const last = await lastStepOf(scrubber);
