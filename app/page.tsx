@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site/SiteLink';
 import { getChapter } from '@/content/compile';
 import { site } from '@/content/site';
 import { toc } from '@/content/toc';
@@ -16,7 +16,7 @@ export default async function HomePage() {
       <ol className="toc-list">
         {chapters.map(({ entry, compiled }) => (
           <li key={entry.slug} className="toc-item">
-            <Link className="toc-link" href={`/learn/${entry.slug}/`}>
+            <SiteLink className="toc-link" href={`/learn/${entry.slug}/`}>
               <span className="toc-number" aria-hidden="true">
                 {entry.number}
               </span>
@@ -26,13 +26,13 @@ export default async function HomePage() {
               </span>
               <span className="toc-summary">{entry.summary}</span>
               <span className="toc-meta">{compiled.readingMinutes} min read</span>
-            </Link>
+            </SiteLink>
           </li>
         ))}
       </ol>
       <h2 id="lab">The lab</h2>
       <p>
-        Every experiment behind the figures, on one page: <Link href="/lab/">open the lab</Link> to browse them with
+        Every experiment behind the figures, on one page: <SiteLink href="/lab/">open the lab</SiteLink> to browse them with
         their default parameters, change them, and export the results.
       </p>
     </main>

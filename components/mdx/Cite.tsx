@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site/SiteLink';
 import { useId } from 'react';
 import { citeLabel, fullReference, type CitableWork } from '@/lib/cite';
 
@@ -33,9 +33,9 @@ export function Cite({ id, entries }: CiteProps) {
         return (
           <span key={key} className="cite-item">
             {i > 0 ? '; ' : null}
-            <Link href={`/references/#ref-${key}`} aria-describedby={cardId}>
+            <SiteLink href={`/references/#ref-${key}`} aria-describedby={cardId}>
               {citeLabel(entry)}
-            </Link>
+            </SiteLink>
             <span role="tooltip" id={cardId} className="cite-card">
               {fullReference(entry)}
             </span>

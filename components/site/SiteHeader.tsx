@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site/SiteLink';
 import { ThemeToggle } from './ThemeToggle';
 
 export interface SiteHeaderProps {
@@ -12,16 +12,16 @@ export function SiteHeader({ title }: SiteHeaderProps) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Link href="/" className="site-title">
+      <SiteLink href="/" className="site-title">
         {title}
-      </Link>
+      </SiteLink>
       <nav aria-label="Site" className="site-nav">
-        <Link href="/#contents">Chapters</Link>
-        <Link href="/lab/">Lab</Link>
-        <Link href="/lecture/" className="site-nav-lecture">
+        <SiteLink href="/#contents">Chapters</SiteLink>
+        <SiteLink href="/lab/">Lab</SiteLink>
+        <SiteLink href="/lecture/" className="site-nav-lecture">
           Lecture
-        </Link>
-        <Link href="/references/">References</Link>
+        </SiteLink>
+        <SiteLink href="/references/">References</SiteLink>
         <ThemeToggle />
       </nav>
     </header>

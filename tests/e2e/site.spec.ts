@@ -195,6 +195,34 @@ test('the home page lists every chapter with its summary and reading time', asyn
   }
 });
 
+test('links fetch another page only when the reader points at one; the next chapter opens without a reload', async ({
+  page,
+  watch,
+}) => {
+  const payloads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('_rsc=')) payloads.push(new URL(r.url()).pathname);
+  });
+  await page.goto(chapterPages[1]);
+  await page.waitForLoadState('networkidle');
+  // Every chapter is linked from the outline and the references page from each citation: none is fetched on load.
+  expect(payloads).toEqual([]);
+
+  const next = page.locator('a.next');
+  await next.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  expect(payloads).toEqual([]); // in view is not intent
+  await next.hover();
+  await expect.poll(() => payloads.some((p) => p.startsWith(chapterPages[2]))).toBe(true);
+
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await next.click();
+  await expect(page).toHaveURL(new RegExp(`${chapterPages[2]}$`));
+  await expect(page.locator('h1')).toContainText(toc[2].title);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(watch.errors).toEqual([]);
+});
+
 test('the references page lists every paper, grouped, each with an anchor', async ({ page }) => {
   await page.goto('/references/');
   await expect(page.locator('li.reference')).toHaveCount(references.length);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site/SiteLink';
 import { getMDXComponent } from 'mdx-bundler/client';
 import { mdxComponents } from '@/components/mdx';
 import { ChapterOutline } from '@/components/site/ChapterOutline';
@@ -46,9 +46,9 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
     <ol>
       {toc.map((c) => (
         <li key={c.slug}>
-          <Link href={`/learn/${c.slug}/`} aria-current={c.slug === slug ? 'page' : undefined}>
+          <SiteLink href={`/learn/${c.slug}/`} aria-current={c.slug === slug ? 'page' : undefined}>
             {c.number}. {c.title}
-          </Link>
+          </SiteLink>
           {withOutline && c.slug === slug ? (
             <nav className="on-this-page" aria-label="On this page">
               {outline}
@@ -102,9 +102,9 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
                     <li key={id}>
                       {authorList(r.authors)}. <em>{r.title}</em>. {r.venue}
                       {r.venue.includes(String(r.year)) ? '' : `, ${r.year}`}.{' '}
-                      <Link href={`/references/#ref-${id}`} aria-label={`${r.title} in the full reference list`}>
+                      <SiteLink href={`/references/#ref-${id}`} aria-label={`${r.title} in the full reference list`}>
                         ↗
-                      </Link>
+                      </SiteLink>
                     </li>
                   );
                 })}
@@ -113,16 +113,16 @@ export default async function ChapterPage({ params }: { params: Promise<Params> 
           ) : null}
           <nav className="pager" aria-label="Previous and next chapter">
             {prev ? (
-              <Link className="prev" href={`/learn/${prev.slug}/`}>
+              <SiteLink className="prev" href={`/learn/${prev.slug}/`}>
                 <span className="pager-label">← Previous</span>
                 {prev.number}. {prev.title}
-              </Link>
+              </SiteLink>
             ) : null}
             {next ? (
-              <Link className="next" href={`/learn/${next.slug}/`}>
+              <SiteLink className="next" href={`/learn/${next.slug}/`}>
                 <span className="pager-label">Next →</span>
                 {next.number}. {next.title}
-              </Link>
+              </SiteLink>
             ) : null}
           </nav>
         </article>
