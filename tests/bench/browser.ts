@@ -461,9 +461,12 @@ async function waitStatus(page: Page, id: string, status: string): Promise<void>
 async function openLab(page: Page, baseURL: string, id: string, params: Record<string, string | number> = {}): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(labUrl(baseURL, id, params));
-  // Widgets load as their own chunks, so the layout shifts after the jump to the heading: once this figure has
-  // mounted, bring it (instantly, reduced motion) on screen again.
-  const frame = page.locator(`[data-experiment="${id}"]`);
+  // A figure's code loads as it nears the viewport (until then it is a placeholder with the same data-experiment),
+  // and the layout shifts as it mounts: bring the placeholder on screen, then, once the figure itself has mounted (it
+  // carries data-status), bring that (instantly, reduced motion) on screen again.
+  await page.locator(`[data-experiment="${id}"]`).first().waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
+  await page.locator(`[data-experiment="${id}"]`).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const frame = page.locator(`[data-experiment="${id}"][data-status]`);
   await frame.waitFor({ state: 'attached', timeout: RUN_TIMEOUT_MS });
   await frame.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await waitStatus(page, id, 'done');
