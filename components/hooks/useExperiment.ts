@@ -4,16 +4,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createEtaEstimator } from '@/lib/eta';
 import { aggregateOverSeeds } from '@/sims/experiments/aggregate';
 import type { PartialResult, Progress, Result } from '@/sims/experiments/types';
-import { WorkerCrashedError, createRunner, getSharedClient, type RunOutcome } from '@/sims/worker/client';
-import type { RunResponse } from '@/sims/worker/client';
+import { WorkerCrashedError, createRunner, getSharedClient } from '@/sims/worker/client';
 import { decodeResultJson } from '@/lib/resultJson';
 
 export type ExperimentStatus = 'idle' | 'running' | 'done' | 'diverged' | 'error';
 
 export interface RunInfo {
   backend: string;
-  /** Worker time summed over seeds, in milliseconds (0 for a result computed when the site was built). */
+  /** Worker time for all the seeds, in milliseconds (0 for a result computed when the site was built). */
   elapsedMs: number;
+  /** Several seeds whose networks were trained as one (the experiment's `runSeeds`), not one after another. */
+  batched?: boolean;
   /** Wall time from the request to the final result, in milliseconds. */
   wallMs: number;
   seeds: number[];
@@ -180,60 +181,65 @@ export function useExperiment<R extends Result = Result>(
 
     setState((s) => ({ ...s, status: 'running', stale: s.result !== null, partial: null, progress: 0, message: null, etaMs: null, error: null }));
     (async () => {
-      const results: Result[] = [];
-      let backend = '';
-      let elapsedMs = 0;
       let crashNotice: string | null = null;
-      for (const [index, s] of seedList.entries()) {
-        const onProgress = (p: Progress) => {
-          if (!current()) return;
-          const fraction = (index + p.fraction) / seedList.length;
-          eta.observe(performance.now(), fraction);
-          setState((prev) => ({
-            ...prev,
-            progress: fraction,
-            message: p.message ?? null,
-            // From the recent rate: the run's start (worker and wasm startup) would inflate it.
-            etaMs: eta.remainingMs(),
-            // Partial curves only for a single seed (a mean over seeds needs them all), and only while the run looks
-            // like it has PARTIAL_MIN_REMAINING_MS or more to go: a quick run lands once instead of redrawing its figure
-            // for each fragment.
-            partial:
-              seedList.length === 1 && p.partial && remainingMs(performance.now() - started, p.fraction) >= PARTIAL_MIN_REMAINING_MS
-                ? (p.partial as PartialResult<R>)
-                : prev.partial,
-          }));
-        };
-        let outcome: RunOutcome;
+      // A worker that died is restarted by the client; the run is retried once, and the figure says so.
+      const retryOnce = async <T>(start: () => Promise<T>): Promise<T> => {
         try {
-          outcome = await runner.start(id, values, s, onProgress);
+          return await start();
         } catch (error) {
           if (!(error instanceof WorkerCrashedError)) throw error;
           crashNotice = error.message.replace(' Run it again.', ' Retrying once.');
           if (current()) setState((prev) => ({ ...prev, crashNotice }));
-          outcome = await runner.start(id, values, s, onProgress);
+          return start();
         }
-        if (outcome.status === 'stale' || !current()) return;
-        const response: RunResponse = outcome.response;
-        backend = response.backend;
-        elapsedMs += response.elapsedMs;
-        const info = { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList.slice(0, index + 1), shipped: false };
-        if (response.diverged) {
-          setState((prev) => ({
-            ...prev,
-            status: 'diverged',
-            progress: 1,
-            result: response.result as R,
-            resultParams: values,
-            stale: false,
-            partial: null,
-            info,
-          }));
-          return;
-        }
-        results.push(response.result);
+      };
+      const onProgress = (p: Progress) => {
+        if (!current()) return;
+        eta.observe(performance.now(), p.fraction);
+        setState((prev) => ({
+          ...prev,
+          progress: p.fraction,
+          message: p.message ?? null,
+          // From the recent rate: the run's start (worker and wasm startup) would inflate it.
+          etaMs: eta.remainingMs(),
+          // Partial curves only for a single seed (a band's worker call sends none), and only while the run looks
+          // like it has PARTIAL_MIN_REMAINING_MS or more to go: a quick run lands once instead of redrawing its figure
+          // for each fragment.
+          partial:
+            p.partial && remainingMs(performance.now() - started, p.fraction) >= PARTIAL_MIN_REMAINING_MS
+              ? (p.partial as PartialResult<R>)
+              : prev.partial,
+        }));
+      };
+      // One seed: its own run, streaming partial results. Several (a band): one worker call, their networks trained
+      // as one where the experiment can.
+      let outcome: { results: Result[]; diverged: boolean[]; backend: string; elapsedMs: number; batched: boolean };
+      if (seedList.length === 1) {
+        const single = await retryOnce(() => runner.start(id, values, seed, onProgress));
+        if (single.status === 'stale' || !current()) return;
+        const r = single.response;
+        outcome = { results: [r.result], diverged: [r.diverged], backend: r.backend, elapsedMs: r.elapsedMs, batched: false };
+      } else {
+        const band = await retryOnce(() => runner.startSeeds(id, values, seedList, onProgress));
+        if (band.status === 'stale' || !current()) return;
+        outcome = band.response;
       }
-      if (!current()) return;
+      const { results, diverged, backend, elapsedMs, batched } = outcome;
+      const wallMs = performance.now() - started;
+      const firstDiverged = diverged.indexOf(true);
+      if (firstDiverged >= 0) {
+        setState((prev) => ({
+          ...prev,
+          status: 'diverged',
+          progress: 1,
+          result: results[firstDiverged] as R,
+          resultParams: values,
+          stale: false,
+          partial: null,
+          info: { backend, elapsedMs, wallMs, seeds: seedList.slice(0, firstDiverged + 1), shipped: false },
+        }));
+        return;
+      }
       setState({
         ...IDLE,
         status: 'done',
@@ -241,7 +247,7 @@ export function useExperiment<R extends Result = Result>(
         result: aggregateOverSeeds(results) as R,
         resultParams: values,
         crashNotice,
-        info: { backend, elapsedMs, wallMs: performance.now() - started, seeds: seedList, shipped: false },
+        info: { backend, elapsedMs, wallMs, seeds: seedList, shipped: false, batched },
       });
     })().catch((error: unknown) => {
       if (!current()) return;

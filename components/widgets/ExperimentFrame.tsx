@@ -240,8 +240,14 @@ export function ExperimentFrame<S extends ParamSchema, R extends Result>({
             <dt>Backend</dt>
             <dd data-testid="figure-backend">{state.info?.backend ?? '—'}</dd>
             <dt>Run time</dt>
-            <dd>
-              {state.info?.shipped ? 'computed at build time' : state.info ? `${formatMs(state.info.elapsedMs)} in the worker` : '—'}
+            <dd data-testid="figure-runtime">
+              {state.info?.shipped
+                ? 'computed at build time'
+                : state.info
+                  ? `${formatMs(state.info.elapsedMs)} in the worker${
+                      state.info.batched ? ` (${state.info.seeds.length} seeds trained as one network)` : ''
+                    }`
+                  : '—'}
             </dd>
             <dt>Command line</dt>
             <dd>

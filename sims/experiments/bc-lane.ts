@@ -41,7 +41,15 @@ import { laneExpertPolicy, laneExpertTable } from '../experts/lane';
 import { bcLaneInfo, type BcLaneResult } from './bc-lane.params';
 import { progressReporter } from './progress';
 import type { ParamValues } from '../../lib/params';
-import { defineExperiment, throwIfAborted, type PartialResult, type Point, type Trajectory } from './types';
+import {
+  defineExperiment,
+  throwIfAborted,
+  type PartialResult,
+  type Point,
+  type RunContext,
+  type SeedsContext,
+  type Trajectory,
+} from './types';
 
 /** How many of the seed's episodes the animation looks through for one in which the car is pushed off centre. */
 const ANIMATION_SEARCH = 64;
@@ -70,7 +78,8 @@ function bcLaneSetup(p: BcLaneParams) {
   return { task, config: { nDemos: p.nDemos, horizon: p.horizon, learner } };
 }
 
-export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, signal, onProgress }) => {
+/** One seed: BC trained on clean demonstrations, then evaluated and animated under the tremble. */
+async function runBcLane(p: BcLaneParams, { seed, signal, onProgress }: RunContext<BcLaneResult>): Promise<BcLaneResult> {
   const root = makeRng(seed);
   const report = progressReporter<BcLaneResult>(onProgress);
   const losses: Point[] = [];
@@ -90,24 +99,30 @@ export const bcLaneExperiment = defineExperiment(bcLaneInfo, async (p, { seed, s
   const result = bcLaneResult(p, root, task, bc);
   report(1, 'done', () => result, true);
   return result;
-});
+}
 
 /**
- * The experiment for several seeds at once, their networks trained as one (issue #15, "seeds as a batch
- * dimension"): result k equals `bcLaneExperiment.run(p, { seed: seeds[k] })` exactly. For a "compare over N seeds"
- * band; the worker does not call it yet (it runs seeds one after another).
+ * Several seeds at once, their networks trained as one (issue #15, "seeds as a batch dimension"): result k equals
+ * `runBcLane(p, { seed: seeds[k] })` exactly. The worker calls it for a "compare over N seeds" band.
  */
 export async function runBcLaneSeeds(
   p: BcLaneParams,
   seeds: number[],
-  { signal }: { signal?: AbortSignal } = {},
+  { signal, onProgress }: SeedsContext = {},
 ): Promise<BcLaneResult[]> {
   const roots = seeds.map((seed) => makeRng(seed));
   const { task, config } = bcLaneSetup(p);
-  const bcs = await trainBcSeeds(task, config, roots.map((root) => root.stream('bc')), { signal });
+  const bcs = await trainBcSeeds(task, config, roots.map((root) => root.stream('bc')), {
+    signal,
+    onProgress: (ap) => onProgress?.({ fraction: 0.9 * ap.fraction, message: ap.message }),
+  });
   throwIfAborted(signal);
-  return bcs.map((bc, k) => bcLaneResult(p, roots[k], task, bc));
+  const results = bcs.map((bc, k) => bcLaneResult(p, roots[k], task, bc));
+  onProgress?.({ fraction: 1, message: 'done' });
+  return results;
 }
+
+export const bcLaneExperiment = defineExperiment(bcLaneInfo, runBcLane, runBcLaneSeeds);
 
 /** Everything after training: what the network learned, what it costs deployed, and the animation. */
 function bcLaneResult(p: BcLaneParams, root: Rng, task: ImitationTask, bc: BcResult): BcLaneResult {

@@ -107,9 +107,20 @@ export interface ExperimentInfo<S extends ParamSchema = ParamSchema, R extends R
   readonly __result?: R;
 }
 
+/** A run of several seeds at once: no partial results (a band is drawn when every seed is done). */
+export interface SeedsContext {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress<Result>) => void;
+}
+
 export interface Experiment<S extends ParamSchema = ParamSchema, R extends Result = Result, Id extends string = string>
   extends ExperimentInfo<S, R, Id> {
   run(params: ParamValues<S>, ctx: RunContext<R>): Promise<R>;
+  /**
+   * Several seeds computed together (their networks trained as one, issue #15): result k must equal
+   * `run(params, { seed: seeds[k] })` exactly, which a test checks per experiment. Absent: the seeds run in turn.
+   */
+  runSeeds?(params: ParamValues<S>, seeds: number[], ctx: SeedsContext): Promise<R[]>;
 }
 
 /** The typed result of an experiment (from its info or its runnable object). */
@@ -149,12 +160,13 @@ export function defineInfo<E extends object = Record<never, never>>() {
   }): ExperimentInfo<S, TypedResult<M, O, S2, T, E>, Id> => info as ExperimentInfo<S, TypedResult<M, O, S2, T, E>, Id>;
 }
 
-/** Joins an experiment's description with its run function. */
+/** Joins an experiment's description with its run function (and, optionally, its several-seeds-at-once run). */
 export function defineExperiment<S extends ParamSchema, R extends Result, Id extends string>(
   info: ExperimentInfo<S, R, Id>,
   run: (params: ParamValues<S>, ctx: RunContext<R>) => Promise<R>,
+  runSeeds?: (params: ParamValues<S>, seeds: number[], ctx: SeedsContext) => Promise<R[]>,
 ): Experiment<S, R, Id> {
-  return { ...info, run };
+  return runSeeds ? { ...info, run, runSeeds } : { ...info, run };
 }
 
 /**

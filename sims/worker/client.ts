@@ -14,6 +14,7 @@ import {
   ABORT_PREFIX,
   type HumanSessionCallbacks,
   type RunResponse,
+  type RunSeedsResponse,
   type WorkerApi,
   type WorkerInit,
   type WorkerStats,
@@ -147,14 +148,17 @@ export class SimClient {
   /** Runs an experiment in a worker. Rejects with CancelledError when `signal` aborts, WorkerCrashedError on a crash. */
   run(experimentId: string, params: Record<string, unknown>, seed: number, options: RunOptions = {}): Promise<RunResponse> {
     const { onProgress, signal } = options;
-    return this.call(signal, (slot, runId, isSettled) => {
-      const progress = onProgress
-        ? Comlink.proxy((p: Progress) => {
-            if (!isSettled()) onProgress(p);
-          })
-        : undefined;
-      return slot.api.run({ runId, experimentId, params, seed }, progress);
-    });
+    return this.call(signal, (slot, runId, isSettled) =>
+      slot.api.run({ runId, experimentId, params, seed }, progressProxy(onProgress, isSettled)),
+    );
+  }
+
+  /** Several seeds of one configuration in one worker call (together when the experiment can). No partial results. */
+  runSeeds(experimentId: string, params: Record<string, unknown>, seeds: number[], options: RunOptions = {}): Promise<RunSeedsResponse> {
+    const { onProgress, signal } = options;
+    return this.call(signal, (slot, runId, isSettled) =>
+      slot.api.runSeeds({ runId, experimentId, params, seeds }, progressProxy(onProgress, isSettled)),
+    );
   }
 
   /**
@@ -246,13 +250,29 @@ export class SimClient {
   }
 }
 
-export type { RunResponse };
+/** The progress listener as a Comlink proxy for the worker, dropping reports that arrive after the call ended. */
+function progressProxy(onProgress: ((p: Progress) => void) | undefined, isSettled: () => boolean) {
+  return onProgress
+    ? Comlink.proxy((p: Progress) => {
+        if (!isSettled()) onProgress(p);
+      })
+    : undefined;
+}
 
-export type RunOutcome = { status: 'done'; response: RunResponse } | { status: 'stale' };
+export type { RunResponse, RunSeedsResponse };
+
+export type RunOutcome<T = RunResponse> = { status: 'done'; response: T } | { status: 'stale' };
 
 /** One widget's lane: starting a run cancels the lane's previous one; superseded runs resolve as stale. */
 export interface Runner {
   start(experimentId: string, params: Record<string, unknown>, seed: number, onProgress?: (p: Progress) => void): Promise<RunOutcome>;
+  /** Several seeds in one call (a band), in the same lane. */
+  startSeeds(
+    experimentId: string,
+    params: Record<string, unknown>,
+    seeds: number[],
+    onProgress?: (p: Progress) => void,
+  ): Promise<RunOutcome<RunSeedsResponse>>;
   cancel(): void;
   /** The number of runs in this lane that are still in flight (0 or 1 once cancellations land). */
   readonly active: number;
@@ -262,6 +282,32 @@ export function createRunner(client: SimClient): Runner {
   let generation = 0;
   let controller: AbortController | null = null;
   let active = 0;
+  /** Cancels the lane's previous call and starts this one; a superseded or cancelled call resolves as stale. */
+  const lane = async <T>(
+    call: (options: RunOptions) => Promise<T>,
+    onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<RunOutcome<T>> => {
+    controller?.abort();
+    const mine = ++generation;
+    const own = new AbortController();
+    controller = own;
+    active += 1;
+    try {
+      const response = await call({
+        signal: own.signal,
+        onProgress: (p) => {
+          if (mine === generation) onProgress?.(p);
+        },
+      });
+      return mine === generation ? { status: 'done', response } : { status: 'stale' };
+    } catch (error) {
+      if (error instanceof CancelledError || mine !== generation) return { status: 'stale' };
+      throw error;
+    } finally {
+      active -= 1;
+      if (controller === own) controller = null;
+    }
+  };
   return {
     get active() {
       return active;
@@ -271,28 +317,9 @@ export function createRunner(client: SimClient): Runner {
       controller?.abort();
       controller = null;
     },
-    async start(experimentId, params, seed, onProgress) {
-      controller?.abort();
-      const mine = ++generation;
-      const own = new AbortController();
-      controller = own;
-      active += 1;
-      try {
-        const response = await client.run(experimentId, params, seed, {
-          signal: own.signal,
-          onProgress: (p) => {
-            if (mine === generation) onProgress?.(p);
-          },
-        });
-        return mine === generation ? { status: 'done', response } : { status: 'stale' };
-      } catch (error) {
-        if (error instanceof CancelledError || mine !== generation) return { status: 'stale' };
-        throw error;
-      } finally {
-        active -= 1;
-        if (controller === own) controller = null;
-      }
-    },
+    start: (experimentId, params, seed, onProgress) => lane((o) => client.run(experimentId, params, seed, o), onProgress),
+    startSeeds: (experimentId, params, seeds, onProgress) =>
+      lane((o) => client.runSeeds(experimentId, params, seeds, o), onProgress),
   };
 }
 

@@ -14,7 +14,6 @@ import { MAX_DRIVE_STEPS, driveProblem, replayDrive } from '../envs/carDrive';
 import {
   ABORT_PREFIX,
   hasNonFinite,
-  type RunResponse,
   type WorkerApi,
   type WorkerInit,
   type WorkerStats,
@@ -72,66 +71,90 @@ export function runExperiment(
     }
   };
 
+  /**
+   * One run (of one seed or several): the parameters checked strictly (the worker's boundary: values arrive parsed
+   * by the page, lib/urlState.ts; here they are checked once, so a bad message never reaches an experiment, and
+   * nothing is corrected), registered for `cancel(runId)` and the stats, progress throttled to PROGRESS_INTERVAL_MS
+   * (the last report always sent), and a cancellation turned into the boundary's AbortError message.
+   */
+  const execute = async <T extends object>(
+    request: { runId: number; experimentId: string; params: Record<string, unknown> },
+    onProgress: ((progress: Progress) => void) | undefined,
+    body: (experiment: Experiment, values: ParamValues<ParamSchema>, signal: AbortSignal, report: (p: Progress) => void) => Promise<T>,
+  ): Promise<T & { backend: string; elapsedMs: number }> => {
+    const experiment = lookup(request.experimentId);
+    if (!experiment) throw new Error(`Unknown experiment "${request.experimentId}".`);
+    const checked = zodSchema(experiment.params).safeParse(request.params);
+    if (!checked.success) throw new Error(`Invalid parameters for ${experiment.id}: ${checked.error.message}`);
+    const controller = new AbortController();
+    controllers.set(request.runId, { controller, experimentId: request.experimentId });
+    const started = performance.now();
+    let lastSent = 0;
+    let pending: Progress | null = null;
+    const report = (progress: Progress) => {
+      if (!onProgress) return;
+      const now = performance.now();
+      pending = progress;
+      if (now - lastSent >= PROGRESS_INTERVAL_MS || progress.fraction >= 1) {
+        lastSent = now;
+        pending = null;
+        void onProgress(progress);
+      }
+    };
+    try {
+      const name = await ensureBackend();
+      // Runs queue up behind each other in this single thread. Yield one task first so that cancellations already
+      // queued behind this run's message are seen: a run superseded before it started never starts.
+      await checkpoint(controller.signal);
+      const out = await body(experiment, checked.data as ParamValues<ParamSchema>, controller.signal, report);
+      if (pending && onProgress) void onProgress(pending);
+      stats.runsCompleted += 1;
+      const elapsedMs = performance.now() - started;
+      stats.lastRunMs = elapsedMs;
+      return { ...out, backend: name, elapsedMs };
+    } catch (error) {
+      if (error instanceof AbortError || controller.signal.aborted) {
+        stats.runsCancelled += 1;
+        throw new Error(`${ABORT_PREFIX} run ${request.runId} was cancelled`, { cause: error });
+      }
+      throw error instanceof Error ? error : new Error(String(error));
+    } finally {
+      controllers.delete(request.runId);
+    }
+  };
+
   return {
     async init(options) {
       init = options;
       return ensureBackend();
     },
 
-    async run(request, onProgress) {
-      const experiment = lookup(request.experimentId);
-      if (!experiment) throw new Error(`Unknown experiment "${request.experimentId}".`);
-      // The worker's boundary: values arrive parsed by the page (lib/urlState.ts); here they are checked strictly,
-      // once, so a bad message can never reach an experiment. Nothing is corrected: a wrong value is an error.
-      const checked = zodSchema(experiment.params).safeParse(request.params);
-      if (!checked.success) throw new Error(`Invalid parameters for ${experiment.id}: ${checked.error.message}`);
-      const controller = new AbortController();
-      controllers.set(request.runId, { controller, experimentId: request.experimentId });
-      const started = performance.now();
-      let lastSent = 0;
-      let pending: Progress | null = null;
-      const report = (progress: Progress) => {
-        if (!onProgress) return;
-        const now = performance.now();
-        pending = progress;
-        if (now - lastSent >= PROGRESS_INTERVAL_MS || progress.fraction >= 1) {
-          lastSent = now;
-          pending = null;
-          void onProgress(progress);
-        }
-      };
-      try {
-        const name = await ensureBackend();
-        // Runs queue up behind each other in this single thread. Yield one task first so that cancellations already
-        // queued behind this run's message are seen: a run superseded before it started never starts.
-        await checkpoint(controller.signal);
-        const result: Result = await experiment.run(checked.data as ParamValues<ParamSchema>, {
-          seed: request.seed,
-          signal: controller.signal,
-          onProgress: report,
-        });
+    run(request, onProgress) {
+      return execute(request, onProgress, async (experiment, values, signal, report) => {
+        const result: Result = await experiment.run(values, { seed: request.seed, signal, onProgress: report });
         checkResult(experiment, result);
-        if (pending && onProgress) void onProgress(pending);
-        stats.runsCompleted += 1;
-        const elapsedMs = performance.now() - started;
-        stats.lastRunMs = elapsedMs;
-        const response: RunResponse = {
-          runId: request.runId,
-          result,
-          diverged: hasNonFinite(result),
-          backend: name,
-          elapsedMs,
-        };
-        return response;
-      } catch (error) {
-        if (error instanceof AbortError || controller.signal.aborted) {
-          stats.runsCancelled += 1;
-          throw new Error(`${ABORT_PREFIX} run ${request.runId} was cancelled`, { cause: error });
+        return { runId: request.runId, result, diverged: hasNonFinite(result) };
+      });
+    },
+
+    runSeeds(request, onProgress) {
+      return execute(request, onProgress, async (experiment, values, signal, report) => {
+        const { seeds } = request;
+        if (seeds.length === 0) throw new Error('runSeeds needs at least one seed.');
+        let results: Result[];
+        if (experiment.runSeeds) {
+          results = await experiment.runSeeds(values, seeds, { signal, onProgress: report });
+        } else {
+          results = [];
+          for (const [k, seed] of seeds.entries()) {
+            const onSeed = (p: Progress) => report({ fraction: (k + p.fraction) / seeds.length, message: p.message });
+            results.push(await experiment.run(values, { seed, signal, onProgress: onSeed }));
+          }
         }
-        throw error instanceof Error ? error : new Error(String(error));
-      } finally {
-        controllers.delete(request.runId);
-      }
+        if (results.length !== seeds.length) throw new Error(`${experiment.id}: runSeeds returned ${results.length} results for ${seeds.length} seeds.`);
+        for (const result of results) checkResult(experiment, result);
+        return { runId: request.runId, results, diverged: results.map(hasNonFinite), batched: experiment.runSeeds !== undefined };
+      });
     },
 
     async humanDagger(runId, request, callbacks) {

@@ -30,6 +30,27 @@ export interface RunResponse {
   elapsedMs: number;
 }
 
+/** Several seeds of one configuration, for a "compare over N seeds" band. */
+export interface RunSeedsRequest {
+  runId: number;
+  experimentId: string;
+  params: Record<string, unknown>;
+  /** Two or more. */
+  seeds: number[];
+}
+
+export interface RunSeedsResponse {
+  runId: number;
+  /** One per seed, in the request's order; each equals that seed's own run. */
+  results: Result[];
+  /** Per seed: whether its result holds non-finite numbers. */
+  diverged: boolean[];
+  backend: string;
+  elapsedMs: number;
+  /** True when the experiment trained the seeds' networks as one (`runSeeds`), false when they ran in turn. */
+  batched: boolean;
+}
+
 export interface WorkerStats {
   backend: string | null;
   /** tf.memory() of the worker, when tfjs has started. */
@@ -66,6 +87,8 @@ export interface HumanSessionCallbacks {
 export interface WorkerApi {
   init(options: WorkerInit): Promise<string>;
   run(request: RunRequest, onProgress?: (progress: Progress) => void): Promise<RunResponse>;
+  /** Several seeds in one call: together when the experiment can (`runSeeds`), else in turn. No partial results. */
+  runSeeds(request: RunSeedsRequest, onProgress?: (progress: Progress) => void): Promise<RunSeedsResponse>;
   /**
    * DAgger on the reader's drive with the reader as the labeller (the `human-dagger` figure): trains in the worker,
    * asks the page for labels through `callbacks.label` and waits. `runId` cancels it like a run.

@@ -23,16 +23,25 @@ const host: ExperimentHost = {
 
 const inner = runExperiment(host);
 
+/** The progress callback arrives as a Comlink proxy holding a MessagePort: free it when the run ends. */
+function releaseProgress(onProgress: ((p: Progress) => void) | undefined): void {
+  (onProgress as (((p: Progress) => void) & { [Comlink.releaseProxy]?: () => void }) | undefined)?.[Comlink.releaseProxy]?.();
+}
+
 const api: WorkerApi = {
   ...inner,
   async run(request, onProgress) {
     try {
       return await inner.run(request, onProgress);
     } finally {
-      // The progress callback arrives as a Comlink proxy holding a MessagePort: free it when the run ends.
-      (onProgress as (((p: Progress) => void) & { [Comlink.releaseProxy]?: () => void }) | undefined)?.[
-        Comlink.releaseProxy
-      ]?.();
+      releaseProgress(onProgress);
+    }
+  },
+  async runSeeds(request, onProgress) {
+    try {
+      return await inner.runSeeds(request, onProgress);
+    } finally {
+      releaseProgress(onProgress);
     }
   },
   async humanDagger(runId, request, callbacks) {

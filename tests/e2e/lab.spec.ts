@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { defaults } from '../../lib/params';
 import { catalog } from '../../sims/experiments/catalog';
 import { expect, test } from './fixtures';
 
@@ -182,3 +183,42 @@ for (const info of catalog) {
     });
   });
 }
+
+test('"mean of 5 seeds" trains the five networks as one (bc-lane), each seed exactly its own run', async ({ page, watch }) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
+  await page.goto('/lab/');
+  const frame = frameOf(page, 'bc-lane');
+  await frame.scrollIntoViewIfNeeded();
+  const single = await waitDone(frame);
+  await frame.getByLabel('Runs').selectOption('5');
+  await expect(frame).not.toHaveAttribute('data-result-key', single, { timeout: RUN_TIMEOUT });
+  const band = await waitDone(frame);
+  expect(band).not.toBe(single);
+  await expect(frame.locator('[role="status"]').first()).toContainText('mean of 5 seeds (band: min–max)');
+  await frame.getByText('Info', { exact: true }).click();
+  await expect(frame.getByTestId('figure-runtime')).toContainText('5 seeds trained as one network');
+  const seeds = (await frame.locator('dt:text-is("Seed") + dd').textContent())!.split(', ').map(Number);
+  expect(seeds).toHaveLength(5);
+
+  // In this browser's worker: the batched band against each seed run alone, number for number.
+  const params = defaults(catalog.find((c) => c.id === 'bc-lane')!.params);
+  const mismatches = await page.evaluate(
+    async ({ params, seeds }) => {
+      type Client = {
+        run(id: string, p: unknown, seed: number): Promise<{ result: unknown }>;
+        runSeeds(id: string, p: unknown, seeds: number[]): Promise<{ results: unknown[]; batched: boolean }>;
+      };
+      const client = (globalThis as unknown as { __simClient: Client }).__simClient;
+      const band = await client.runSeeds('bc-lane', params, seeds);
+      const out: string[] = band.batched ? [] : ['not batched'];
+      for (const [k, seed] of seeds.entries()) {
+        const alone = (await client.run('bc-lane', params, seed)).result;
+        if (JSON.stringify(alone) !== JSON.stringify(band.results[k])) out.push(`seed ${seed}`);
+      }
+      return out;
+    },
+    { params, seeds },
+  );
+  expect(mismatches).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});

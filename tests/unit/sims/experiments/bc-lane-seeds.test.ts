@@ -14,6 +14,7 @@ const seeds = [1, 2, 3, 4, 5];
 describe('bc-lane, seeds as a batch dimension', () => {
   it.each(['wasm', 'cpu'] as const)('runBcLaneSeeds equals the per-seed runs (%s, default parameters)', async (backend) => {
     expect(await initBackend(backend)).toBe(backend);
+    expect(bcLaneExperiment.runSeeds).toBe(runBcLaneSeeds); // what the worker calls for a band
     const band = await runBcLaneSeeds(params, seeds);
     expect(band).toHaveLength(seeds.length);
     for (const [k, seed] of seeds.entries()) expect(band[k]).toEqual(await bcLaneExperiment.run(params, { seed }));

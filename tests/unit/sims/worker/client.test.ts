@@ -36,7 +36,31 @@ const undeclared = defineExperiment(
   async () => ({ metrics: {}, series: {} }) as never,
 );
 
+/** Counting with a several-seeds-at-once path that records each call (seeds trained as one, in a real experiment). */
+const batchedCalls: number[][] = [];
+const batched = defineExperiment(
+  { ...counting, id: 'batched' },
+  counting.run,
+  async (params, seeds, { signal, onProgress }) => {
+    batchedCalls.push(seeds);
+    const results = [];
+    for (const [k, seed] of seeds.entries()) {
+      results.push(await counting.run(params, { seed, signal }));
+      onProgress?.({ fraction: (k + 1) / seeds.length, message: `seed ${k + 1} of ${seeds.length}` });
+    }
+    return results;
+  },
+);
+
+/** Seed 2 diverges. */
+const oneDiverges = defineExperiment(
+  defineInfo()({ id: 'one-diverges', title: 'One diverges', description: 'Seed 2 blows up.', params: {}, result: { metrics: ['loss'], series: [] } }),
+  async (_p, { seed }) => ({ metrics: { loss: seed === 2 ? Number.POSITIVE_INFINITY : seed }, series: {} }),
+);
+
 const registry = new Map<string, Experiment>([
+  ['batched', batched as unknown as Experiment],
+  ['one-diverges', oneDiverges as unknown as Experiment],
   ['undeclared', undeclared as unknown as Experiment],
   ['counting', counting as unknown as Experiment],
   ['exploding', exploding as unknown as Experiment],
@@ -174,7 +198,72 @@ describe('SimClient', () => {
   });
 });
 
+describe('SimClient.runSeeds (a band of seeds in one worker call)', () => {
+  it('runs the seeds in turn when the experiment has no runSeeds: each result is that seed\'s own run', async () => {
+    makeClient();
+    const fractions: number[] = [];
+    // Long enough (3 × 30 slices of ≥ 5 ms) for several throttled progress reports.
+    const band = await client.runSeeds('counting', { n: 30 }, [3, 4, 5], { onProgress: (p) => fractions.push(p.fraction) });
+    expect(band.batched).toBe(false);
+    expect(band.diverged).toEqual([false, false, false]);
+    for (const [k, seed] of [3, 4, 5].entries()) {
+      const single = await client.run('counting', { n: 30 }, seed);
+      expect(band.results[k]).toEqual(single.result);
+    }
+    // One progress over the whole band, never going back, past the first seed's share. (Reports that arrive after
+    // the response are dropped by design, so the last one seen need not be 1.)
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(Math.max(...fractions)).toBeGreaterThan(1 / 3);
+    expect(Math.max(...fractions)).toBeLessThanOrEqual(1);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
+  });
+
+  it('calls the experiment\'s runSeeds once with every seed when it has one', async () => {
+    makeClient();
+    batchedCalls.length = 0;
+    const band = await client.runSeeds('batched', { n: 3 }, [7, 8]);
+    expect(band.batched).toBe(true);
+    expect(batchedCalls).toEqual([[7, 8]]);
+    expect(band.results.map((r) => r.metrics.last)).toEqual([21, 24]);
+  });
+
+  it('marks which seed diverged', async () => {
+    makeClient();
+    const band = await client.runSeeds('one-diverges', {}, [1, 2, 3]);
+    expect(band.diverged).toEqual([false, true, false]);
+  });
+
+  it('checks parameters at the boundary and stops when cancelled', async () => {
+    makeClient();
+    await expect(client.runSeeds('counting', { n: 1e9 }, [1, 2])).rejects.toThrow(/Invalid parameters for counting/);
+    const controller = new AbortController();
+    const run = client.runSeeds('counting', { n: 50 }, [1, 2, 3], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    await new Promise((r) => setTimeout(r, 30));
+    const [stats] = await client.stats();
+    expect(stats.activeRuns).toEqual([]);
+    expect(stats.runsCancelled).toBe(1);
+  });
+});
+
 describe('createRunner', () => {
+  it('a band started in a lane makes the lane\'s single-seed run stale, and the other way round', async () => {
+    makeClient();
+    const runner = createRunner(client);
+    const single = runner.start('counting', { n: 20 }, 1);
+    const band = runner.startSeeds('counting', { n: 2 }, [1, 2]);
+    expect((await single).status).toBe('stale');
+    const done = await band;
+    expect(done.status).toBe('done');
+    if (done.status === 'done') expect(done.response.results.map((r) => r.metrics.last)).toEqual([2, 4]);
+    const band2 = runner.startSeeds('counting', { n: 20 }, [1, 2]);
+    const single2 = runner.start('counting', { n: 1 }, 5);
+    expect((await band2).status).toBe('stale');
+    expect((await single2).status).toBe('done');
+    expect(runner.active).toBe(0);
+  });
+
   it('drops stale results: after many quick starts only the last one is delivered', async () => {
     makeClient();
     const runner = createRunner(client);
