@@ -579,20 +579,24 @@ async function measureScroll(browser: Browser, baseURL: string, errors: string[]
         .catch(() => undefined);
       const ids = await page.locator('[data-experiment]').evaluateAll((els) => els.map((e) => e.getAttribute('data-experiment') ?? ''));
       for (const [index, id] of ids.entries()) {
+        // The k-th figure of this experiment on the page (a chapter may show one twice). Until its code loads it is a
+        // placeholder with the same data-experiment; the figure that replaces it carries data-status. So the element
+        // is looked up afresh at every poll.
+        const k = ids.slice(0, index).filter((other) => other === id).length;
         // Scrolled to like a reader who skims: 600 px every 50 ms (12,000 px/s) until the figure's top is on
-        // screen, then timed from that moment to the commit that shows its result.
+        // screen, then timed from that moment to the frame that shows its result.
         const ms = (await page.evaluate(
           `new Promise((resolve) => {
-            const el = document.querySelectorAll('[data-experiment]')[${index}];
-            const visible = () => el.getBoundingClientRect().top < window.innerHeight;
-            const done = () => el.getAttribute('data-status') === 'done';
+            const el = () => document.querySelectorAll('[data-experiment="${id}"]')[${k}];
+            const visible = () => { const e = el(); return !!e && e.getBoundingClientRect().top < window.innerHeight; };
+            const done = () => el()?.getAttribute('data-status') === 'done';
             const timeFrom = (t0) => {
-              if (done()) { resolve(performance.now() - t0); return; }
-              const observer = new MutationObserver(() => {
-                if (done()) { observer.disconnect(); resolve(performance.now() - t0); }
-              });
-              observer.observe(el, { attributes: true, attributeFilter: ['data-status'] });
-              setTimeout(() => { observer.disconnect(); resolve(null); }, 20000);
+              const poll = () => {
+                if (done()) { resolve(performance.now() - t0); return; }
+                if (performance.now() - t0 > 20000) { resolve(null); return; }
+                setTimeout(poll, 16);
+              };
+              poll();
             };
             const step = () => {
               if (visible()) { timeFrom(performance.now()); return; }
@@ -602,8 +606,9 @@ async function measureScroll(browser: Browser, baseURL: string, errors: string[]
             step();
           })`,
         )) as number | null;
-        const status = (await page.locator('[data-experiment]').nth(index).getByTestId('figure-status').innerText().catch(() => '')) ?? '';
-        samples.push({ path, id, ms, source: ms === null ? 'none' : status.includes('built') ? 'build' : 'worker' });
+        const status =
+          (await page.locator(`[data-experiment="${id}"]`).nth(k).getByTestId('figure-status').innerText().catch(() => '')) ?? '';
+        samples.push({ path, id, ms, source: ms === null ? 'none' : /build time/.test(status) ? 'build' : 'worker' });
         await page.waitForTimeout(200);
       }
       const stats = await workerStats(page);
