@@ -5,7 +5,6 @@
  * first run (wasm with SIMD, single thread; cpu if wasm cannot start) — tfjs never reaches the page bundle.
  */
 import * as Comlink from 'comlink';
-import type { Progress } from '../experiments/types';
 import { runExperiment, type ExperimentHost } from './host';
 import type { WorkerApi } from './protocol';
 
@@ -23,41 +22,24 @@ const host: ExperimentHost = {
 
 const inner = runExperiment(host);
 
-/** The progress callback arrives as a Comlink proxy holding a MessagePort: free it when the run ends. */
-function releaseProgress(onProgress: ((p: Progress) => void) | undefined): void {
-  (onProgress as (((p: Progress) => void) & { [Comlink.releaseProxy]?: () => void }) | undefined)?.[Comlink.releaseProxy]?.();
+/**
+ * Calls `call`, then frees `proxy`: callbacks from the page (progress, a session's callbacks) arrive as Comlink
+ * proxies holding a MessagePort each, released when the call ends.
+ */
+async function releasing<T>(proxy: unknown, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } finally {
+    (proxy as { [Comlink.releaseProxy]?: () => void } | undefined)?.[Comlink.releaseProxy]?.();
+  }
 }
 
 const api: WorkerApi = {
   ...inner,
-  async run(request, onProgress) {
-    try {
-      return await inner.run(request, onProgress);
-    } finally {
-      releaseProgress(onProgress);
-    }
-  },
-  async runSeeds(request, onProgress) {
-    try {
-      return await inner.runSeeds(request, onProgress);
-    } finally {
-      releaseProgress(onProgress);
-    }
-  },
-  async humanDagger(runId, request, callbacks) {
-    try {
-      return await inner.humanDagger(runId, request, callbacks);
-    } finally {
-      (callbacks as typeof callbacks & { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
-    }
-  },
-  async humanBc(runId, request, callbacks) {
-    try {
-      return await inner.humanBc(runId, request, callbacks);
-    } finally {
-      (callbacks as typeof callbacks & { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
-    }
-  },
+  run: (request, onProgress) => releasing(onProgress, () => inner.run(request, onProgress)),
+  runSeeds: (request, onProgress) => releasing(onProgress, () => inner.runSeeds(request, onProgress)),
+  humanDagger: (runId, request, callbacks) => releasing(callbacks, () => inner.humanDagger(runId, request, callbacks)),
+  humanBc: (runId, request, callbacks) => releasing(callbacks, () => inner.humanBc(runId, request, callbacks)),
 };
 
 Comlink.expose(api);

@@ -119,6 +119,18 @@ function makeClient() {
 
 afterEach(() => client?.dispose());
 
+/** Aborts the call `start` makes after `ms`: it rejects as cancelled, and the worker stops it and counts it. */
+async function expectCancelledAfter(ms: number, start: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  const controller = new AbortController();
+  const run = start(controller.signal);
+  setTimeout(() => controller.abort(), ms);
+  await expect(run).rejects.toBeInstanceOf(CancelledError);
+  await new Promise((r) => setTimeout(r, 30));
+  const [stats] = await client.stats();
+  expect(stats.activeRuns).toEqual([]);
+  expect(stats.runsCancelled).toBe(1);
+}
+
 describe('SimClient', () => {
   it('runs an experiment and streams progress', async () => {
     makeClient();
@@ -169,14 +181,7 @@ describe('SimClient', () => {
 
   it('cancels a run when its signal aborts, and the worker stops it', async () => {
     makeClient();
-    const controller = new AbortController();
-    const run = client.run('counting', { n: 50 }, 1, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await expect(run).rejects.toBeInstanceOf(CancelledError);
-    await new Promise((r) => setTimeout(r, 30));
-    const [stats] = await client.stats();
-    expect(stats.activeRuns).toEqual([]);
-    expect(stats.runsCancelled).toBe(1);
+    await expectCancelledAfter(20, (signal) => client.run('counting', { n: 50 }, 1, { signal }));
   });
 
   it('restarts a crashed worker and rejects its pending runs with a clear error', async () => {
@@ -236,14 +241,7 @@ describe('SimClient.runSeeds (a band of seeds in one worker call)', () => {
   it('checks parameters at the boundary and stops when cancelled', async () => {
     makeClient();
     await expect(client.runSeeds('counting', { n: 1e9 }, [1, 2])).rejects.toThrow(/Invalid parameters for counting/);
-    const controller = new AbortController();
-    const run = client.runSeeds('counting', { n: 50 }, [1, 2, 3], { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    await expect(run).rejects.toBeInstanceOf(CancelledError);
-    await new Promise((r) => setTimeout(r, 30));
-    const [stats] = await client.stats();
-    expect(stats.activeRuns).toEqual([]);
-    expect(stats.runsCancelled).toBe(1);
+    await expectCancelledAfter(30, (signal) => client.runSeeds('counting', { n: 50 }, [1, 2, 3], { signal }));
   });
 });
 
